@@ -1,0 +1,119 @@
+"""Checks on what the user types, with messages in the user's language."""
+
+from __future__ import annotations
+
+import unicodedata
+from datetime import date, datetime
+
+from facilitator.i18n import _
+
+MAX_TITLE_LENGTH = 500
+MAX_TEXT_LENGTH = 100_000
+MIN_PLANNED_MINUTES = 1
+MAX_PLANNED_MINUTES = 600
+MAX_HOLD_BACK_SECONDS = 600
+MAX_AMOUNT_DKK = 10_000_000_000
+
+
+class ValidationError(ValueError):
+    """Input refused; `message` is shown to the user as it is."""
+
+    def __init__(self, message: str, field: str = "") -> None:
+        super().__init__(message)
+        self.message = message
+        self.field = field
+
+
+def required_text(value: str | None, field: str, label: str, limit: int = MAX_TITLE_LENGTH) -> str:
+    """A non-blank text, stored exactly as typed apart from surrounding whitespace."""
+    text = (value or "").strip()
+    if not text or not any(unicodedata.category(c)[0] not in "CZ" for c in text):
+        raise ValidationError(_("{label} skal udfyldes.").format(label=label), field)
+    if len(text) > limit:
+        raise ValidationError(
+            _("{label} er for lang (højst {limit} tegn).").format(label=label, limit=limit), field
+        )
+    return text
+
+
+def optional_text(value: str | None, field: str, label: str, limit: int = MAX_TEXT_LENGTH) -> str:
+    """An optional text; blank becomes the empty string."""
+    text = (value or "").strip()
+    if len(text) > limit:
+        raise ValidationError(
+            _("{label} er for lang (højst {limit} tegn).").format(label=label, limit=limit), field
+        )
+    return text
+
+
+def planned_minutes(value: int) -> int:
+    """Minutes planned for a phase: 1 to 600."""
+    if not MIN_PLANNED_MINUTES <= value <= MAX_PLANNED_MINUTES:
+        raise ValidationError(
+            _("Planlagt tid skal være mellem {low} og {high} minutter.").format(
+                low=MIN_PLANNED_MINUTES, high=MAX_PLANNED_MINUTES
+            ),
+            "planned_minutes",
+        )
+    return value
+
+
+def hold_back_seconds(value: int) -> int:
+    """Seconds of hold-back: 0 (off) to 600."""
+    if not 0 <= value <= MAX_HOLD_BACK_SECONDS:
+        raise ValidationError(
+            _("Tilbageholdelse skal være mellem 0 og {high} sekunder.").format(
+                high=MAX_HOLD_BACK_SECONDS
+            ),
+            "hold_back_seconds",
+        )
+    return value
+
+
+def percentage(value: int, field: str, label: str) -> int:
+    """A whole percentage from 1 to 100."""
+    if not 1 <= value <= 100:
+        raise ValidationError(
+            _("{label} skal være mellem 1 og 100 %.").format(label=label), field
+        )
+    return value
+
+
+def amount_dkk(value: int | None) -> int | None:
+    """An optional amount in whole kroner, not negative."""
+    if value is None:
+        return None
+    if not 0 <= value <= MAX_AMOUNT_DKK:
+        raise ValidationError(_("Beløbet skal være et positivt antal kroner."), "amount_dkk")
+    return value
+
+
+def parse_date(text: str, field: str, label: str) -> date | None:
+    """A date typed as DD-MM-ÅÅÅÅ (or ÅÅÅÅ-MM-DD); blank means none; impossible dates are refused."""
+    text = text.strip()
+    if not text:
+        return None
+    for fmt in ("%d-%m-%Y", "%d.%m.%Y", "%d/%m/%Y", "%Y-%m-%d"):
+        try:
+            return datetime.strptime(text, fmt).date()
+        except ValueError:
+            continue
+    raise ValidationError(
+        _("{label}: «{text}» er ikke en gyldig dato (skriv fx 03-03-2026).").format(
+            label=label, text=text[:40]
+        ),
+        field,
+    )
+
+
+def parse_time(text: str, field: str = "time") -> tuple[int, int]:
+    """A time of day typed as TT:MM; impossible times are refused."""
+    text = text.strip().replace(".", ":")
+    try:
+        parsed = datetime.strptime(text, "%H:%M")
+    except ValueError:
+        raise ValidationError(
+            _("«{text}» er ikke et gyldigt klokkeslæt (skriv fx 19:00).").format(text=text[:40]),
+            field,
+        ) from None
+    return parsed.hour, parsed.minute

@@ -1,0 +1,144 @@
+"""The agenda editor's actions: phases added, edited, moved, removed, copied."""
+
+from __future__ import annotations
+
+import uuid
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from facilitator.domain import validation
+from facilitator.domain.agenda import default_template
+from facilitator.i18n import _
+from facilitator.services.rows import PhaseRow
+from facilitator.storage.database import Database
+from facilitator.storage.models import Meeting, Phase
+
+
+def phase_row(p: Phase) -> PhaseRow:
+    """A phase as a plain row."""
+    return PhaseRow(
+        id=p.id,
+        meeting_id=p.meeting_id,
+        position=p.position,
+        title=p.title,
+        planned_minutes=p.planned_minutes,
+        hold_back_seconds=p.hold_back_seconds,
+        started_at=p.started_at,
+        ended_at=p.ended_at,
+        actual_seconds=p.actual_seconds,
+        first_speaker=p.first_speaker,
+    )
+
+
+def _phases(s: Session, meeting_id: uuid.UUID) -> list[Phase]:
+    return list(s.scalars(select(Phase).where(Phase.meeting_id == meeting_id).order_by(Phase.position)))
+
+
+def _renumber(phases: list[Phase]) -> None:
+    for index, phase in enumerate(phases):
+        phase.position = index
+
+
+def list_phases(db: Database, meeting_id: uuid.UUID) -> list[PhaseRow]:
+    """The agenda in order."""
+    with db.session() as s:
+        return [phase_row(p) for p in _phases(s, meeting_id)]
+
+
+def add_phase(
+    db: Database,
+    meeting_id: uuid.UUID,
+    title: str,
+    planned_minutes: int,
+    hold_back_seconds: int | None = None,
+) -> PhaseRow:
+    """Append a phase; hold-back None takes the meeting's default."""
+    clean_title = validation.required_text(title, "title", _("Punktets titel"))
+    minutes = validation.planned_minutes(planned_minutes)
+    with db.session() as s:
+        meeting = s.get_one(Meeting, meeting_id)
+        hold_back = validation.hold_back_seconds(
+            meeting.hold_back_seconds if hold_back_seconds is None else hold_back_seconds
+        )
+        phase = Phase(
+            meeting_id=meeting_id,
+            position=len(_phases(s, meeting_id)),
+            title=clean_title,
+            planned_minutes=minutes,
+            hold_back_seconds=hold_back,
+            actual_seconds=0.0,
+        )
+        s.add(phase)
+        s.commit()
+        return phase_row(phase)
+
+
+def update_phase(
+    db: Database, phase_id: uuid.UUID, title: str, planned_minutes: int, hold_back_seconds: int
+) -> PhaseRow:
+    """Change a phase's title, planned minutes and hold-back."""
+    clean_title = validation.required_text(title, "title", _("Punktets titel"))
+    minutes = validation.planned_minutes(planned_minutes)
+    hold_back = validation.hold_back_seconds(hold_back_seconds)
+    with db.session() as s:
+        phase = s.get_one(Phase, phase_id)
+        phase.title = clean_title
+        phase.planned_minutes = minutes
+        phase.hold_back_seconds = hold_back
+        s.commit()
+        return phase_row(phase)
+
+
+def remove_phase(db: Database, phase_id: uuid.UUID) -> None:
+    """Remove a phase that has not been run yet."""
+    with db.session() as s:
+        phase = s.get_one(Phase, phase_id)
+        if phase.started_at is not None:
+            raise validation.ValidationError(
+                _("Et punkt, der er gennemført, kan ikke fjernes."), "phase"
+            )
+        meeting_id = phase.meeting_id
+        s.delete(phase)
+        s.flush()
+        _renumber(_phases(s, meeting_id))
+        s.commit()
+
+
+def move_phase(db: Database, phase_id: uuid.UUID, delta: int) -> list[PhaseRow]:
+    """Move a phase up (delta -1) or down (+1); returns the new order."""
+    with db.session() as s:
+        phase = s.get_one(Phase, phase_id)
+        phases = _phases(s, phase.meeting_id)
+        index = phases.index(phase)
+        target = max(0, min(len(phases) - 1, index + delta))
+        phases.insert(target, phases.pop(index))
+        _renumber(phases)
+        s.commit()
+        return [phase_row(p) for p in phases]
+
+
+def apply_default_template(db: Database, meeting_id: uuid.UUID) -> list[PhaseRow]:
+    """Append the default citizen-driven agenda."""
+    for item in default_template():
+        add_phase(db, meeting_id, item.title, item.planned_minutes, item.hold_back_seconds)
+    return list_phases(db, meeting_id)
+
+
+def copy_agenda(db: Database, source_meeting_id: uuid.UUID, target_meeting_id: uuid.UUID) -> list[PhaseRow]:
+    """Append the agenda of an earlier meeting (titles, minutes, hold-backs) in one commit."""
+    with db.session() as s:
+        position = len(_phases(s, target_meeting_id))
+        for index, source in enumerate(_phases(s, source_meeting_id)):
+            s.add(
+                Phase(
+                    meeting_id=target_meeting_id,
+                    position=position + index,
+                    title=source.title,
+                    planned_minutes=source.planned_minutes,
+                    hold_back_seconds=source.hold_back_seconds,
+                    actual_seconds=0.0,
+                )
+            )
+        s.commit()
+    return list_phases(db, target_meeting_id)

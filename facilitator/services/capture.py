@@ -1,0 +1,263 @@
+"""Capture during the meeting: ideas, resource asks and next steps.
+
+Deleting marks a row as deleted instead of removing it, so that "undo" is a
+plain update and a mistaken delete never loses what a citizen said.
+"""
+
+from __future__ import annotations
+
+import uuid
+from dataclasses import dataclass
+from datetime import date
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from facilitator.domain import validation
+from facilitator.domain.enums import AskKind, AskStatus, CheckKind, OwnerSide
+from facilitator.i18n import _
+from facilitator.services.rows import AskRow, IdeaRow, StepRow
+from facilitator.storage.database import Database
+from facilitator.storage.models import Idea, Meeting, NextStep, Place, ResourceAsk
+
+
+@dataclass(frozen=True)
+class IdeaInput:
+    """What the quick entry for an idea collects."""
+
+    title: str
+    detail: str = ""
+    proposed_by: str = ""
+    place_id: uuid.UUID | None = None
+    theme: str = ""
+    needs_check: CheckKind | None = None
+    check_note: str = ""
+
+
+@dataclass(frozen=True)
+class AskInput:
+    """What the quick entry for a resource ask collects."""
+
+    what: str
+    kind: AskKind = AskKind.OTHER
+    amount_dkk: int | None = None
+    idea_id: uuid.UUID | None = None
+    asked_by: str = ""
+    answer_needed_by: date | None = None
+
+
+@dataclass(frozen=True)
+class StepInput:
+    """What the quick entry for a next step collects."""
+
+    what: str
+    owner_side: OwnerSide = OwnerSide.CITIZENS
+    owner_label: str = ""
+    due_on: date | None = None
+    done: bool = False
+
+
+# ----- ideas ---------------------------------------------------------------
+
+
+def _idea_row(s: Session, idea: Idea) -> IdeaRow:
+    place = s.get(Place, idea.place_id) if idea.place_id else None
+    return IdeaRow(
+        id=idea.id,
+        meeting_id=idea.meeting_id,
+        title=idea.title,
+        detail=idea.detail,
+        proposed_by=idea.proposed_by,
+        place_id=idea.place_id,
+        place_name=place.name if place else "",
+        theme=idea.theme,
+        needs_check=idea.needs_check,
+        check_note=idea.check_note,
+        created_at=idea.created_at,
+    )
+
+
+def _apply_idea(idea: Idea, data: IdeaInput) -> None:
+    idea.title = validation.required_text(data.title, "title", _("Idéen"), validation.MAX_TEXT_LENGTH)
+    idea.detail = validation.optional_text(data.detail, "detail", _("Uddybning"))
+    idea.proposed_by = validation.optional_text(data.proposed_by, "proposed_by", _("Foreslået af"))
+    idea.place_id = data.place_id
+    idea.theme = validation.optional_text(data.theme, "theme", _("Tema"))
+    idea.needs_check = data.needs_check
+    idea.check_note = validation.optional_text(data.check_note, "check_note", _("Note om tjek"))
+
+
+def add_idea(
+    db: Database, meeting_id: uuid.UUID, data: IdeaInput, phase_id: uuid.UUID | None = None
+) -> IdeaRow:
+    """Save a new idea at once."""
+    with db.session() as s:
+        if phase_id is None:
+            phase_id = s.get_one(Meeting, meeting_id).current_phase_id
+        idea = Idea(meeting_id=meeting_id, phase_id=phase_id, created_at=db.clock.now())
+        _apply_idea(idea, data)
+        s.add(idea)
+        s.commit()
+        return _idea_row(s, idea)
+
+
+def update_idea(db: Database, idea_id: uuid.UUID, data: IdeaInput) -> IdeaRow:
+    """Save an edited idea."""
+    with db.session() as s:
+        idea = s.get_one(Idea, idea_id)
+        _apply_idea(idea, data)
+        s.commit()
+        return _idea_row(s, idea)
+
+
+def list_ideas(db: Database, meeting_id: uuid.UUID) -> list[IdeaRow]:
+    """A meeting's ideas in the order they were said."""
+    with db.session() as s:
+        ideas = s.scalars(
+            select(Idea)
+            .where(Idea.meeting_id == meeting_id, Idea.deleted_at.is_(None))
+            .order_by(Idea.created_at, Idea.id)
+        )
+        return [_idea_row(s, i) for i in ideas]
+
+
+# ----- resource asks -------------------------------------------------------
+
+
+def _ask_row(s: Session, ask: ResourceAsk) -> AskRow:
+    idea = s.get(Idea, ask.idea_id) if ask.idea_id else None
+    return AskRow(
+        id=ask.id,
+        meeting_id=ask.meeting_id,
+        kind=ask.kind,
+        what=ask.what,
+        amount_dkk=ask.amount_dkk,
+        idea_id=ask.idea_id,
+        idea_title=idea.title if idea else "",
+        asked_by=ask.asked_by,
+        status=ask.status,
+        asked_on=ask.asked_on,
+        answer_needed_by=ask.answer_needed_by,
+        created_at=ask.created_at,
+    )
+
+
+def _apply_ask(ask: ResourceAsk, data: AskInput) -> None:
+    ask.what = validation.required_text(data.what, "what", _("Ønsket"), validation.MAX_TEXT_LENGTH)
+    ask.kind = data.kind
+    ask.amount_dkk = validation.amount_dkk(data.amount_dkk)
+    ask.idea_id = data.idea_id
+    ask.asked_by = validation.optional_text(data.asked_by, "asked_by", _("Ønsket af"))
+    ask.answer_needed_by = data.answer_needed_by
+
+
+def add_ask(db: Database, meeting_id: uuid.UUID, data: AskInput) -> AskRow:
+    """Save a new resource ask at once; it starts open, asked today."""
+    now = db.clock.now()
+    with db.session() as s:
+        s.get_one(Meeting, meeting_id)
+        ask = ResourceAsk(
+            meeting_id=meeting_id, status=AskStatus.OPEN, asked_on=now.date(), created_at=now
+        )
+        _apply_ask(ask, data)
+        s.add(ask)
+        s.commit()
+        return _ask_row(s, ask)
+
+
+def update_ask(db: Database, ask_id: uuid.UUID, data: AskInput) -> AskRow:
+    """Save an edited resource ask."""
+    with db.session() as s:
+        ask = s.get_one(ResourceAsk, ask_id)
+        _apply_ask(ask, data)
+        s.commit()
+        return _ask_row(s, ask)
+
+
+def list_asks(db: Database, meeting_id: uuid.UUID) -> list[AskRow]:
+    """A meeting's resource asks in the order they were made."""
+    with db.session() as s:
+        asks = s.scalars(
+            select(ResourceAsk)
+            .where(ResourceAsk.meeting_id == meeting_id, ResourceAsk.deleted_at.is_(None))
+            .order_by(ResourceAsk.created_at, ResourceAsk.id)
+        )
+        return [_ask_row(s, a) for a in asks]
+
+
+# ----- next steps ----------------------------------------------------------
+
+
+def _step_row(step: NextStep) -> StepRow:
+    return StepRow(
+        id=step.id,
+        meeting_id=step.meeting_id,
+        what=step.what,
+        owner_label=step.owner_label,
+        owner_side=step.owner_side,
+        due_on=step.due_on,
+        done=step.done,
+        created_at=step.created_at,
+    )
+
+
+def _apply_step(step: NextStep, data: StepInput) -> None:
+    step.what = validation.required_text(data.what, "what", _("Næste skridt"), validation.MAX_TEXT_LENGTH)
+    step.owner_side = data.owner_side
+    step.owner_label = validation.optional_text(data.owner_label, "owner_label", _("Ansvarlig"))
+    step.due_on = data.due_on
+    step.done = data.done
+
+
+def add_step(db: Database, meeting_id: uuid.UUID, data: StepInput) -> StepRow:
+    """Save a new next step at once."""
+    with db.session() as s:
+        s.get_one(Meeting, meeting_id)
+        step = NextStep(meeting_id=meeting_id, created_at=db.clock.now())
+        _apply_step(step, data)
+        s.add(step)
+        s.commit()
+        return _step_row(step)
+
+
+def update_step(db: Database, step_id: uuid.UUID, data: StepInput) -> StepRow:
+    """Save an edited next step."""
+    with db.session() as s:
+        step = s.get_one(NextStep, step_id)
+        _apply_step(step, data)
+        s.commit()
+        return _step_row(step)
+
+
+def list_steps(db: Database, meeting_id: uuid.UUID) -> list[StepRow]:
+    """A meeting's next steps in the order they were agreed."""
+    with db.session() as s:
+        steps = s.scalars(
+            select(NextStep)
+            .where(NextStep.meeting_id == meeting_id, NextStep.deleted_at.is_(None))
+            .order_by(NextStep.created_at, NextStep.id)
+        )
+        return [_step_row(x) for x in steps]
+
+
+# ----- delete and undo (same for all three) --------------------------------
+
+_CAPTURED: dict[str, type[Idea] | type[ResourceAsk] | type[NextStep]] = {
+    "idea": Idea,
+    "ask": ResourceAsk,
+    "step": NextStep,
+}
+
+
+def delete_entry(db: Database, kind: str, entry_id: uuid.UUID) -> None:
+    """Delete an idea, ask or step ("idea" / "ask" / "step"); `restore_entry` undoes it."""
+    with db.session() as s:
+        s.get_one(_CAPTURED[kind], entry_id).deleted_at = db.clock.now()
+        s.commit()
+
+
+def restore_entry(db: Database, kind: str, entry_id: uuid.UUID) -> None:
+    """Undo a delete."""
+    with db.session() as s:
+        s.get_one(_CAPTURED[kind], entry_id).deleted_at = None
+        s.commit()

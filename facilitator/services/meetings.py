@@ -1,0 +1,183 @@
+"""Meetings: create, edit details and profile, list."""
+
+from __future__ import annotations
+
+import uuid
+from datetime import datetime
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from facilitator.domain import validation
+from facilitator.domain.enums import MeetingStatus, Regulation, SelfDriving
+from facilitator.domain.profile import defaults_for
+from facilitator.i18n import _
+from facilitator.services.rows import MeetingRow, PlaceRow
+from facilitator.storage.database import Database
+from facilitator.storage.models import Meeting, MeetingPlace, Place, Project
+
+
+def meeting_row(s: Session, meeting: Meeting) -> MeetingRow:
+    """A meeting as a plain row (used by other services too)."""
+    places = s.scalars(
+        select(Place)
+        .join(MeetingPlace, MeetingPlace.place_id == Place.id)
+        .where(MeetingPlace.meeting_id == meeting.id)
+        .order_by(Place.name)
+    )
+    return MeetingRow(
+        id=meeting.id,
+        project_id=meeting.project_id,
+        project_name=meeting.project.name,
+        title=meeting.title,
+        scheduled_at=meeting.scheduled_at,
+        venue=meeting.venue,
+        places=tuple(PlaceRow(p.id, p.name) for p in places),
+        self_driving=meeting.self_driving,
+        regulation=meeting.regulation,
+        hold_back_seconds=meeting.hold_back_seconds,
+        talk_share_threshold_pct=meeting.talk_share_threshold_pct,
+        talk_window_minutes=meeting.talk_window_minutes,
+        status=meeting.status,
+        started_at=meeting.started_at,
+        ended_at=meeting.ended_at,
+        current_phase_id=meeting.current_phase_id,
+        phase_entered_at=meeting.phase_entered_at,
+        last_seen_at=meeting.last_seen_at,
+    )
+
+
+def parse_schedule(date_text: str, time_text: str) -> datetime:
+    """The meeting's local date and time from what the official typed."""
+    day = validation.parse_date(date_text, "date", _("Dato"))
+    if day is None:
+        raise validation.ValidationError(_("Dato skal udfyldes."), "date")
+    hour, minute = validation.parse_time(time_text, "time")
+    return datetime(day.year, day.month, day.day, hour, minute)
+
+
+def create_meeting(
+    db: Database,
+    project_id: uuid.UUID,
+    title: str,
+    scheduled_at: datetime,
+    venue: str = "",
+    place_ids: list[uuid.UUID] | None = None,
+    self_driving: SelfDriving = SelfDriving.SELF_DRIVING,
+    regulation: Regulation = Regulation.LIGHT,
+) -> MeetingRow:
+    """Plan a new meeting; the profile sets the hold-back and nudge defaults."""
+    clean_title = validation.required_text(title, "title", _("Mødets titel"))
+    clean_venue = validation.optional_text(venue, "venue", _("Sted"), validation.MAX_TITLE_LENGTH)
+    defaults = defaults_for(self_driving, regulation)
+    with db.session() as s:
+        s.get_one(Project, project_id)
+        meeting = Meeting(
+            project_id=project_id,
+            title=clean_title,
+            scheduled_at=scheduled_at,
+            venue=clean_venue,
+            self_driving=self_driving,
+            regulation=regulation,
+            hold_back_seconds=defaults.hold_back_seconds,
+            talk_share_threshold_pct=defaults.talk_share_threshold_pct,
+            talk_window_minutes=defaults.talk_window_minutes,
+            status=MeetingStatus.PLANNED,
+            created_at=db.clock.now(),
+        )
+        s.add(meeting)
+        s.flush()
+        for place_id in dict.fromkeys(place_ids or []):
+            s.add(MeetingPlace(meeting_id=meeting.id, place_id=place_id))
+        s.commit()
+        return meeting_row(s, meeting)
+
+
+def update_meeting(
+    db: Database,
+    meeting_id: uuid.UUID,
+    title: str,
+    scheduled_at: datetime,
+    venue: str,
+    place_ids: list[uuid.UUID],
+) -> MeetingRow:
+    """Change a meeting's title, time, venue and places."""
+    clean_title = validation.required_text(title, "title", _("Mødets titel"))
+    clean_venue = validation.optional_text(venue, "venue", _("Sted"), validation.MAX_TITLE_LENGTH)
+    with db.session() as s:
+        meeting = s.get_one(Meeting, meeting_id)
+        meeting.title = clean_title
+        meeting.scheduled_at = scheduled_at
+        meeting.venue = clean_venue
+        for link in s.scalars(select(MeetingPlace).where(MeetingPlace.meeting_id == meeting_id)):
+            s.delete(link)
+        s.flush()
+        for place_id in dict.fromkeys(place_ids):
+            s.add(MeetingPlace(meeting_id=meeting_id, place_id=place_id))
+        s.commit()
+        return meeting_row(s, meeting)
+
+
+def set_profile(
+    db: Database,
+    meeting_id: uuid.UUID,
+    self_driving: SelfDriving,
+    regulation: Regulation,
+    hold_back_seconds: int | None = None,
+    talk_share_threshold_pct: int | None = None,
+    talk_window_minutes: int | None = None,
+) -> MeetingRow:
+    """Set the meeting profile; values not given take the profile's defaults."""
+    defaults = defaults_for(self_driving, regulation)
+    hold_back = validation.hold_back_seconds(
+        defaults.hold_back_seconds if hold_back_seconds is None else hold_back_seconds
+    )
+    threshold = validation.percentage(
+        defaults.talk_share_threshold_pct
+        if talk_share_threshold_pct is None
+        else talk_share_threshold_pct,
+        "talk_share_threshold_pct",
+        _("Grænse for embedspersonens taletid"),
+    )
+    window = talk_window_minutes or defaults.talk_window_minutes
+    if not 1 <= window <= 180:
+        raise validation.ValidationError(
+            _("Tidsvinduet skal være mellem 1 og 180 minutter."), "talk_window_minutes"
+        )
+    with db.session() as s:
+        meeting = s.get_one(Meeting, meeting_id)
+        meeting.self_driving = self_driving
+        meeting.regulation = regulation
+        meeting.hold_back_seconds = hold_back
+        meeting.talk_share_threshold_pct = threshold
+        meeting.talk_window_minutes = window
+        s.commit()
+        return meeting_row(s, meeting)
+
+
+def get_meeting(db: Database, meeting_id: uuid.UUID) -> MeetingRow:
+    """One meeting."""
+    with db.session() as s:
+        return meeting_row(s, s.get_one(Meeting, meeting_id))
+
+
+def list_meetings(db: Database, project_id: uuid.UUID) -> list[MeetingRow]:
+    """A project's meetings, newest first."""
+    with db.session() as s:
+        meetings = s.scalars(
+            select(Meeting)
+            .where(Meeting.project_id == project_id)
+            .order_by(Meeting.scheduled_at.desc())
+        )
+        return [meeting_row(s, m) for m in meetings]
+
+
+def running_meeting(db: Database) -> MeetingRow | None:
+    """The meeting left running (e.g. by a crash), if any."""
+    with db.session() as s:
+        meeting = s.scalars(
+            select(Meeting)
+            .where(Meeting.status == MeetingStatus.RUNNING)
+            .order_by(Meeting.started_at.desc())
+        ).first()
+        return None if meeting is None else meeting_row(s, meeting)

@@ -1,0 +1,160 @@
+"""Plain, detached results that services hand to the UI (never ORM objects)."""
+
+from __future__ import annotations
+
+import uuid
+from dataclasses import dataclass
+from datetime import date, datetime
+
+from facilitator.domain.enums import (
+    AskKind,
+    AskStatus,
+    CheckKind,
+    HoldBackOutcome,
+    MeetingStatus,
+    OwnerSide,
+    PromptKind,
+    Regulation,
+    Role,
+    SelfDriving,
+)
+
+
+@dataclass(frozen=True)
+class PlaceRow:
+    """A village or place."""
+
+    id: uuid.UUID
+    name: str
+
+
+@dataclass(frozen=True)
+class ProjectRow:
+    """A project with its places and how many meetings it has."""
+
+    id: uuid.UUID
+    name: str
+    archived: bool
+    places: tuple[PlaceRow, ...]
+    meeting_count: int
+
+
+@dataclass(frozen=True)
+class MeetingRow:
+    """A meeting, its profile and its live state."""
+
+    id: uuid.UUID
+    project_id: uuid.UUID
+    project_name: str
+    title: str
+    scheduled_at: datetime
+    venue: str
+    places: tuple[PlaceRow, ...]
+    self_driving: SelfDriving
+    regulation: Regulation
+    hold_back_seconds: int
+    talk_share_threshold_pct: int
+    talk_window_minutes: int
+    status: MeetingStatus
+    started_at: datetime | None
+    ended_at: datetime | None
+    current_phase_id: uuid.UUID | None
+    phase_entered_at: datetime | None
+    last_seen_at: datetime | None
+
+
+@dataclass(frozen=True)
+class PhaseRow:
+    """An agenda item, planned and actual."""
+
+    id: uuid.UUID
+    meeting_id: uuid.UUID
+    position: int
+    title: str
+    planned_minutes: int
+    hold_back_seconds: int
+    started_at: datetime | None
+    ended_at: datetime | None
+    actual_seconds: float
+    first_speaker: Role | None
+
+
+@dataclass(frozen=True)
+class TurnRow:
+    """One speaker turn; `ended_at` is None while it runs."""
+
+    id: uuid.UUID
+    phase_id: uuid.UUID | None
+    role: Role
+    started_at: datetime
+    ended_at: datetime | None
+
+
+@dataclass(frozen=True)
+class GapRow:
+    """A stretch of a live meeting when the app was not running."""
+
+    started_at: datetime
+    ended_at: datetime
+
+
+@dataclass(frozen=True)
+class PromptRow:
+    """A logged hold-back, nudge or suggestion."""
+
+    id: uuid.UUID
+    phase_id: uuid.UUID | None
+    kind: PromptKind
+    at: datetime
+    seconds: float | None
+    outcome: HoldBackOutcome | None
+    dismissed_at: datetime | None
+
+
+@dataclass(frozen=True)
+class IdeaRow:
+    """A captured idea."""
+
+    id: uuid.UUID
+    meeting_id: uuid.UUID
+    title: str
+    detail: str
+    proposed_by: str
+    place_id: uuid.UUID | None
+    place_name: str
+    theme: str
+    needs_check: CheckKind | None
+    check_note: str
+    created_at: datetime
+
+
+@dataclass(frozen=True)
+class AskRow:
+    """A captured resource ask."""
+
+    id: uuid.UUID
+    meeting_id: uuid.UUID
+    kind: AskKind
+    what: str
+    amount_dkk: int | None
+    idea_id: uuid.UUID | None
+    idea_title: str
+    asked_by: str
+    status: AskStatus
+    asked_on: date
+    answer_needed_by: date | None
+    created_at: datetime
+
+
+@dataclass(frozen=True)
+class StepRow:
+    """A captured next step."""
+
+    id: uuid.UUID
+    meeting_id: uuid.UUID
+    what: str
+    owner_label: str
+    owner_side: OwnerSide
+    due_on: date | None
+    done: bool
+    created_at: datetime

@@ -1,0 +1,116 @@
+"""One engine per database file, its SQLite pragmas, and the automatic migration at start."""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Any
+
+from alembic import command
+from alembic.config import Config
+from sqlalchemy import Engine, create_engine, event, text
+from sqlalchemy.orm import Session, sessionmaker
+
+from facilitator.clock import Clock, SystemClock
+from facilitator.i18n import _
+
+MIGRATIONS = Path(__file__).resolve().parent / "migrations"
+
+
+class StorageError(RuntimeError):
+    """The database cannot be opened or written; `message` is for the user."""
+
+    def __init__(self, message: str) -> None:
+        super().__init__(message)
+        self.message = message
+
+
+def _sqlite_pragmas(dbapi_connection: sqlite3.Connection, _record: Any) -> None:
+    # Set outside any transaction: foreign_keys is ignored inside one. WAL with
+    # synchronous=FULL makes a commit that returned survive kill -9 and power loss.
+    previous = dbapi_connection.isolation_level
+    dbapi_connection.isolation_level = None
+    cursor = dbapi_connection.cursor()
+    cursor.execute("PRAGMA journal_mode=WAL")
+    cursor.execute("PRAGMA synchronous=FULL")
+    cursor.execute("PRAGMA foreign_keys=ON")
+    cursor.execute("PRAGMA busy_timeout=5000")
+    cursor.close()
+    dbapi_connection.isolation_level = previous
+
+
+class Database:
+    """An open, migrated database: the engine and a session factory."""
+
+    def __init__(self, url: str, clock: Clock | None = None) -> None:
+        self.url = url
+        # Services stamp rows with this clock, so tests can fake the time.
+        self.clock: Clock = clock or SystemClock()
+        self.engine: Engine = create_engine(url)
+        if self.engine.dialect.name == "sqlite":
+            event.listen(self.engine, "connect", _sqlite_pragmas)
+        self._sessions = sessionmaker(self.engine, expire_on_commit=False)
+
+    @classmethod
+    def open_file(cls, path: Path, clock: Clock | None = None) -> Database:
+        """Open (creating if needed) the database file and bring its schema up to date."""
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+        except OSError as exc:
+            raise StorageError(
+                _("Mappen {folder} kan ikke oprettes: {reason}").format(
+                    folder=path.parent, reason=exc.strerror or exc
+                )
+            ) from exc
+        db = cls(f"sqlite:///{path}", clock)
+        db.migrate()
+        return db
+
+    @contextmanager
+    def session(self) -> Iterator[Session]:
+        """A session for one user action; the caller commits."""
+        with self._sessions() as session:
+            yield session
+
+    def migrate(self) -> None:
+        """Apply every pending Alembic migration, with foreign keys off as SQLite needs."""
+        try:
+            with self.engine.connect() as connection:
+                if self.engine.dialect.name == "sqlite":
+                    connection.exec_driver_sql("PRAGMA foreign_keys=OFF")
+                    connection.commit()
+                config = Config()
+                config.set_main_option("script_location", str(MIGRATIONS))
+                config.attributes["connection"] = connection
+                command.upgrade(config, "head")
+                connection.commit()
+                if self.engine.dialect.name == "sqlite":
+                    bad = connection.exec_driver_sql("PRAGMA foreign_key_check").fetchall()
+                    if bad:
+                        raise StorageError(
+                            _("Databasen har brudte henvisninger efter opgradering.")
+                        )
+                    connection.exec_driver_sql("PRAGMA foreign_keys=ON")
+        except StorageError:
+            raise
+        except Exception as exc:  # sqlite3/SQLAlchemy errors: unreadable, read-only, not a db
+            raise StorageError(
+                _("Databasen kan ikke åbnes eller skrives: {reason}").format(reason=_reason(exc))
+            ) from exc
+
+    def schema_revision(self) -> str | None:
+        """The Alembic revision the database is at."""
+        with self.engine.connect() as connection:
+            row = connection.execute(text("SELECT version_num FROM alembic_version")).first()
+            return None if row is None else str(row[0])
+
+    def dispose(self) -> None:
+        """Close every connection."""
+        self.engine.dispose()
+
+
+def _reason(exc: BaseException) -> str:
+    orig = getattr(exc, "orig", None)
+    return str(orig or exc).splitlines()[0]

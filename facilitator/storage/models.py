@@ -1,0 +1,236 @@
+"""SQLAlchemy models. UUID keys so that records from two laptops can merge later."""
+
+from __future__ import annotations
+
+import uuid
+from datetime import UTC, date, datetime
+
+from sqlalchemy import (
+    Boolean,
+    Date,
+    DateTime,
+    Enum,
+    Float,
+    ForeignKey,
+    Integer,
+    String,
+    Text,
+    TypeDecorator,
+    Uuid,
+)
+from sqlalchemy.engine import Dialect
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
+
+from facilitator.domain.enums import (
+    AskKind,
+    AskStatus,
+    CheckKind,
+    HoldBackOutcome,
+    MeetingStatus,
+    OwnerSide,
+    PromptKind,
+    Regulation,
+    Role,
+    SelfDriving,
+)
+
+
+class UTCDateTime(TypeDecorator[datetime]):
+    """Stores aware datetimes as naive UTC and gives them back aware, on any database."""
+
+    impl = DateTime
+    cache_ok = True
+
+    def process_bind_param(self, value: datetime | None, dialect: Dialect) -> datetime | None:
+        if value is None:
+            return None
+        if value.tzinfo is None:
+            raise ValueError("naive datetime given to a UTC column")
+        return value.astimezone(UTC).replace(tzinfo=None)
+
+    def process_result_value(self, value: datetime | None, dialect: Dialect) -> datetime | None:
+        return None if value is None else value.replace(tzinfo=UTC)
+
+
+def _enum(cls: type) -> Enum:
+    # Stored as plain strings (no native enum type, no CHECK constraint) so that
+    # adding a value later needs no table rebuild on SQLite or PostgreSQL.
+    return Enum(cls, native_enum=False, length=24, values_callable=lambda e: [m.value for m in e])
+
+
+class Base(DeclarativeBase):
+    """The one declarative base."""
+
+    type_annotation_map = {datetime: UTCDateTime(), uuid.UUID: Uuid(), date: Date()}
+
+
+def _uuid() -> uuid.UUID:
+    return uuid.uuid4()
+
+
+class Project(Base):
+    """A long-running citizen-driven project, e.g. "Mols i Udvikling"."""
+
+    __tablename__ = "project"
+    id: Mapped[uuid.UUID] = mapped_column(primary_key=True, default=_uuid)
+    name: Mapped[str] = mapped_column(String(500))
+    archived: Mapped[bool] = mapped_column(Boolean, default=False)
+    created_at: Mapped[datetime]
+    places: Mapped[list[Place]] = relationship(back_populates="project", order_by="Place.name")
+    meetings: Mapped[list[Meeting]] = relationship(back_populates="project")
+
+
+class Place(Base):
+    """A village or place the project covers."""
+
+    __tablename__ = "place"
+    id: Mapped[uuid.UUID] = mapped_column(primary_key=True, default=_uuid)
+    project_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("project.id"), index=True)
+    name: Mapped[str] = mapped_column(String(500))
+    project: Mapped[Project] = relationship(back_populates="places")
+
+
+class MeetingPlace(Base):
+    """Which places a meeting is about."""
+
+    __tablename__ = "meeting_place"
+    meeting_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("meeting.id"), primary_key=True)
+    place_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("place.id"), primary_key=True)
+
+
+class Meeting(Base):
+    """One co-creation meeting with its profile and live state."""
+
+    __tablename__ = "meeting"
+    id: Mapped[uuid.UUID] = mapped_column(primary_key=True, default=_uuid)
+    project_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("project.id"), index=True)
+    title: Mapped[str] = mapped_column(String(500))
+    # Local (Danish) calendar time of the meeting, as the official typed it.
+    scheduled_at: Mapped[datetime] = mapped_column(DateTime())
+    venue: Mapped[str] = mapped_column(String(500), default="")
+    self_driving: Mapped[SelfDriving] = mapped_column(_enum(SelfDriving))
+    regulation: Mapped[Regulation] = mapped_column(_enum(Regulation))
+    hold_back_seconds: Mapped[int] = mapped_column(Integer)
+    talk_share_threshold_pct: Mapped[int] = mapped_column(Integer)
+    talk_window_minutes: Mapped[int] = mapped_column(Integer)
+    status: Mapped[MeetingStatus] = mapped_column(_enum(MeetingStatus), default=MeetingStatus.PLANNED)
+    started_at: Mapped[datetime | None]
+    ended_at: Mapped[datetime | None]
+    current_phase_id: Mapped[uuid.UUID | None] = mapped_column(
+        ForeignKey("phase.id", use_alter=True, name="fk_meeting_current_phase")
+    )
+    phase_entered_at: Mapped[datetime | None]
+    # Refreshed while the live screen runs, so a crash leaves a visible gap.
+    last_seen_at: Mapped[datetime | None]
+    created_at: Mapped[datetime]
+    project: Mapped[Project] = relationship(back_populates="meetings")
+    phases: Mapped[list[Phase]] = relationship(
+        order_by="Phase.position", foreign_keys="Phase.meeting_id"
+    )
+
+
+class Phase(Base):
+    """An agenda item with its plan and what actually happened."""
+
+    __tablename__ = "phase"
+    id: Mapped[uuid.UUID] = mapped_column(primary_key=True, default=_uuid)
+    meeting_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("meeting.id"), index=True)
+    position: Mapped[int] = mapped_column(Integer)
+    title: Mapped[str] = mapped_column(String(500))
+    planned_minutes: Mapped[int] = mapped_column(Integer)
+    hold_back_seconds: Mapped[int] = mapped_column(Integer)
+    started_at: Mapped[datetime | None]
+    ended_at: Mapped[datetime | None]
+    actual_seconds: Mapped[float] = mapped_column(Float, default=0.0)
+    first_speaker: Mapped[Role | None] = mapped_column(_enum(Role))
+
+
+class SpeakerTurn(Base):
+    """Who held the floor, from when to when; an open turn has no end yet."""
+
+    __tablename__ = "speaker_turn"
+    id: Mapped[uuid.UUID] = mapped_column(primary_key=True, default=_uuid)
+    meeting_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("meeting.id"), index=True)
+    phase_id: Mapped[uuid.UUID | None] = mapped_column(ForeignKey("phase.id"))
+    role: Mapped[Role] = mapped_column(_enum(Role))
+    started_at: Mapped[datetime]
+    ended_at: Mapped[datetime | None]
+
+
+class MeetingGap(Base):
+    """Time the app was not running during a live meeting (crash, closed laptop)."""
+
+    __tablename__ = "meeting_gap"
+    id: Mapped[uuid.UUID] = mapped_column(primary_key=True, default=_uuid)
+    meeting_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("meeting.id"), index=True)
+    started_at: Mapped[datetime]
+    ended_at: Mapped[datetime]
+
+
+class PromptEvent(Base):
+    """A hold-back, nudge or suggestion shown on the live screen."""
+
+    __tablename__ = "prompt_event"
+    id: Mapped[uuid.UUID] = mapped_column(primary_key=True, default=_uuid)
+    meeting_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("meeting.id"), index=True)
+    phase_id: Mapped[uuid.UUID | None] = mapped_column(ForeignKey("phase.id"))
+    kind: Mapped[PromptKind] = mapped_column(_enum(PromptKind))
+    at: Mapped[datetime]
+    seconds: Mapped[float | None] = mapped_column(Float)
+    outcome: Mapped[HoldBackOutcome | None] = mapped_column(_enum(HoldBackOutcome))
+    dismissed_at: Mapped[datetime | None]
+
+
+class Idea(Base):
+    """Something the citizens want, as they said it."""
+
+    __tablename__ = "idea"
+    id: Mapped[uuid.UUID] = mapped_column(primary_key=True, default=_uuid)
+    meeting_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("meeting.id"), index=True)
+    phase_id: Mapped[uuid.UUID | None] = mapped_column(ForeignKey("phase.id"))
+    title: Mapped[str] = mapped_column(Text)
+    detail: Mapped[str] = mapped_column(Text, default="")
+    proposed_by: Mapped[str] = mapped_column(Text, default="")
+    place_id: Mapped[uuid.UUID | None] = mapped_column(ForeignKey("place.id"))
+    theme: Mapped[str] = mapped_column(Text, default="")
+    needs_check: Mapped[CheckKind | None] = mapped_column(_enum(CheckKind))
+    check_note: Mapped[str] = mapped_column(Text, default="")
+    created_at: Mapped[datetime]
+    # Deleting only marks the row, so "undo" is a plain update and nothing is lost.
+    deleted_at: Mapped[datetime | None]
+
+
+class ResourceAsk(Base):
+    """What the citizens ask of the municipality."""
+
+    __tablename__ = "resource_ask"
+    id: Mapped[uuid.UUID] = mapped_column(primary_key=True, default=_uuid)
+    meeting_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("meeting.id"), index=True)
+    kind: Mapped[AskKind] = mapped_column(_enum(AskKind))
+    what: Mapped[str] = mapped_column(Text)
+    amount_dkk: Mapped[int | None] = mapped_column(Integer)
+    idea_id: Mapped[uuid.UUID | None] = mapped_column(ForeignKey("idea.id"))
+    asked_by: Mapped[str] = mapped_column(Text, default="")
+    status: Mapped[AskStatus] = mapped_column(_enum(AskStatus), default=AskStatus.OPEN)
+    asked_on: Mapped[date]
+    answer_needed_by: Mapped[date | None]
+    forwarded_on: Mapped[date | None]
+    answered_on: Mapped[date | None]
+    done_on: Mapped[date | None]
+    created_at: Mapped[datetime]
+    deleted_at: Mapped[datetime | None]
+
+
+class NextStep(Base):
+    """Who does what next, and by when."""
+
+    __tablename__ = "next_step"
+    id: Mapped[uuid.UUID] = mapped_column(primary_key=True, default=_uuid)
+    meeting_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("meeting.id"), index=True)
+    what: Mapped[str] = mapped_column(Text)
+    owner_label: Mapped[str] = mapped_column(Text, default="")
+    owner_side: Mapped[OwnerSide] = mapped_column(_enum(OwnerSide))
+    due_on: Mapped[date | None]
+    done: Mapped[bool] = mapped_column(Boolean, default=False)
+    created_at: Mapped[datetime]
+    deleted_at: Mapped[datetime | None]

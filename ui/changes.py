@@ -1,0 +1,16 @@
+"""Re-emits "what changed" after a service call, so each view refreshes itself."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QObject, Signal
+
+
+class ChangeHub(QObject):
+    """One instance per window; services' callers emit, views listen."""
+
+    projects_changed = Signal()
+    meeting_changed = Signal(object)  # meeting id
+    agenda_changed = Signal(object)  # meeting id
+    ideas_changed = Signal(object)  # meeting id
+    asks_changed = Signal(object)  # meeting id
+    steps_changed = Signal(object)  # meeting id
