@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from datetime import date, datetime
 
@@ -117,3 +118,37 @@ def parse_time(text: str, field: str = "time") -> tuple[int, int]:
             field,
         ) from None
     return parsed.hour, parsed.minute
+
+
+# "12.500", "12 500", "12500 kr.", "kr. 12.500,-", "12.500,00": dots (or spaces) group
+# thousands and a comma starts øre, as Danes write amounts.
+_AMOUNT_DKK = re.compile(
+    r"^(?:kr\.?|dkk)?\s*(?P<sign>[-−])?\s*(?:kr\.?|dkk)?\s*"
+    r"(?P<whole>\d{1,3}(?:[. ]\d{3})+|\d+)"
+    r"(?:,(?P<ore>\d{1,2}|-{1,2}))?\s*(?:kr\.?|dkk|,-)?\.?$",
+    re.IGNORECASE,
+)
+
+
+def parse_amount_dkk(text: str, field: str = "amount_dkk") -> int | None:
+    """Whole kroner from what the user typed in Danish form; blank means no amount."""
+    cleaned = text.strip().replace("\u00a0", " ")
+    if not cleaned:
+        return None
+    match = _AMOUNT_DKK.match(cleaned)
+    if match is None:
+        raise ValidationError(
+            _("Beløb: «{text}» er ikke et beløb i kroner (skriv fx 12.500).").format(
+                text=cleaned[:40]
+            ),
+            field,
+        )
+    if match.group("sign"):
+        raise ValidationError(_("Beløbet kan ikke være negativt."), field)
+    ore = match.group("ore") or ""
+    if ore.isdigit() and int(ore) != 0:
+        raise ValidationError(_("Skriv beløbet i hele kroner (fx 12.500)."), field)
+    value = int(re.sub(r"[. ]", "", match.group("whole")))
+    if value > MAX_AMOUNT_DKK:
+        raise ValidationError(_("Beløbet er for stort."), field)
+    return value
