@@ -21,15 +21,22 @@ class InlineMessage(QLabel):
         super().__init__(parent)
         self.setObjectName("inlineMessage")
         self.setWordWrap(True)
-        self.setStyleSheet(
-            "#inlineMessage { color: #8a1c1c; background: #fdecea; border: 1px solid #e3a4a0;"
-            " border-radius: 4px; padding: 6px; }"
-        )
         self.hide()
 
     def show_error(self, message: str) -> None:
         """Show a refusal."""
-        self.setText("⚠ " + message)
+        self._show("⚠ " + message, "#8a1c1c", "#fdecea", "#e3a4a0")
+
+    def show_info(self, message: str) -> None:
+        """Show a neutral notice."""
+        self._show("ℹ " + message, "#1d3f6e", "#e8f1fb", "#8fb3de")
+
+    def _show(self, text: str, colour: str, background: str, border: str) -> None:
+        self.setStyleSheet(
+            f"#inlineMessage {{ color: {colour}; background: {background}; "
+            f"border: 1px solid {border}; border-radius: 4px; padding: 6px; }}"
+        )
+        self.setText(text)
         self.show()
 
     def clear_message(self) -> None:
@@ -38,8 +45,12 @@ class InlineMessage(QLabel):
         self.hide()
 
 
-def attempt(action: Callable[[], T], message: InlineMessage) -> T | None:
-    """Run a service call; on refused input or a storage error show why and return None."""
+def attempt(action: Callable[[], T], message: InlineMessage, clear: bool = True) -> T | None:
+    """Run a service call; on refused input or a storage error show why and return None.
+
+    On success the message is cleared, unless `clear` is False (periodic redraws
+    must not wipe a notice the user has not read yet).
+    """
     try:
         result = action()
     except ValidationError as exc:
@@ -51,6 +62,7 @@ def attempt(action: Callable[[], T], message: InlineMessage) -> T | None:
     except Exception as exc:  # a database error mid-meeting must not crash the app
         message.show_error(_("Det kunne ikke gemmes: {reason}").format(reason=str(exc).splitlines()[0]))
         return None
-    message.clear_message()
+    if clear:
+        message.clear_message()
     return result
 

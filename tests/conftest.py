@@ -1,0 +1,82 @@
+"""Shared fixtures: offscreen Qt, a fake clock, a fresh database and a meeting factory per test."""
+
+from __future__ import annotations
+
+import os
+
+# Must be set before anything imports Qt: a test run never needs a display.
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+from collections.abc import Callable, Iterator, Sequence
+from datetime import datetime
+
+import pytest
+
+from facilitator.clock import FakeClock
+from facilitator.domain.enums import Regulation, SelfDriving
+from facilitator.services import agenda, meetings, projects
+from facilitator.services.rows import MeetingRow
+from facilitator.storage.database import Database
+
+PROJECT_NAME = "Mols i Udvikling"
+PLACES = ("Agri", "Femmøller", "Helgenæs", "Knebel", "Vistoft")
+
+
+@pytest.fixture
+def clock() -> FakeClock:
+    """A clock that only moves when told to."""
+    return FakeClock()
+
+
+@pytest.fixture
+def db(tmp_path, clock) -> Iterator[Database]:
+    """A fresh, migrated database file."""
+    database = Database.open_file(tmp_path / "f.db", clock)
+    yield database
+    database.dispose()
+
+
+MeetingFactory = Callable[..., MeetingRow]
+
+
+@pytest.fixture
+def meeting_factory() -> MeetingFactory:
+    """`make(db, **options)`: a meeting in "Mols i Udvikling" with the default agenda.
+
+    The project (with its villages) is created on the first call for a database
+    and reused by later calls, so two meetings share one project as in real use.
+    """
+
+    def make(
+        db: Database,
+        *,
+        title: str = "Borgermøde i Knebel",
+        scheduled_at: datetime = datetime(2026, 3, 3, 19, 0),
+        venue: str = "Knebel Forsamlingshus",
+        places: Sequence[str] = PLACES,
+        meeting_places: Sequence[str] = ("Knebel", "Agri"),
+        with_agenda: bool = True,
+        self_driving: SelfDriving = SelfDriving.SELF_DRIVING,
+        regulation: Regulation = Regulation.LIGHT,
+    ) -> MeetingRow:
+        existing = [p for p in projects.list_projects(db, True) if p.name == PROJECT_NAME]
+        if existing:
+            project = projects.add_places(db, existing[0].id, list(places))
+        else:
+            project = projects.create_project(db, PROJECT_NAME, list(places))
+        by_name = {p.name: p.id for p in project.places}
+        meeting = meetings.create_meeting(
+            db,
+            project.id,
+            title,
+            scheduled_at,
+            venue=venue,
+            place_ids=[by_name[name] for name in meeting_places if name in by_name],
+            self_driving=self_driving,
+            regulation=regulation,
+        )
+        if with_agenda:
+            agenda.apply_default_template(db, meeting.id)
+        return meetings.get_meeting(db, meeting.id)
+
+    return make

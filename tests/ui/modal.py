@@ -1,0 +1,24 @@
+"""Answering a modal message box that a key press is about to open."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QApplication, QMessageBox
+
+
+def answer_next_box(button: QMessageBox.StandardButton, seen: list[str] | None = None) -> QTimer:
+    """Click `button` on the next QMessageBox that appears; its text is appended to `seen`."""
+    timer = QTimer()
+    timer.setInterval(10)
+
+    def poll() -> None:
+        box = QApplication.activeModalWidget()
+        if isinstance(box, QMessageBox):
+            timer.stop()
+            if seen is not None:
+                seen.append(box.text())
+            box.button(button).click()
+
+    timer.timeout.connect(poll)
+    timer.start()
+    return timer

@@ -1,0 +1,111 @@
+"""The live screen driven by its keys: speakers, hold-back nudge, phases, warnings, close."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QApplication, QMessageBox
+
+from facilitator.domain.enums import MeetingStatus, PromptKind, Role
+from facilitator.services import agenda, live, meetings
+from ui.changes import ChangeHub
+from ui.live_page import LivePage
+from ui.live_status import NudgeBanner
+
+from .modal import answer_next_box
+
+
+@pytest.fixture
+def page(qtbot, db, clock, meeting_factory):
+    meeting = meeting_factory(db)
+    widget = LivePage(db, ChangeHub(), clock)
+    qtbot.addWidget(widget)
+    widget.resize(1366, 768)
+    widget.show()
+    qtbot.waitExposed(widget)
+    assert widget.start(meeting.id)
+    return widget
+
+
+def key(widget, k, modifier=Qt.KeyboardModifier.NoModifier) -> None:
+    QTest.keyClick(widget.windowHandle(), k, modifier)
+
+
+def banners(page) -> list[NudgeBanner]:
+    return [b for b in page.status.findChildren(NudgeBanner) if not b.isHidden()]
+
+
+def test_speaker_keys_store_turns_and_show_the_speaker(page, db, clock) -> None:
+    for k, role in ((Qt.Key.Key_1, Role.CITIZEN), (Qt.Key.Key_3, Role.POLITICIAN), (Qt.Key.Key_0, Role.SILENCE)):
+        clock.advance(12)
+        key(page, k)
+        assert page.status.speaker_buttons[role].isChecked()
+    clock.advance(5)
+    key(page, Qt.Key.Key_2, Qt.KeyboardModifier.ControlModifier)  # Ctrl+digit works too
+    turns = live.list_turns(db, page.session.meeting_id)
+    assert [t.role for t in turns] == [Role.CITIZEN, Role.POLITICIAN, Role.SILENCE, Role.OFFICIAL]
+    assert "Embedsperson" in page.status.speaker_text.text()
+
+
+def test_hold_back_prompt_and_gentle_nudge_that_does_not_take_focus(page, db, clock, qtbot) -> None:
+    assert "lad borgerne tage ordet" in page.status.hold_back_text.text()
+    assert "10 s" in page.status.hold_back_text.text()
+    clock.advance(3)
+    page.refresh()
+    assert "7 s" in page.status.hold_back_text.text()
+    focus_before = QApplication.focusWidget()
+    key(page, Qt.Key.Key_2)  # the official speaks during the hold-back
+    qtbot.waitUntil(lambda: len(banners(page)) == 1)
+    assert "lad borgerne tage ordet først" in banners(page)[0].text.text()
+    assert QApplication.focusWidget() is focus_before
+    key(page, Qt.Key.Key_Escape)
+    qtbot.waitUntil(lambda: banners(page) == [])
+    prompts = live.list_prompts(db, page.session.meeting_id)
+    assert [p.kind for p in prompts] == [PromptKind.HOLD_BACK, PromptKind.EARLY_OFFICIAL]
+    assert prompts[1].dismissed_at is not None
+
+
+def test_question_key_and_silence_suggestion(page, db, clock, qtbot) -> None:
+    key(page, Qt.Key.Key_1)
+    clock.advance(60)
+    key(page, Qt.Key.Key_0)
+    key(page, Qt.Key.Key_S)
+    assert "10 s" in page.status.hold_back_text.text()
+    clock.advance(11)
+    page.refresh()
+    qtbot.waitUntil(lambda: len(banners(page)) == 1)
+    assert "åbent spørgsmål" in banners(page)[0].text.text()
+
+
+def test_phase_keys_and_time_warnings_in_text(page, db, clock) -> None:
+    key(page, Qt.Key.Key_1)
+    clock.advance(8 * 60 + 1)  # the welcome is 10 minutes: under 20 % left
+    page.refresh()
+    assert page.status.warning.isVisibleTo(page) and "20 %" in page.status.warning.text()
+    clock.advance(2 * 60)
+    page.refresh()
+    assert "overskredet" in page.status.warning.text()
+    assert page.status.countdown.text() == "-0:01"
+    key(page, Qt.Key.Key_PageDown)
+    assert "Punkt 2 af 4" in page.status.phase_title.text()
+    assert not page.status.warning.isVisibleTo(page)
+    key(page, Qt.Key.Key_PageUp)
+    assert "Punkt 1 af 4" in page.status.phase_title.text()
+    phases = agenda.list_phases(db, page.session.meeting_id)
+    assert phases[0].actual_seconds == 10 * 60 + 1 and phases[1].started_at is not None
+
+
+def test_close_by_keyboard_after_confirmation(page, db, clock, qtbot) -> None:
+    key(page, Qt.Key.Key_1)
+    clock.advance(30)
+    meeting_id = page.session.meeting_id
+
+    seen: list[str] = []
+    answerer = answer_next_box(QMessageBox.StandardButton.Yes, seen)
+    with qtbot.waitSignal(page.meeting_closed) as closed:
+        key(page, Qt.Key.Key_A, Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier)
+    answerer.stop()
+    assert "Afslut mødet nu?" in seen[0]
+    assert closed.args == [meeting_id]
+    assert meetings.get_meeting(db, meeting_id).status is MeetingStatus.CLOSED

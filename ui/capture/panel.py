@@ -1,0 +1,353 @@
+"""The capture part of the live screen: ideas, resource asks and next steps, keyboard first."""
+
+from __future__ import annotations
+
+import uuid
+from dataclasses import dataclass
+from typing import Any
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QFrame,
+    QGridLayout,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from facilitator.i18n import _
+from facilitator.services import capture, meetings
+from facilitator.storage.database import Database
+from ui.capture.entry_dialogs import AskDialog, EntryDialog, IdeaDialog, StepDialog
+from ui.capture.lists import CaptureTable
+from ui.capture.models import AskTableModel, CaptureTableModel, IdeaTableModel, StepTableModel
+from ui.changes import ChangeHub
+from ui.feedback import InlineMessage, attempt
+
+KINDS = ("idea", "ask", "step")
+
+
+@dataclass
+class _Section:
+    """One list: heading with count, its buttons and table."""
+
+    heading: QLabel
+    heading_text: str
+    model: CaptureTableModel[Any]
+    table: CaptureTable
+    new_button: QToolButton
+    edit_button: QToolButton
+    delete_button: QToolButton
+    widget: QWidget
+
+
+def _button(text: str, tooltip: str) -> QToolButton:
+    # Tool buttons: push buttons insist on 80 px each, too wide for three per list at ~900 px.
+    button = QToolButton()
+    button.setText(text)
+    button.setToolTip(tooltip)
+    button.setMinimumHeight(32)
+    button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+    return button
+
+
+def _section(
+    heading_text: str,
+    new_text: str,
+    new_tooltip: str,
+    placeholder: str,
+    model: CaptureTableModel[Any],
+) -> _Section:
+    heading = QLabel()
+    heading.setObjectName("captureHeading")
+    new_button = _button(new_text, new_tooltip)
+    edit_button = _button(_("Ret"), _("Ret den valgte (Enter eller dobbeltklik)"))
+    delete_button = _button(_("Slet"), _("Slet den valgte (Delete) — kan fortrydes med Ctrl+Z"))
+    table = CaptureTable(placeholder)
+    table.setModel(model)
+    top = QHBoxLayout()
+    top.setSpacing(6)
+    top.addWidget(heading)
+    top.addStretch(1)
+    for button in (new_button, edit_button, delete_button):
+        button.setFocusPolicy(Qt.FocusPolicy.TabFocus)
+        top.addWidget(button)
+    widget = QWidget()
+    layout = QVBoxLayout(widget)
+    layout.setContentsMargins(0, 0, 0, 0)
+    layout.setSpacing(6)
+    layout.addLayout(top)
+    layout.addWidget(table, 1)
+    return _Section(
+        heading, heading_text, model, table, new_button, edit_button, delete_button, widget
+    )
+
+
+class CapturePanel(QWidget):
+    """Ideas, resource asks and next steps of the loaded meeting: enter, edit, delete, undo."""
+
+    entry_saved = Signal(str)  # "idea" / "ask" / "step"
+
+    def __init__(self, db: Database, hub: ChangeHub, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._db = db
+        self._hub = hub
+        self._meeting_id: uuid.UUID | None = None
+        # Deleted entries, newest last: Ctrl+Z restores them one by one.
+        self._deleted: list[tuple[str, uuid.UUID, str]] = []
+        self.entry_dialog: EntryDialog | None = None
+        self.sections = {
+            "idea": _section(
+                _("Idéer ({count})"),
+                _("+ Ny idé"),
+                _("Skriv en ny idé (Ctrl+I)"),
+                _("Ingen idéer endnu.\nNy idé: Ctrl+I"),
+                IdeaTableModel(self),
+            ),
+            "ask": _section(
+                _("Ressourceønsker ({count})"),
+                _("+ Nyt ønske"),
+                _("Skriv et nyt ressourceønske (Ctrl+R)"),
+                _("Ingen ressourceønsker endnu.\nNyt ønske: Ctrl+R"),
+                AskTableModel(self),
+            ),
+            "step": _section(
+                _("Næste skridt ({count})"),
+                _("+ Nyt skridt"),
+                _("Skriv et nyt næste skridt (Ctrl+N)"),
+                _("Ingen næste skridt endnu.\nNyt skridt: Ctrl+N"),
+                StepTableModel(self),
+            ),
+        }
+        self.undo_label = QLabel()
+        self.undo_button = QPushButton(_("Fortryd (Ctrl+Z)"))
+        self.undo_bar = QFrame()
+        self.undo_bar.setObjectName("undoBar")
+        self.message = InlineMessage(self)
+        self._build_layout()
+        self._connect_signals()
+        self._update_buttons()
+
+    # ----- layout and wiring ----------------------------------------------
+
+    def _build_layout(self) -> None:
+        self.setStyleSheet(
+            "#captureHeading { font-size: 14pt; font-weight: bold; }"
+            " #undoBar { background: #eef3fb; border: 1px solid #9db4d8; border-radius: 4px; }"
+        )
+        bar = QHBoxLayout(self.undo_bar)
+        bar.setContentsMargins(10, 4, 6, 4)
+        self.undo_label.setTextFormat(Qt.TextFormat.PlainText)
+        bar.addWidget(self.undo_label, 1)
+        bar.addWidget(self.undo_button)
+        self.undo_bar.hide()
+        grid = QGridLayout()
+        grid.setHorizontalSpacing(18)
+        grid.setVerticalSpacing(14)
+        grid.addWidget(self.sections["idea"].widget, 0, 0, 1, 2)
+        grid.addWidget(self.sections["ask"].widget, 1, 0)
+        grid.addWidget(self.sections["step"].widget, 1, 1)
+        grid.setRowStretch(0, 5)
+        grid.setRowStretch(1, 4)
+        grid.setColumnStretch(0, 11)
+        grid.setColumnStretch(1, 9)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(8, 8, 8, 8)
+        layout.setSpacing(8)
+        layout.addLayout(grid, 1)
+        layout.addWidget(self.message)
+        layout.addWidget(self.undo_bar)
+
+    def _connect_signals(self) -> None:
+        # Bound methods, not lambdas: Qt drops them when the panel goes, though the hub stays.
+        self._hub.ideas_changed.connect(self._on_ideas_changed)
+        self._hub.asks_changed.connect(self._on_asks_changed)
+        self._hub.steps_changed.connect(self._on_steps_changed)
+        openers = {"idea": self.new_idea, "ask": self.new_ask, "step": self.new_step}
+        for kind, section in self.sections.items():
+            section.new_button.clicked.connect(openers[kind])
+            section.edit_button.clicked.connect(lambda _c=False, k=kind: self.edit_selected(k))
+            section.delete_button.clicked.connect(lambda _c=False, k=kind: self.delete_selected(k))
+            section.table.edit_requested.connect(lambda k=kind: self.edit_selected(k))
+            section.table.doubleClicked.connect(lambda _i, k=kind: self.edit_selected(k))
+            section.table.delete_requested.connect(lambda k=kind: self.delete_selected(k))
+            section.table.undo_requested.connect(self.undo_delete)
+            section.table.selectionModel().selectionChanged.connect(self._update_buttons)
+        self.undo_button.clicked.connect(self.undo_delete)
+
+    # ----- loading and refreshing -----------------------------------------
+
+    def load(self, meeting_id: uuid.UUID) -> None:
+        """Show this meeting's entries; undo offers from another meeting are dropped."""
+        self._meeting_id = meeting_id
+        self._deleted.clear()
+        self._show_undo_offer()
+        for kind in KINDS:
+            self._refresh(kind)
+
+    def _on_ideas_changed(self, meeting_id: object) -> None:
+        # An idea's title also shows in the asks linked to it.
+        self._refresh_if_loaded("idea", meeting_id)
+        self._refresh_if_loaded("ask", meeting_id)
+
+    def _on_asks_changed(self, meeting_id: object) -> None:
+        self._refresh_if_loaded("ask", meeting_id)
+
+    def _on_steps_changed(self, meeting_id: object) -> None:
+        self._refresh_if_loaded("step", meeting_id)
+
+    def _refresh_if_loaded(self, kind: str, meeting_id: object) -> None:
+        if meeting_id == self._meeting_id:
+            self._refresh(kind)
+
+    def _refresh(self, kind: str) -> None:
+        if self._meeting_id is None:
+            return
+        lister = {"idea": capture.list_ideas, "ask": capture.list_asks, "step": capture.list_steps}[
+            kind
+        ]
+        rows = attempt(lambda: lister(self._db, self._meeting_id), self.message)
+        if rows is None:
+            return
+        section = self.sections[kind]
+        selected = section.model.row_at(section.table.current_row())
+        section.model.set_rows(rows)
+        section.heading.setText(section.heading_text.format(count=len(rows)))
+        self._select(kind, selected.id if selected is not None else None)
+        self._update_buttons()
+
+    def _select(self, kind: str, entry_id: uuid.UUID | None) -> None:
+        table = self.sections[kind].table
+        for position, row in enumerate(self.sections[kind].model.rows()):
+            if row.id == entry_id:
+                table.selectRow(position)
+                table.scrollTo(table.model().index(position, 0))
+                return
+
+    def _update_buttons(self) -> None:
+        for section in self.sections.values():
+            chosen = section.table.current_row() >= 0
+            section.edit_button.setEnabled(chosen)
+            section.delete_button.setEnabled(chosen)
+            section.new_button.setEnabled(self._meeting_id is not None)
+
+    # ----- quick entry and editing ----------------------------------------
+
+    def new_idea(self) -> None:
+        """Open the quick entry for an idea."""
+        self._edit_idea(None)
+
+    def new_ask(self) -> None:
+        """Open the quick entry for a resource ask."""
+        self._edit_ask(None)
+
+    def new_step(self) -> None:
+        """Open the quick entry for a next step."""
+        self._edit_step(None)
+
+    def edit_selected(self, kind: str) -> None:
+        """Open the selected entry of a list in its dialog, filled in."""
+        section = self.sections[kind]
+        row = section.model.row_at(section.table.current_row())
+        if row is not None:
+            {"idea": self._edit_idea, "ask": self._edit_ask, "step": self._edit_step}[kind](row)
+
+    def _edit_idea(self, idea: Any) -> None:
+        if self._can_open():
+            meeting = attempt(
+                lambda: meetings.get_meeting(self._db, self._meeting_id), self.message
+            )
+            places = meeting.places if meeting else ()
+            ideas = self.sections["idea"].model.rows()
+            self._open(IdeaDialog(self._db, self._meeting_id, places, ideas, idea, self), "idea")
+
+    def _edit_ask(self, ask: Any) -> None:
+        if self._can_open():
+            ideas = self.sections["idea"].model.rows()
+            asks = self.sections["ask"].model.rows()
+            self._open(AskDialog(self._db, self._meeting_id, ideas, asks, ask, self), "ask")
+
+    def _edit_step(self, step: Any) -> None:
+        if self._can_open():
+            steps = self.sections["step"].model.rows()
+            self._open(StepDialog(self._db, self._meeting_id, steps, step, self), "step")
+
+    def _can_open(self) -> bool:
+        return self._meeting_id is not None and self.entry_dialog is None
+
+    def _open(self, dialog: EntryDialog, kind: str) -> None:
+        # open(), not exec(): the live screen's clock keeps drawing and tests stay simple.
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.accepted.connect(lambda: self._saved(kind, dialog.saved_row))
+        dialog.finished.connect(self._dialog_closed)
+        self.entry_dialog = dialog
+        dialog.open()
+
+    def _dialog_closed(self) -> None:
+        self.entry_dialog = None
+
+    def _saved(self, kind: str, row: Any) -> None:
+        self._emit_changed(kind)
+        self._select(kind, row.id)
+        self.entry_saved.emit(kind)
+
+    def _emit_changed(self, kind: str) -> None:
+        signal = {
+            "idea": self._hub.ideas_changed,
+            "ask": self._hub.asks_changed,
+            "step": self._hub.steps_changed,
+        }[kind]
+        signal.emit(self._meeting_id)
+
+    # ----- delete and undo -----------------------------------------------
+
+    def delete_selected(self, kind: str) -> None:
+        """Delete the selected entry at once and offer to undo it."""
+        section = self.sections[kind]
+        position = section.table.current_row()
+        row = section.model.row_at(position)
+        if row is None:
+            return
+        # `or True` tells a refused call (None) from a successful one that returns nothing.
+        if (
+            attempt(lambda: capture.delete_entry(self._db, kind, row.id) or True, self.message)
+            is None
+        ):
+            return
+        label = row.title if kind == "idea" else row.what
+        self._deleted.append((kind, row.id, label))
+        self._emit_changed(kind)
+        # Keep the cursor in the list, on the row that took the deleted one's place.
+        following = section.model.row_at(min(position, section.model.rowCount() - 1))
+        self._select(kind, following.id if following else None)
+        section.table.setFocus()
+        self._show_undo_offer()
+
+    def undo_delete(self) -> None:
+        """Restore the entry deleted last."""
+        if not self._deleted:
+            return
+        kind, entry_id, _label = self._deleted[-1]
+        if (
+            attempt(lambda: capture.restore_entry(self._db, kind, entry_id) or True, self.message)
+            is None
+        ):
+            return
+        self._deleted.pop()
+        self._emit_changed(kind)
+        self._select(kind, entry_id)
+        self._show_undo_offer()
+
+    def _show_undo_offer(self) -> None:
+        if not self._deleted:
+            self.undo_bar.hide()
+            return
+        label = " ".join(self._deleted[-1][2].split())
+        if len(label) > 90:
+            label = label[:90] + "…"
+        self.undo_label.setText(_("Slettet: {label}").format(label=label))
+        self.undo_label.setToolTip(self._deleted[-1][2][:400])
+        self.undo_bar.show()

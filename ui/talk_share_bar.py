@@ -1,0 +1,88 @@
+"""A horizontal bar of talk share by role, always labelled in text (never colour alone)."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QRectF, QSize, Qt
+from PySide6.QtGui import QColor, QPainter, QPaintEvent
+from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
+
+from facilitator.domain.enums import SPEAKING_ROLES, Role
+from facilitator.domain.talk_share import TalkShare
+from facilitator.i18n import _
+
+ROLE_COLOURS = {
+    Role.CITIZEN: QColor("#2e7d4f"),
+    Role.OFFICIAL: QColor("#c77700"),
+    Role.POLITICIAN: QColor("#3a5fa8"),
+    Role.SILENCE: QColor("#9e9e9e"),
+}
+
+
+def share_text(share: TalkShare) -> str:
+    """"Borger 62 % · Embedsperson 21 % · Politiker 17 %"."""
+    if share.talk_seconds <= 0:
+        return _("Ingen har talt endnu")
+    return " · ".join(f"{role.label} {round(share.share(role) * 100)} %" for role in SPEAKING_ROLES)
+
+
+class ShareStrip(QWidget):
+    """The coloured strip itself, each segment labelled with its percentage where it fits."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._share = TalkShare()
+        self.setMinimumHeight(26)
+
+    def set_share(self, share: TalkShare) -> None:
+        """Show a new share."""
+        self._share = share
+        self.update()
+
+    def sizeHint(self) -> QSize:  # noqa: N802 - Qt API
+        return QSize(300, 26)
+
+    def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802 - Qt API
+        painter = QPainter(self)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        rect = QRectF(self.rect()).adjusted(0.5, 0.5, -0.5, -0.5)
+        painter.setPen(QColor("#bdbdbd"))
+        painter.setBrush(QColor("#eeeeee"))
+        painter.drawRoundedRect(rect, 4, 4)
+        x = rect.left()
+        for role in SPEAKING_ROLES:
+            width = rect.width() * self._share.share(role)
+            if width <= 0:
+                continue
+            segment = QRectF(x, rect.top(), width, rect.height())
+            painter.setPen(Qt.PenStyle.NoPen)
+            painter.setBrush(ROLE_COLOURS[role])
+            painter.drawRect(segment)
+            label = f"{round(self._share.share(role) * 100)} %"
+            if painter.fontMetrics().horizontalAdvance(label) + 8 < width:
+                painter.setPen(QColor("white"))
+                painter.drawText(segment, Qt.AlignmentFlag.AlignCenter, label)
+            x += width
+        painter.end()
+
+
+class TalkShareBar(QWidget):
+    """A titled strip with a text legend under it."""
+
+    def __init__(self, title: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.title = QLabel(title)
+        self.title.setStyleSheet("font-weight: bold;")
+        self.strip = ShareStrip()
+        self.legend = QLabel()
+        self.legend.setWordWrap(True)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(3)
+        layout.addWidget(self.title)
+        layout.addWidget(self.strip)
+        layout.addWidget(self.legend)
+
+    def set_share(self, share: TalkShare) -> None:
+        """Show a new share."""
+        self.strip.set_share(share)
+        self.legend.setText(share_text(share))
