@@ -100,7 +100,7 @@ def test_run_shows_the_message_and_returns_1(qapp, monkeypatch, unwritable_dir):
     )
     assert ui.app.run(str(unwritable_dir)) == 1
     [(parent, title, text)] = shown
-    assert parent is None
+    assert parent is None or parent.isWindow()  # over the opening window, never a traceback
     assert title == "Facilitator kan ikke starte"
     assert str(unwritable_dir) in text and "kan ikke skrives" in text
 

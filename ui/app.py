@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QLibraryInfo, QLocale, QTranslator
 from PySide6.QtGui import QFont, QFontDatabase
@@ -13,7 +14,10 @@ from facilitator import __version__
 from facilitator.clock import Clock, SystemClock
 from facilitator.i18n import _
 from facilitator.paths import data_dir, database_path, resource
-from facilitator.storage.database import Database, StorageError
+
+if TYPE_CHECKING:
+    from facilitator.storage.database import Database
+    from ui.main_window import MainWindow
 
 APP_FONT_FILES = ("DejaVuSans.ttf", "DejaVuSans-Bold.ttf", "DejaVuSans-Oblique.ttf")
 
@@ -41,6 +45,8 @@ def install_danish(app: QApplication) -> None:
 
 def open_database(folder: Path, clock: Clock) -> Database:
     """Open the database in the data folder, checking first that the folder is writable."""
+    from facilitator.storage.database import Database, StorageError
+
     try:
         folder.mkdir(parents=True, exist_ok=True)
         probe = folder / ".facilitator-write-test"
@@ -65,21 +71,42 @@ def create_application(argv: list[str] | None = None) -> QApplication:
     return app
 
 
+def launch(data_dir_option: str | None, clock: Clock) -> MainWindow:
+    """Show the main window at once and open the database behind it.
+
+    On failure (unwritable folder, unreadable database) the user gets a Danish
+    message and the app quits with status 1; never a traceback.
+    """
+    from ui.main_window import MainWindow
+    from ui.startup import DatabaseOpener
+
+    app = create_application()
+    window = MainWindow(None, clock)
+    window.resize(1366, 768)
+    window.show()
+    opener = DatabaseOpener(data_dir(data_dir_option), clock, window)
+
+    def opened(db: Database) -> None:
+        window.attach(db)
+        window.offer_resume()
+
+    def failed(message: str) -> None:
+        QMessageBox.critical(window, _("Facilitator kan ikke starte"), message)
+        app.exit(1)
+
+    opener.opened.connect(opened)
+    opener.failed.connect(failed)
+    opener.start()
+    window.opener = opener  # type: ignore[attr-defined]  # keep the thread alive with the window
+    return window
+
+
 def run(data_dir_option: str | None, clock: Clock | None = None) -> int:
     """Run the app until the window closes; returns the exit status."""
     app = create_application()
-    clock = clock or SystemClock()
-    try:
-        db = open_database(data_dir(data_dir_option), clock)
-    except StorageError as exc:
-        QMessageBox.critical(None, _("Facilitator kan ikke starte"), exc.message)
-        return 1
-    from ui.main_window import MainWindow
-
-    window = MainWindow(db, clock)
-    window.resize(1366, 768)
-    window.show()
-    window.offer_resume()
+    window = launch(data_dir_option, clock or SystemClock())
     status = app.exec()
-    db.dispose()
+    window.opener.wait()  # type: ignore[attr-defined]
+    if window.db is not None:
+        window.db.dispose()
     return status

@@ -113,9 +113,11 @@ class LivePage(QWidget):
 
     # ----- starting and stopping ----------------------------------------------
 
-    def start(self, meeting_id: uuid.UUID) -> bool:
-        """Start a planned meeting; False (with the reason shown) if it cannot start."""
-        session = attempt(lambda: LiveSession.start(self._db, meeting_id, self._clock), self.message)
+    def start(self, meeting_id: uuid.UUID, refusal: InlineMessage | None = None) -> bool:
+        """Start a planned meeting; False if it cannot, with the reason shown in `refusal`."""
+        session = attempt(
+            lambda: LiveSession.start(self._db, meeting_id, self._clock), refusal or self.message
+        )
         return self._run(session)
 
     def resume(self, meeting_id: uuid.UUID) -> GapRow | None:

@@ -6,9 +6,10 @@ import re
 import unicodedata
 from datetime import date, datetime
 
-from facilitator.i18n import _
+from facilitator.i18n import _, format_number
 
-MAX_TITLE_LENGTH = 500
+# Generous on purpose: whatever a citizen or official types is kept exactly.
+MAX_TITLE_LENGTH = 10_000
 MAX_TEXT_LENGTH = 100_000
 MIN_PLANNED_MINUTES = 1
 MAX_PLANNED_MINUTES = 600
@@ -32,7 +33,7 @@ def required_text(value: str | None, field: str, label: str, limit: int = MAX_TI
         raise ValidationError(_("{label} skal udfyldes.").format(label=label), field)
     if len(text) > limit:
         raise ValidationError(
-            _("{label} er for lang (højst {limit} tegn).").format(label=label, limit=limit), field
+            _("{label} er for lang (højst {limit} tegn).").format(label=label, limit=format_number(limit)), field
         )
     return text
 
@@ -42,7 +43,7 @@ def optional_text(value: str | None, field: str, label: str, limit: int = MAX_TE
     text = (value or "").strip()
     if len(text) > limit:
         raise ValidationError(
-            _("{label} er for lang (højst {limit} tegn).").format(label=label, limit=limit), field
+            _("{label} er for lang (højst {limit} tegn).").format(label=label, limit=format_number(limit)), field
         )
     return text
 

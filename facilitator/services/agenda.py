@@ -10,7 +10,8 @@ from sqlalchemy.orm import Session
 from facilitator.domain import validation
 from facilitator.domain.agenda import default_template
 from facilitator.i18n import _
-from facilitator.services.rows import PhaseRow
+from facilitator.services.meetings import meeting_row
+from facilitator.services.rows import MeetingRow, PhaseRow
 from facilitator.storage.database import Database
 from facilitator.storage.models import Meeting, Phase
 
@@ -142,3 +143,92 @@ def copy_agenda(db: Database, source_meeting_id: uuid.UUID, target_meeting_id: u
             )
         s.commit()
     return list_phases(db, target_meeting_id)
+
+
+def _clear_unstarted(s: Session, meeting_id: uuid.UUID) -> None:
+    # An agenda that has been (partly) run is history; replacing it would lose it.
+    phases = _phases(s, meeting_id)
+    if any(p.started_at is not None for p in phases):
+        raise validation.ValidationError(
+            _("Dagsordenen kan ikke erstattes, når mødet er gået i gang."), "phase"
+        )
+    for phase in phases:
+        s.delete(phase)
+    s.flush()
+
+
+def _append(s: Session, meeting: Meeting, items: list[tuple[str, int, int | None]]) -> None:
+    position = len(_phases(s, meeting.id))
+    for index, (title, minutes, hold_back) in enumerate(items):
+        s.add(
+            Phase(
+                meeting_id=meeting.id,
+                position=position + index,
+                title=title,
+                planned_minutes=minutes,
+                hold_back_seconds=meeting.hold_back_seconds if hold_back is None else hold_back,
+                actual_seconds=0.0,
+            )
+        )
+
+
+def replace_with_default_template(db: Database, meeting_id: uuid.UUID) -> list[PhaseRow]:
+    """Replace a not yet started agenda by the default one, in one commit."""
+    with db.session() as s:
+        meeting = s.get_one(Meeting, meeting_id)
+        _clear_unstarted(s, meeting_id)
+        _append(
+            s,
+            meeting,
+            [(t.title, t.planned_minutes, t.hold_back_seconds) for t in default_template()],
+        )
+        s.commit()
+    return list_phases(db, meeting_id)
+
+
+def replace_with_copy(
+    db: Database, source_meeting_id: uuid.UUID, target_meeting_id: uuid.UUID
+) -> list[PhaseRow]:
+    """Replace a not yet started agenda by a copy of an earlier meeting's, in one commit."""
+    with db.session() as s:
+        target = s.get_one(Meeting, target_meeting_id)
+        items = [
+            (p.title, p.planned_minutes, p.hold_back_seconds)
+            for p in _phases(s, source_meeting_id)
+        ]
+        _clear_unstarted(s, target_meeting_id)
+        _append(s, target, items)
+        s.commit()
+    return list_phases(db, target_meeting_id)
+
+
+def agenda_sources(db: Database, meeting_id: uuid.UUID) -> list[MeetingRow]:
+    """The project's other meetings that have an agenda to copy, newest first."""
+    with db.session() as s:
+        meeting = s.get_one(Meeting, meeting_id)
+        with_phases = select(Phase.meeting_id).distinct()
+        others = s.scalars(
+            select(Meeting)
+            .where(Meeting.project_id == meeting.project_id)
+            .where(Meeting.id != meeting_id)
+            .where(Meeting.id.in_(with_phases))
+            .order_by(Meeting.scheduled_at.desc())
+        )
+        return [meeting_row(s, m) for m in others]
+
+
+def follow_hold_back(
+    db: Database, meeting_id: uuid.UUID, old_seconds: int, new_seconds: int
+) -> list[PhaseRow]:
+    """Give the meeting's new default hold-back to unstarted phases that had the old default.
+
+    Phases the official set to another length keep it: only those that simply
+    followed the meeting's default follow it on.
+    """
+    new_seconds = validation.hold_back_seconds(new_seconds)
+    with db.session() as s:
+        for phase in _phases(s, meeting_id):
+            if phase.started_at is None and phase.hold_back_seconds == old_seconds:
+                phase.hold_back_seconds = new_seconds
+        s.commit()
+    return list_phases(db, meeting_id)

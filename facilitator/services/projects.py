@@ -100,3 +100,9 @@ def add_places(db: Database, project_id: uuid.UUID, names: list[str]) -> Project
                 s.add(Place(project_id=project_id, name=place))
         s.commit()
     return get_project(db, project_id)
+
+
+def split_place_names(text: str) -> list[str]:
+    """Village names typed or pasted one per line or separated by commas (or semicolons)."""
+    parts = text.replace(";", ",").replace("\r", "\n").replace("\n", ",").split(",")
+    return [name.strip() for name in parts if name.strip()]

@@ -13,7 +13,6 @@ from sqlalchemy import (
     Float,
     ForeignKey,
     Integer,
-    String,
     Text,
     TypeDecorator,
     Uuid,
@@ -73,7 +72,7 @@ class Project(Base):
 
     __tablename__ = "project"
     id: Mapped[uuid.UUID] = mapped_column(primary_key=True, default=_uuid)
-    name: Mapped[str] = mapped_column(String(500))
+    name: Mapped[str] = mapped_column(Text)
     archived: Mapped[bool] = mapped_column(Boolean, default=False)
     created_at: Mapped[datetime]
     places: Mapped[list[Place]] = relationship(back_populates="project", order_by="Place.name")
@@ -86,7 +85,7 @@ class Place(Base):
     __tablename__ = "place"
     id: Mapped[uuid.UUID] = mapped_column(primary_key=True, default=_uuid)
     project_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("project.id"), index=True)
-    name: Mapped[str] = mapped_column(String(500))
+    name: Mapped[str] = mapped_column(Text)
     project: Mapped[Project] = relationship(back_populates="places")
 
 
@@ -104,10 +103,10 @@ class Meeting(Base):
     __tablename__ = "meeting"
     id: Mapped[uuid.UUID] = mapped_column(primary_key=True, default=_uuid)
     project_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("project.id"), index=True)
-    title: Mapped[str] = mapped_column(String(500))
+    title: Mapped[str] = mapped_column(Text)
     # Local (Danish) calendar time of the meeting, as the official typed it.
     scheduled_at: Mapped[datetime] = mapped_column(DateTime())
-    venue: Mapped[str] = mapped_column(String(500), default="")
+    venue: Mapped[str] = mapped_column(Text, default="")
     self_driving: Mapped[SelfDriving] = mapped_column(_enum(SelfDriving))
     regulation: Mapped[Regulation] = mapped_column(_enum(Regulation))
     hold_back_seconds: Mapped[int] = mapped_column(Integer)
@@ -136,7 +135,7 @@ class Phase(Base):
     id: Mapped[uuid.UUID] = mapped_column(primary_key=True, default=_uuid)
     meeting_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("meeting.id"), index=True)
     position: Mapped[int] = mapped_column(Integer)
-    title: Mapped[str] = mapped_column(String(500))
+    title: Mapped[str] = mapped_column(Text)
     planned_minutes: Mapped[int] = mapped_column(Integer)
     hold_back_seconds: Mapped[int] = mapped_column(Integer)
     started_at: Mapped[datetime | None]

@@ -15,7 +15,7 @@ depends_on = None
 def upgrade() -> None:
     op.create_table('project',
     sa.Column('id', sa.Uuid(), nullable=False),
-    sa.Column('name', sa.String(length=500), nullable=False),
+    sa.Column('name', sa.Text(), nullable=False),
     sa.Column('archived', sa.Boolean(), nullable=False),
     sa.Column('created_at', sa.DateTime(), nullable=False),
     sa.PrimaryKeyConstraint('id')
@@ -23,9 +23,9 @@ def upgrade() -> None:
     op.create_table('meeting',
     sa.Column('id', sa.Uuid(), nullable=False),
     sa.Column('project_id', sa.Uuid(), nullable=False),
-    sa.Column('title', sa.String(length=500), nullable=False),
+    sa.Column('title', sa.Text(), nullable=False),
     sa.Column('scheduled_at', sa.DateTime(), nullable=False),
-    sa.Column('venue', sa.String(length=500), nullable=False),
+    sa.Column('venue', sa.Text(), nullable=False),
     sa.Column('self_driving', sa.Enum('self_driving', 'needs_support', name='selfdriving', native_enum=False, length=24), nullable=False),
     sa.Column('regulation', sa.Enum('heavy', 'light', name='regulation', native_enum=False, length=24), nullable=False),
     sa.Column('hold_back_seconds', sa.Integer(), nullable=False),
@@ -47,7 +47,7 @@ def upgrade() -> None:
     op.create_table('place',
     sa.Column('id', sa.Uuid(), nullable=False),
     sa.Column('project_id', sa.Uuid(), nullable=False),
-    sa.Column('name', sa.String(length=500), nullable=False),
+    sa.Column('name', sa.Text(), nullable=False),
     sa.ForeignKeyConstraint(['project_id'], ['project.id'], ),
     sa.PrimaryKeyConstraint('id')
     )
@@ -92,7 +92,7 @@ def upgrade() -> None:
     sa.Column('id', sa.Uuid(), nullable=False),
     sa.Column('meeting_id', sa.Uuid(), nullable=False),
     sa.Column('position', sa.Integer(), nullable=False),
-    sa.Column('title', sa.String(length=500), nullable=False),
+    sa.Column('title', sa.Text(), nullable=False),
     sa.Column('planned_minutes', sa.Integer(), nullable=False),
     sa.Column('hold_back_seconds', sa.Integer(), nullable=False),
     sa.Column('started_at', sa.DateTime(), nullable=True),

@@ -1,0 +1,146 @@
+"""The main window: a thin shell that moves between the pages.
+
+It shows at once with a calm "opening" line while the database opens on a
+worker thread (ui/startup.py); the pages are built when it is ready. That is
+why the page modules and services are imported inside `attach`, not at the top:
+importing SQLAlchemy alone takes longer than showing the window.
+"""
+
+from __future__ import annotations
+
+import uuid
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QCloseEvent
+from PySide6.QtWidgets import QLabel, QMainWindow, QMessageBox, QStackedWidget
+
+from facilitator.clock import Clock
+from facilitator.i18n import _
+from ui.changes import ChangeHub
+
+if TYPE_CHECKING:
+    from facilitator.storage.database import Database
+
+
+class MainWindow(QMainWindow):
+    """Start screen → agenda → live meeting → summary."""
+
+    ready = Signal()
+
+    def __init__(self, db: Database | None, clock: Clock) -> None:
+        super().__init__()
+        self._clock = clock
+        self.hub = ChangeHub(self)
+        self.setWindowTitle(_("Facilitator – borgerdrevet samskabelse"))
+        self.pages = QStackedWidget()
+        self.opening = QLabel(_("Åbner Facilitator …"))
+        self.opening.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.opening.setStyleSheet("font-size: 16pt; color: #555;")
+        self.pages.addWidget(self.opening)
+        self.setCentralWidget(self.pages)
+        self.db: Database | None = None
+        if db is not None:
+            self.attach(db)
+
+    def attach(self, db: Database) -> None:
+        """Build the pages on an open database and show the start screen."""
+        from ui.agenda_page import AgendaPage
+        from ui.live_page import LivePage
+        from ui.start_page import StartPage
+        from ui.summary_page import SummaryPage
+
+        self.db = db
+        self.start_page = StartPage(db, self.hub)
+        self.agenda_page = AgendaPage(db, self.hub)
+        self.live_page = LivePage(db, self.hub, self._clock)
+        self.summary_page = SummaryPage(db)
+        for page in (self.start_page, self.agenda_page, self.live_page, self.summary_page):
+            self.pages.addWidget(page)
+        self._connect_signals()
+        self.show_start()
+        self.pages.removeWidget(self.opening)
+        self.opening.deleteLater()
+        self.ready.emit()
+
+    def _connect_signals(self) -> None:
+        self.start_page.meeting_opened.connect(self.open_meeting)
+        self.start_page.summary_requested.connect(self.show_summary)
+        self.agenda_page.back_requested.connect(self.show_start)
+        self.agenda_page.start_requested.connect(self.start_meeting)
+        self.live_page.meeting_closed.connect(self.show_summary)
+        self.summary_page.back_requested.connect(self.show_start)
+        self.summary_page.reopen_requested.connect(self.resume_meeting)
+
+    def _database(self) -> Database:
+        assert self.db is not None, "pages exist only once the database is attached"
+        return self.db
+
+    def show_start(self) -> None:
+        """Back to the projects and meetings."""
+        self.start_page.refresh()
+        self.pages.setCurrentWidget(self.start_page)
+
+    def open_meeting(self, meeting_id: uuid.UUID) -> None:
+        """Open a meeting where it stands: plan it, carry it on, or see its summary."""
+        from facilitator.domain.enums import MeetingStatus
+        from facilitator.services import meetings
+
+        status = meetings.get_meeting(self._database(), meeting_id).status
+        if status is MeetingStatus.RUNNING:
+            self.resume_meeting(meeting_id)
+        elif status is MeetingStatus.CLOSED:
+            self.show_summary(meeting_id)
+        else:
+            self.agenda_page.load(meeting_id)
+            self.pages.setCurrentWidget(self.agenda_page)
+
+    def start_meeting(self, meeting_id: uuid.UUID) -> None:
+        """Start the meeting on the live screen."""
+        # A refusal (e.g. an empty agenda) is shown on the agenda page, which stays.
+        if self.live_page.start(meeting_id, refusal=self.agenda_page.message):
+            self.pages.setCurrentWidget(self.live_page)
+
+    def resume_meeting(self, meeting_id: uuid.UUID) -> None:
+        """Carry on an interrupted meeting, or reopen a closed one for corrections."""
+        self.pages.setCurrentWidget(self.live_page)
+        self.live_page.resume(meeting_id)
+        self.hub.meeting_changed.emit(meeting_id)
+
+    def show_summary(self, meeting_id: uuid.UUID) -> None:
+        """Show a closed meeting's summary."""
+        self.summary_page.load(meeting_id)
+        self.pages.setCurrentWidget(self.summary_page)
+
+    def offer_resume(self) -> None:
+        """After a crash or a closed window, offer to carry on the meeting that was running."""
+        from facilitator.services import meetings
+
+        running = meetings.running_meeting(self._database())
+        if running is None:
+            return
+        answer = QMessageBox.question(
+            self,
+            _("Fortsæt mødet?"),
+            _("Mødet »{title}« var i gang, da Facilitator sidst blev lukket. "
+              "Vil du fortsætte det nu? Intet af det indtastede er gået tabt.").format(
+                title=running.title
+            ),
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+            QMessageBox.StandardButton.Yes,
+        )
+        if answer == QMessageBox.StandardButton.Yes:
+            self.resume_meeting(running.id)
+
+    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt API
+        """Stamp the running meeting so the next start sees where it stopped."""
+        session = self.live_page.session if self.db is not None else None
+        if session is not None:
+            from facilitator.services import live
+
+            try:
+                live.touch(self._database(), session.meeting_id, session.now())
+            except Exception:  # closing must never fail; the last heartbeat still bounds the gap
+                pass
+            self.live_page.stop()
+        super().closeEvent(event)
