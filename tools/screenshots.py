@@ -65,6 +65,7 @@ def main() -> None:
     window.resize(1366, 768)
     window.show()
     window.show_start()
+    window.start_page.select_project(meeting.project_id)
     save(window, "1-start")
 
     window.open_meeting(meeting.id)

@@ -26,6 +26,7 @@ from ui.capture.panel import CapturePanel
 from ui.changes import ChangeHub
 from ui.feedback import InlineMessage, attempt
 from ui.live_status import SPEAKER_KEYS, LiveStatus
+from ui.planning_widgets import PLANNING_STYLE, ElidedLabel
 
 # The screen redraws four times a second; every figure is computed from the
 # clock, so a late or skipped redraw never changes a stored time.
@@ -50,8 +51,8 @@ class LivePage(QWidget):
         self._connect_signals()
 
     def _build(self) -> None:
-        self.title = QLabel()
-        self.title.setStyleSheet("font-size: 14pt; font-weight: bold;")
+        self.title = ElidedLabel()
+        self.title.setStyleSheet("font-size: 15pt; font-weight: bold;")
         self.meeting_clock = QLabel()
         self.meeting_clock.setStyleSheet("font-size: 14pt;")
         top = QHBoxLayout()
@@ -59,7 +60,7 @@ class LivePage(QWidget):
         top.addWidget(self.meeting_clock)
 
         self.status = LiveStatus()
-        self.status.setFixedWidth(450)
+        self.status.setFixedWidth(430)
         self.capture = CapturePanel(self._db, self._hub)
         middle = QHBoxLayout()
         middle.addWidget(self.status)
@@ -77,18 +78,21 @@ class LivePage(QWidget):
         bottom.addStretch(1)
         bottom.addWidget(self.close_button)
 
+        self.setStyleSheet(PLANNING_STYLE)
         layout = QVBoxLayout(self)
+        layout.setContentsMargins(16, 10, 16, 10)
+        layout.setSpacing(8)
         layout.addLayout(top)
         layout.addLayout(middle, 1)
         layout.addWidget(self.message)
         layout.addLayout(bottom)
 
     def _create_shortcuts(self) -> None:
+        # Window-wide, whatever has the focus; Qt ignores them while this page is
+        # hidden in the window's stack, so they never clash with other pages' keys.
         def bind(keys: list[str], slot: object) -> None:
             for key in keys:
-                shortcut = QShortcut(QKeySequence(key), self)
-                shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
-                shortcut.activated.connect(slot)
+                QShortcut(QKeySequence(key), self).activated.connect(slot)
 
         for role, key in SPEAKER_KEYS.items():
             # Ctrl+digit too, so a speaker can be marked while a text field has focus.
@@ -101,6 +105,7 @@ class LivePage(QWidget):
         bind(["Ctrl+N"], self.capture.new_step)
         bind(["Esc"], self.dismiss_nudge)
         bind(["Ctrl+Shift+A"], self.close_meeting)
+        bind(["Ctrl+Z"], self.capture.undo_delete)
 
     def _connect_signals(self) -> None:
         self._timer.timeout.connect(self.refresh)
@@ -141,7 +146,6 @@ class LivePage(QWidget):
         self.session = session
         self.title.setText(session.meeting.title)
         self.capture.load(session.meeting_id)
-        self.setFocus()
         self._timer.start()
         self.refresh()
         return True

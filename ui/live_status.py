@@ -19,7 +19,7 @@ from facilitator.domain.hold_back import HoldBackPhase
 from facilitator.domain.phase_timing import TimeWarning, format_duration
 from facilitator.i18n import _
 from facilitator.live_session import LiveState, Nudge
-from ui.talk_share_bar import TalkShareBar
+from ui.talk_share_bar import ROLE_COLOURS, TalkShareBar
 
 SPEAKER_KEYS = {Role.CITIZEN: "1", Role.OFFICIAL: "2", Role.POLITICIAN: "3", Role.SILENCE: "0"}
 
@@ -39,6 +39,11 @@ def warning_text(warning: TimeWarning) -> str:
         TimeWarning.CRITICAL: _("⚠ Under 5 % af tiden tilbage"),
         TimeWarning.OVERRUN: _("✖ Tiden er overskredet"),
     }[warning]
+
+
+def shorten(text: str, limit: int) -> str:
+    """At most `limit` characters, ending in "…" when cut (a 10,000-character title must fit)."""
+    return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
 def _card() -> QFrame:
@@ -85,13 +90,14 @@ class LiveStatus(QWidget):
 
     def _build(self) -> None:
         layout = QVBoxLayout(self)
-        layout.setSpacing(10)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(8)
 
         self.phase_card = _card()
         phase_layout = QVBoxLayout(self.phase_card)
         self.phase_title = QLabel()
         self.phase_title.setWordWrap(True)
-        self.phase_title.setStyleSheet("font-size: 17pt; font-weight: bold;")
+        self.phase_title.setStyleSheet("font-size: 15pt; font-weight: bold;")
         self.countdown = QLabel()
         self.countdown.setStyleSheet("font-size: 30pt; font-weight: bold;")
         self.planned = QLabel()
@@ -131,7 +137,12 @@ class LiveStatus(QWidget):
         for index, role in enumerate((Role.CITIZEN, Role.OFFICIAL, Role.POLITICIAN, Role.SILENCE)):
             button = QPushButton(f"{SPEAKER_KEYS[role]}  {role.label}")
             button.setCheckable(True)
-            button.setMinimumHeight(40)
+            button.setMinimumHeight(44)
+            button.setStyleSheet(
+                "QPushButton { font-size: 12pt; }"
+                f"QPushButton:checked {{ background: {ROLE_COLOURS[role].name()}; color: white;"
+                " font-weight: bold; border: 2px solid #222; border-radius: 4px; }"
+            )
             button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
             button.setToolTip(_("Tast {key}").format(key=SPEAKER_KEYS[role]))
             self.speaker_buttons[role] = button
@@ -140,10 +151,13 @@ class LiveStatus(QWidget):
         self.speaker_text = QLabel()
         layout.addWidget(self.speaker_text)
 
-        self.meeting_bar = TalkShareBar(_("Taletid i mødet"))
-        self.phase_bar = TalkShareBar(_("Taletid i punktet"))
+        self.meeting_bar = TalkShareBar(_("Mødet"))
+        self.phase_bar = TalkShareBar(_("Punktet"))
         self.recent_text = QLabel()
         self.recent_text.setWordWrap(True)
+        share_heading = QLabel(_("Taletid"))
+        share_heading.setStyleSheet("font-weight: bold;")
+        layout.addWidget(share_heading)
         layout.addWidget(self.meeting_bar)
         layout.addWidget(self.phase_bar)
         layout.addWidget(self.recent_text)
@@ -161,9 +175,10 @@ class LiveStatus(QWidget):
         """Redraw from a state."""
         self.phase_title.setText(
             _("Punkt {n} af {count}: {title}").format(
-                n=state.phase_index + 1, count=state.phase_count, title=state.phase.title
+                n=state.phase_index + 1, count=state.phase_count, title=shorten(state.phase.title, 90)
             )
         )
+        self.phase_title.setToolTip(state.phase.title)
         timing = state.timing
         self.countdown.setText(format_duration(timing.remaining_seconds))
         self.planned.setText(_("af {minutes} min.").format(minutes=state.phase.planned_minutes))
@@ -171,11 +186,13 @@ class LiveStatus(QWidget):
         self.warning.setVisible(timing.warning is not TimeWarning.NONE)
         self.phase_card.setStyleSheet(f"#card {{ border-radius: 6px; {_WARNING_STYLE[timing.warning]} }}")
         self.next_phase.setText(
-            _("Næste: {title}").format(title=next_title) if next_title else _("Sidste punkt")
+            _("Næste: {title}").format(title=shorten(next_title, 90)) if next_title else _("Sidste punkt")
         )
         self._show_hold_back(state)
         for role, button in self.speaker_buttons.items():
             button.setChecked(role is state.speaker)
+            # A text mark as well as the colour: never colour alone.
+            button.setText(("● " if role is state.speaker else "") + f"{SPEAKER_KEYS[role]}  {role.label}")
         self.speaker_text.setText(
             _("Ordet: {role} · {duration}").format(
                 role=state.speaker.label, duration=format_duration(state.speaker_seconds)

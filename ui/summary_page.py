@@ -22,6 +22,7 @@ from facilitator.domain.phase_timing import format_duration
 from facilitator.i18n import _
 from facilitator.services.summary import MeetingSummary, PhaseSummary, meeting_summary
 from facilitator.storage.database import Database
+from ui.planning_widgets import PLANNING_STYLE, ElidedLabel, join_isolated
 from ui.talk_share_bar import TalkShareBar
 
 _Index = QModelIndex | QPersistentModelIndex
@@ -47,10 +48,10 @@ class PhaseSummaryModel(QAbstractTableModel):
         self._rows = list(rows)
         self.endResetModel()
 
-    def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: N802 - Qt API
+    def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: N802, B008 - Qt API
         return 0 if parent.isValid() else len(self._rows)
 
-    def columnCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: N802 - Qt API
+    def columnCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: N802, B008 - Qt API
         return 0 if parent.isValid() else len(self._headers)
 
     def headerData(  # noqa: N802 - Qt API
@@ -93,9 +94,9 @@ class SummaryPage(QWidget):
         self._connect_signals()
 
     def _build(self) -> None:
-        self.title = QLabel()
+        self.title = ElidedLabel()
         self.title.setStyleSheet("font-size: 17pt; font-weight: bold;")
-        self.subtitle = QLabel()
+        self.subtitle = ElidedLabel()
         self.share_bar = TalkShareBar(_("Taletid i hele mødet"))
         self.figures: dict[str, QLabel] = {}
         grid = QGridLayout()
@@ -131,7 +132,9 @@ class SummaryPage(QWidget):
         buttons.addWidget(self.reopen_button)
         buttons.addStretch(1)
         buttons.addWidget(self.back_button)
+        self.setStyleSheet(PLANNING_STYLE)
         layout = QVBoxLayout(self)
+        layout.setContentsMargins(24, 16, 24, 16)
         layout.setSpacing(12)
         layout.addWidget(self.title)
         layout.addWidget(self.subtitle)
@@ -159,14 +162,8 @@ class SummaryPage(QWidget):
         meeting = summary.meeting
         self.title.setText(_("Opsummering: {title}").format(title=meeting.title))
         self.subtitle.setText(
-            " · ".join(
-                part
-                for part in (
-                    meeting.project_name,
-                    meeting.scheduled_at.strftime("%d-%m-%Y %H:%M"),
-                    meeting.venue,
-                )
-                if part
+            join_isolated(
+                [meeting.project_name, meeting.scheduled_at.strftime("%d-%m-%Y %H:%M"), meeting.venue]
             )
         )
         self.share_bar.set_share(summary.share)

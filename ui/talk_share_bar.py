@@ -66,23 +66,22 @@ class ShareStrip(QWidget):
 
 
 class TalkShareBar(QWidget):
-    """A titled strip with a text legend under it."""
+    """A strip with one line under it: its title in bold, then the shares in words."""
 
     def __init__(self, title: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.title = QLabel(title)
-        self.title.setStyleSheet("font-weight: bold;")
+        self.title = title
         self.strip = ShareStrip()
         self.legend = QLabel()
         self.legend.setWordWrap(True)
+        self.legend.setTextFormat(Qt.TextFormat.PlainText)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        layout.setSpacing(3)
-        layout.addWidget(self.title)
+        layout.setSpacing(2)
         layout.addWidget(self.strip)
         layout.addWidget(self.legend)
 
     def set_share(self, share: TalkShare) -> None:
         """Show a new share."""
         self.strip.set_share(share)
-        self.legend.setText(share_text(share))
+        self.legend.setText(f"{self.title}: {share_text(share)}")

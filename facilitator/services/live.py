@@ -103,7 +103,7 @@ def record_turn(db: Database, meeting_id: uuid.UUID, role: Role, at: datetime) -
 
 
 def go_to_phase(db: Database, meeting_id: uuid.UUID, index: int, at: datetime) -> MeetingRow:
-    """Move to the phase at `index`; the speaker keeps the floor, now in the new phase."""
+    """Move to the phase at `index`; the floor opens (silence) until someone is marked."""
     with db.session() as s:
         meeting = s.get_one(Meeting, meeting_id)
         phases = _phases(s, meeting_id)
@@ -113,11 +113,11 @@ def go_to_phase(db: Database, meeting_id: uuid.UUID, index: int, at: datetime) -
         _enter_phase(meeting, phases[index], at)
         turn = _open_turn(s, meeting_id)
         if turn is not None:
-            # Split the running turn at the phase boundary so each phase's shares are its own.
+            # A new phase opens the floor: the running turn ends and silence
+            # begins, so the first speaker of the phase is whoever takes the
+            # floor now, not the tail of the previous item.
             turn.ended_at = max(at, turn.started_at)
-            s.add(SpeakerTurn(meeting_id=meeting_id, phase_id=phases[index].id, role=turn.role, started_at=at))
-            if turn.role is not Role.SILENCE and phases[index].first_speaker is None:
-                phases[index].first_speaker = turn.role
+            s.add(SpeakerTurn(meeting_id=meeting_id, phase_id=phases[index].id, role=Role.SILENCE, started_at=at))
         s.commit()
         return meeting_row(s, meeting)
 

@@ -88,7 +88,7 @@ def test_asked_question_key_starts_a_new_hold_back(db, clock, session) -> None:
     assert kinds(db, session).count(PromptKind.HOLD_BACK) == 2
 
 
-def test_first_speaker_per_phase_and_turns_split_at_phase_change(db, clock, session) -> None:
+def test_first_speaker_per_phase_and_phase_change_opens_the_floor(db, clock, session) -> None:
     session.mark(Role.CITIZEN)
     clock.advance(100)
     session.next_phase()
@@ -96,15 +96,16 @@ def test_first_speaker_per_phase_and_turns_split_at_phase_change(db, clock, sess
     session.mark(Role.OFFICIAL)
     phases = agenda.list_phases(db, session.meeting_id)
     assert phases[0].first_speaker is Role.CITIZEN
-    # The citizen still held the floor when the phase changed, so they opened it too.
-    assert phases[1].first_speaker is Role.CITIZEN
+    # The new phase opened the floor: the citizen's earlier turn does not open it.
+    assert phases[1].first_speaker is Role.OFFICIAL
     assert phases[0].actual_seconds == 100
     turns = live.list_turns(db, session.meeting_id)
     assert [(t.role, t.phase_id) for t in turns] == [
         (Role.CITIZEN, phases[0].id),
-        (Role.CITIZEN, phases[1].id),
+        (Role.SILENCE, phases[1].id),
         (Role.OFFICIAL, phases[1].id),
     ]
+    assert turns[0].ended_at == turns[1].started_at
     session.previous_phase()
     assert session.tick().phase_index == 0
     assert session.tick().timing.elapsed_seconds == 100  # earlier visit counted
@@ -197,8 +198,8 @@ def test_close_summary_and_reopen(db, clock, session) -> None:
     session.close()
     summary = meeting_summary(db, session.meeting_id)
     assert summary.meeting.status is MeetingStatus.CLOSED
-    assert summary.share.seconds[Role.CITIZEN] == 120 and summary.share.seconds[Role.OFFICIAL] == 50
-    assert [p.first_speaker for p in summary.phases[:2]] == [Role.CITIZEN, Role.OFFICIAL]
+    assert summary.share.seconds == {Role.CITIZEN: 120, Role.OFFICIAL: 40, Role.SILENCE: 10}
+    assert [p.first_speaker for p in summary.phases[:2]] == [Role.CITIZEN, None]
     assert summary.phases_opened_by_citizens == 1
     assert summary.hold_backs == 2 and summary.hold_backs_respected == 2
     clock.advance(3600)

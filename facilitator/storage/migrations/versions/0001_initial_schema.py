@@ -1,7 +1,7 @@
 """Initial schema: projects, places, meetings, phases, turns, prompts, ideas, asks, next steps.
 
 Revision ID: 0001
-Revises: 
+Revises:
 """
 import sqlalchemy as sa
 from alembic import op
