@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import uuid
+from collections.abc import Sequence
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -157,7 +158,7 @@ def _clear_unstarted(s: Session, meeting_id: uuid.UUID) -> None:
     s.flush()
 
 
-def _append(s: Session, meeting: Meeting, items: list[tuple[str, int, int | None]]) -> None:
+def _append(s: Session, meeting: Meeting, items: Sequence[tuple[str, int, int | None]]) -> None:
     position = len(_phases(s, meeting.id))
     for index, (title, minutes, hold_back) in enumerate(items):
         s.add(

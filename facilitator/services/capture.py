@@ -18,7 +18,7 @@ from facilitator.domain.enums import AskKind, AskStatus, CheckKind, OwnerSide
 from facilitator.i18n import _
 from facilitator.services.rows import AskRow, IdeaRow, StepRow
 from facilitator.storage.database import Database
-from facilitator.storage.models import Idea, Meeting, NextStep, Place, ResourceAsk
+from facilitator.storage.models import Idea, Meeting, NextStep, Place, ResourceAsk, SoftDeleted
 
 
 @dataclass(frozen=True)
@@ -242,7 +242,7 @@ def list_steps(db: Database, meeting_id: uuid.UUID) -> list[StepRow]:
 
 # ----- delete and undo (same for all three) --------------------------------
 
-_CAPTURED: dict[str, type[Idea] | type[ResourceAsk] | type[NextStep]] = {
+_CAPTURED: dict[str, type[SoftDeleted]] = {
     "idea": Idea,
     "ask": ResourceAsk,
     "step": NextStep,

@@ -63,6 +63,16 @@ class Base(DeclarativeBase):
     type_annotation_map = {datetime: UTCDateTime(), uuid.UUID: Uuid(), date: Date()}
 
 
+class SoftDeleted:
+    """Rows the user can delete and undo: deleting only stamps `deleted_at`.
+
+    So "undo" is a plain update and a mistaken delete never loses what a
+    citizen said.
+    """
+
+    deleted_at: Mapped[datetime | None]
+
+
 def _uuid() -> uuid.UUID:
     return uuid.uuid4()
 
@@ -180,7 +190,7 @@ class PromptEvent(Base):
     dismissed_at: Mapped[datetime | None]
 
 
-class Idea(Base):
+class Idea(SoftDeleted, Base):
     """Something the citizens want, as they said it."""
 
     __tablename__ = "idea"
@@ -195,11 +205,9 @@ class Idea(Base):
     needs_check: Mapped[CheckKind | None] = mapped_column(_enum(CheckKind))
     check_note: Mapped[str] = mapped_column(Text, default="")
     created_at: Mapped[datetime]
-    # Deleting only marks the row, so "undo" is a plain update and nothing is lost.
-    deleted_at: Mapped[datetime | None]
 
 
-class ResourceAsk(Base):
+class ResourceAsk(SoftDeleted, Base):
     """What the citizens ask of the municipality."""
 
     __tablename__ = "resource_ask"
@@ -217,10 +225,9 @@ class ResourceAsk(Base):
     answered_on: Mapped[date | None]
     done_on: Mapped[date | None]
     created_at: Mapped[datetime]
-    deleted_at: Mapped[datetime | None]
 
 
-class NextStep(Base):
+class NextStep(SoftDeleted, Base):
     """Who does what next, and by when."""
 
     __tablename__ = "next_step"
@@ -232,4 +239,3 @@ class NextStep(Base):
     due_on: Mapped[date | None]
     done: Mapped[bool] = mapped_column(Boolean, default=False)
     created_at: Mapped[datetime]
-    deleted_at: Mapped[datetime | None]

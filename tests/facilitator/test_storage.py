@@ -129,3 +129,13 @@ def test_a_file_that_is_not_a_database_gives_a_danish_message(tmp_path, clock):
     with pytest.raises(StorageError, match="Databasen kan ikke åbnes"):
         Database.open_file(path, clock)
     assert path.read_bytes() == b"this is not a database" * 100  # never overwritten
+
+
+def test_models_and_migrations_describe_the_same_schema(db):
+    from alembic.autogenerate import compare_metadata
+    from alembic.migration import MigrationContext
+
+    from facilitator.storage.models import Base
+
+    with db.engine.connect() as connection:
+        assert compare_metadata(MigrationContext.configure(connection), Base.metadata) == []
