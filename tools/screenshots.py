@@ -103,6 +103,11 @@ def main() -> None:
     clock.advance(600)
     live.next_phase()
     clock.advance(300)
+    live.refresh()
+    live.stop()  # the laptop's battery runs out here
+    clock.advance(240)
+    window.resume_meeting(meeting.id)
+    save(window, "3b-live-resumed")
     live.mark(Role.POLITICIAN)
     clock.advance(120)
     live.next_phase()

@@ -7,10 +7,12 @@ import uuid
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
+    QFrame,
     QHBoxLayout,
     QLabel,
     QMessageBox,
     QPushButton,
+    QScrollArea,
     QVBoxLayout,
     QWidget,
 )
@@ -60,10 +62,17 @@ class LivePage(QWidget):
         top.addWidget(self.meeting_clock)
 
         self.status = LiveStatus()
-        self.status.setFixedWidth(430)
+        # In a scroll area so a small projector resolution squeezes nothing; at
+        # 1366×768 everything fits and no scroll bar shows.
+        status_area = QScrollArea()
+        status_area.setWidget(self.status)
+        status_area.setWidgetResizable(True)
+        status_area.setFrameShape(QFrame.Shape.NoFrame)
+        status_area.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        status_area.setFixedWidth(440)
         self.capture = CapturePanel(self._db, self._hub)
         middle = QHBoxLayout()
-        middle.addWidget(self.status)
+        middle.addWidget(status_area)
         middle.addWidget(self.capture, 1)
 
         self.message = InlineMessage()

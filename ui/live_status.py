@@ -46,6 +46,12 @@ def shorten(text: str, limit: int) -> str:
     return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
+def _restyle(widget: QWidget, sheet: str) -> None:
+    """Set a style sheet only when it changes (a redraw runs four times a second)."""
+    if widget.styleSheet() != sheet:
+        widget.setStyleSheet(sheet)
+
+
 def _card() -> QFrame:
     frame = QFrame()
     frame.setFrameShape(QFrame.Shape.StyledPanel)
@@ -58,14 +64,15 @@ class NudgeBanner(QFrame):
 
     dismissed = Signal(object)  # prompt id
 
-    def __init__(self, nudge: Nudge, parent: QWidget | None = None) -> None:
+    def __init__(self, nudge: Nudge, waiting: int = 0, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.nudge = nudge
         self.setObjectName("nudge")
         self.setStyleSheet(
             "#nudge { background: #e8f1fb; border: 1px solid #8fb3de; border-radius: 6px; }"
         )
-        self.text = QLabel("ℹ " + nudge.text)
+        more = _(" (+{n} til)").format(n=waiting) if waiting else ""
+        self.text = QLabel("ℹ " + nudge.text + more)
         self.text.setWordWrap(True)
         close = QPushButton(_("Luk (Esc)"))
         close.setFocusPolicy(Qt.FocusPolicy.NoFocus)
@@ -184,7 +191,7 @@ class LiveStatus(QWidget):
         self.planned.setText(_("af {minutes} min.").format(minutes=state.phase.planned_minutes))
         self.warning.setText(warning_text(timing.warning))
         self.warning.setVisible(timing.warning is not TimeWarning.NONE)
-        self.phase_card.setStyleSheet(f"#card {{ border-radius: 6px; {_WARNING_STYLE[timing.warning]} }}")
+        _restyle(self.phase_card, f"#card {{ border-radius: 6px; {_WARNING_STYLE[timing.warning]} }}")
         self.next_phase.setText(
             _("Næste: {title}").format(title=shorten(next_title, 90)) if next_title else _("Sidste punkt")
         )
@@ -223,13 +230,15 @@ class LiveStatus(QWidget):
             total = max(1, state.phase.hold_back_seconds)
             self.hold_back_bar.setRange(0, total * 10)
             self.hold_back_bar.setValue(int(state.hold_back_remaining * 10))
-            self.hold_back_card.setStyleSheet("#card { background: #eef6ee; border-radius: 6px; }")
+            _restyle(self.hold_back_card, "#card { background: #eef6ee; border-radius: 6px; }")
         else:
             self.hold_back_text.setText(_("Spørg rummet, og tast S for at holde igen."))
-            self.hold_back_card.setStyleSheet("#card { border-radius: 6px; }")
+            _restyle(self.hold_back_card, "#card { border-radius: 6px; }")
         self.hold_back_bar.setVisible(waiting)
 
     def _show_nudges(self, nudges: tuple[Nudge, ...]) -> None:
+        # Only the newest nudge is shown, so the column never overflows; Esc
+        # dismisses it and the one before it comes forward.
         ids = tuple(n.prompt_id for n in nudges)
         if ids == self._nudge_ids:
             return
@@ -237,8 +246,9 @@ class LiveStatus(QWidget):
         while self.nudge_box.count():
             item = self.nudge_box.takeAt(0)
             if item.widget():
+                item.widget().hide()  # at once; deleteLater waits for the event loop
                 item.widget().deleteLater()
-        for nudge in nudges:
-            banner = NudgeBanner(nudge)
+        if nudges:
+            banner = NudgeBanner(nudges[-1], waiting=len(nudges) - 1)
             banner.dismissed.connect(self.nudge_dismissed)
             self.nudge_box.addWidget(banner)

@@ -24,6 +24,7 @@ from facilitator.services.summary import MeetingSummary, PhaseSummary, meeting_s
 from facilitator.storage.database import Database
 from ui.planning_widgets import PLANNING_STYLE, ElidedLabel, join_isolated
 from ui.talk_share_bar import TalkShareBar
+from ui.timeline_strip import TimelineStrip, legend_html
 
 _Index = QModelIndex | QPersistentModelIndex
 
@@ -98,6 +99,10 @@ class SummaryPage(QWidget):
         self.title.setStyleSheet("font-size: 17pt; font-weight: bold;")
         self.subtitle = ElidedLabel()
         self.share_bar = TalkShareBar(_("Taletid i hele mødet"))
+        self.timeline_title = QLabel(_("Tidslinje (tal = punkternes start)"))
+        self.timeline_title.setStyleSheet("font-weight: bold;")
+        self.timeline = TimelineStrip()
+        self.timeline_legend = QLabel(legend_html())
         self.figures: dict[str, QLabel] = {}
         grid = QGridLayout()
         grid.setHorizontalSpacing(24)
@@ -138,6 +143,9 @@ class SummaryPage(QWidget):
         layout.setSpacing(12)
         layout.addWidget(self.title)
         layout.addWidget(self.subtitle)
+        layout.addWidget(self.timeline_title)
+        layout.addWidget(self.timeline)
+        layout.addWidget(self.timeline_legend)
         layout.addWidget(self.share_bar)
         layout.addLayout(grid)
         layout.addWidget(self.table, 1)
@@ -167,6 +175,13 @@ class SummaryPage(QWidget):
             )
         )
         self.share_bar.set_share(summary.share)
+        self.timeline.set_timeline(
+            meeting.started_at,
+            meeting.ended_at or max((t.end or t.start for t in summary.turns), default=None),
+            summary.turns,
+            summary.gaps,
+            [p.started_at for p in summary.phases if p.started_at is not None],
+        )
         self.figures["opened"].setText(
             _("{n} af {m}").format(n=summary.phases_opened_by_citizens, m=len(summary.phases))
         )

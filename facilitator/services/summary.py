@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import uuid
 from dataclasses import dataclass
+from datetime import datetime
 
 from facilitator.domain.enums import HoldBackOutcome, PromptKind, Role
 from facilitator.domain.talk_share import Interval, TalkShare, talk_share
@@ -17,6 +18,7 @@ class PhaseSummary:
     """One agenda item: plan against actual, who opened it, its talk share."""
 
     title: str
+    started_at: datetime | None
     planned_minutes: int
     actual_seconds: float
     first_speaker: Role | None
@@ -38,6 +40,7 @@ class MeetingSummary:
     steps: int
     checks: int
     gaps: tuple[GapRow, ...]
+    turns: tuple[Interval, ...]
 
     @property
     def phases_opened_by_citizens(self) -> int:
@@ -61,6 +64,7 @@ def meeting_summary(db: Database, meeting_id: uuid.UUID) -> MeetingSummary:
     phases = tuple(
         PhaseSummary(
             title=p.title,
+            started_at=p.started_at,
             planned_minutes=p.planned_minutes,
             actual_seconds=p.actual_seconds,
             first_speaker=p.first_speaker,
@@ -87,6 +91,7 @@ def meeting_summary(db: Database, meeting_id: uuid.UUID) -> MeetingSummary:
         steps=len(capture.list_steps(db, meeting_id)),
         checks=sum(1 for i in ideas if i.needs_check is not None),
         gaps=tuple(live.list_gaps(db, meeting_id)),
+        turns=tuple(intervals),
     )
 
 

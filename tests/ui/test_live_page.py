@@ -109,3 +109,19 @@ def test_close_by_keyboard_after_confirmation(page, db, clock, qtbot) -> None:
     assert "Afslut mødet nu?" in seen[0]
     assert closed.args == [meeting_id]
     assert meetings.get_meeting(db, meeting_id).status is MeetingStatus.CLOSED
+
+
+def test_only_the_newest_nudge_shows_and_esc_brings_the_next(page, db, clock, qtbot) -> None:
+    key(page, Qt.Key.Key_2)  # during the hold-back: early-official nudge
+    clock.advance(1)
+    key(page, Qt.Key.Key_0)
+    key(page, Qt.Key.Key_S)
+    clock.advance(11)
+    page.refresh()  # the silence outlasts the new hold-back: a suggestion
+    qtbot.waitUntil(lambda: len(banners(page)) == 1)
+    assert "åbent spørgsmål" in banners(page)[0].text.text()
+    assert "(+1 til)" in banners(page)[0].text.text()
+    key(page, Qt.Key.Key_Escape)
+    qtbot.waitUntil(lambda: len(banners(page)) == 1 and "først" in banners(page)[0].text.text())
+    key(page, Qt.Key.Key_Escape)
+    qtbot.waitUntil(lambda: banners(page) == [])

@@ -92,7 +92,7 @@ def test_plan_and_run_a_whole_meeting_by_keyboard(qtbot, window, db, clock) -> N
     form = start.dialog
     qtbot.keyClicks(form.title_edit, "Borgermøde i Knebel")
     qtbot.keyClicks(form.date_edit, "03-03-2026")
-    form.time_edit.clear()
+    qtbot.keyClick(form.time_edit, Qt.Key.Key_A, CTRL)  # select the suggested time, type over it
     qtbot.keyClicks(form.time_edit, "19:00")
     qtbot.keyClicks(form.venue_edit, "Knebel Forsamlingshus")
     qtbot.keyClick(form.venue_edit, Qt.Key.Key_Return)
@@ -109,7 +109,6 @@ def test_plan_and_run_a_whole_meeting_by_keyboard(qtbot, window, db, clock) -> N
 
     clock.advance(4)
     key(qtbot, window, Qt.Key.Key_2)  # the official speaks during the hold-back: a nudge
-    banners = page.status.findChildren(NudgeBanner)
     qtbot.waitUntil(lambda: any(not b.isHidden() for b in page.status.findChildren(NudgeBanner)))
     banners = [b for b in page.status.findChildren(NudgeBanner) if not b.isHidden()]
     assert "lad borgerne tage ordet først" in banners[0].text.text()
@@ -251,3 +250,27 @@ def test_next_start_offers_to_resume_a_running_meeting(qtbot, db, clock, meeting
     [gap] = live.list_gaps(db, meeting.id)
     assert (gap.ended_at - gap.started_at).total_seconds() == 120
     assert QApplication.activeModalWidget() is None
+
+
+def test_closing_the_window_mid_meeting_loses_nothing(qtbot, db, clock, meeting_factory) -> None:
+    meeting = meeting_factory(db)
+    first = MainWindow(db, clock)
+    qtbot.addWidget(first)
+    first.show()
+    first.start_meeting(meeting.id)
+    first.live_page.mark(Role.CITIZEN)
+    clock.advance(7)  # before any heartbeat
+    closed_at = clock.now()
+    first.close()
+    assert meetings.get_meeting(db, meeting.id).last_seen_at == closed_at
+    clock.advance(60)
+    second = MainWindow(db, clock)
+    qtbot.addWidget(second)
+    second.show()
+    answerer = answer_next_box(QMessageBox.StandardButton.Yes)
+    second.offer_resume()
+    answerer.stop()
+    [turn] = live.list_turns(db, meeting.id)
+    assert turn.ended_at == closed_at  # the citizen is not credited with the minute away
+    [gap] = live.list_gaps(db, meeting.id)
+    assert (gap.started_at, gap.ended_at) == (closed_at, clock.now())
