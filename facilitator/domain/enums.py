@@ -164,3 +164,15 @@ class HoldBackOutcome(StrEnum):
 
     RESPECTED = "respected"
     BROKEN = "broken"
+
+
+class ConsentSource(StrEnum):
+    """How a person gave consent."""
+
+    ORAL = "oral"
+    WRITTEN = "written"
+
+    @property
+    def label(self) -> str:
+        """Danish name."""
+        return {ConsentSource.ORAL: _("Mundtligt"), ConsentSource.WRITTEN: _("Skriftligt")}[self]

@@ -44,6 +44,7 @@ class AskInput:
     idea_id: uuid.UUID | None = None
     asked_by: str = ""
     answer_needed_by: date | None = None
+    department: str = ""
 
 
 @dataclass(frozen=True)
@@ -135,6 +136,7 @@ def _ask_row(s: Session, ask: ResourceAsk) -> AskRow:
         idea_id=ask.idea_id,
         idea_title=idea.title if idea else "",
         asked_by=ask.asked_by,
+        department=ask.department,
         status=ask.status,
         asked_on=ask.asked_on,
         answer_needed_by=ask.answer_needed_by,
@@ -149,6 +151,7 @@ def _apply_ask(ask: ResourceAsk, data: AskInput) -> None:
     ask.idea_id = data.idea_id
     ask.asked_by = validation.optional_text(data.asked_by, "asked_by", _("Ønsket af"))
     ask.answer_needed_by = data.answer_needed_by
+    ask.department = validation.optional_text(data.department, "department", _("Afdeling"))
 
 
 def add_ask(db: Database, meeting_id: uuid.UUID, data: AskInput) -> AskRow:

@@ -140,6 +140,7 @@ class AskRow:
     idea_id: uuid.UUID | None
     idea_title: str
     asked_by: str
+    department: str
     status: AskStatus
     asked_on: date
     answer_needed_by: date | None

@@ -13,6 +13,7 @@ from sqlalchemy import (
     Float,
     ForeignKey,
     Integer,
+    String,
     Text,
     TypeDecorator,
     Uuid,
@@ -24,6 +25,7 @@ from facilitator.domain.enums import (
     AskKind,
     AskStatus,
     CheckKind,
+    ConsentSource,
     HoldBackOutcome,
     MeetingStatus,
     OwnerSide,
@@ -131,6 +133,8 @@ class Meeting(Base):
     phase_entered_at: Mapped[datetime | None]
     # Refreshed while the live screen runs, so a crash leaves a visible gap.
     last_seen_at: Mapped[datetime | None]
+    # How many people came; typed by the official after the meeting.
+    attendance: Mapped[int | None] = mapped_column(Integer)
     created_at: Mapped[datetime]
     project: Mapped[Project] = relationship(back_populates="meetings")
     phases: Mapped[list[Phase]] = relationship(
@@ -201,6 +205,7 @@ class Idea(SoftDeleted, Base):
     detail: Mapped[str] = mapped_column(Text, default="")
     proposed_by: Mapped[str] = mapped_column(Text, default="")
     place_id: Mapped[uuid.UUID | None] = mapped_column(ForeignKey("place.id"))
+    person_id: Mapped[uuid.UUID | None] = mapped_column(ForeignKey("person.id"))
     theme: Mapped[str] = mapped_column(Text, default="")
     needs_check: Mapped[CheckKind | None] = mapped_column(_enum(CheckKind))
     check_note: Mapped[str] = mapped_column(Text, default="")
@@ -218,6 +223,9 @@ class ResourceAsk(SoftDeleted, Base):
     amount_dkk: Mapped[int | None] = mapped_column(Integer)
     idea_id: Mapped[uuid.UUID | None] = mapped_column(ForeignKey("idea.id"))
     asked_by: Mapped[str] = mapped_column(Text, default="")
+    person_id: Mapped[uuid.UUID | None] = mapped_column(ForeignKey("person.id"))
+    # Which part of the municipality should answer (e.g. "Plan og Byg").
+    department: Mapped[str] = mapped_column(Text, default="")
     status: Mapped[AskStatus] = mapped_column(_enum(AskStatus), default=AskStatus.OPEN)
     asked_on: Mapped[date]
     answer_needed_by: Mapped[date | None]
@@ -238,4 +246,45 @@ class NextStep(SoftDeleted, Base):
     owner_side: Mapped[OwnerSide] = mapped_column(_enum(OwnerSide))
     due_on: Mapped[date | None]
     done: Mapped[bool] = mapped_column(Boolean, default=False)
+    created_at: Mapped[datetime]
+
+
+class Person(Base):
+    """A citizen the official chose to record by name, with consent per purpose.
+
+    People are optional: ideas and asks are credited to a group label by
+    default. A name leaves the app (brief, exports) only while `may_be_named`
+    holds and consent has not been withdrawn.
+    """
+
+    __tablename__ = "person"
+    id: Mapped[uuid.UUID] = mapped_column(primary_key=True, default=_uuid)
+    project_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("project.id"), index=True)
+    name: Mapped[str] = mapped_column(Text)
+    contact: Mapped[str] = mapped_column(Text, default="")
+    may_be_named: Mapped[bool] = mapped_column(Boolean, default=False)
+    may_be_contacted: Mapped[bool] = mapped_column(Boolean, default=False)
+    consent_on: Mapped[date | None]
+    consent_source: Mapped[ConsentSource | None] = mapped_column(_enum(ConsentSource))
+    withdrawn_at: Mapped[datetime | None]
+    created_at: Mapped[datetime]
+
+
+class Setting(Base):
+    """One app setting as text (see services/settings.py for the typed view)."""
+
+    __tablename__ = "setting"
+    key: Mapped[str] = mapped_column(String(100), primary_key=True)
+    value: Mapped[str] = mapped_column(Text, default="")
+
+
+class BriefRecord(Base):
+    """A brief that was sent to the politicians: when, to whom, in which language."""
+
+    __tablename__ = "brief_record"
+    id: Mapped[uuid.UUID] = mapped_column(primary_key=True, default=_uuid)
+    meeting_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("meeting.id"), index=True)
+    sent_on: Mapped[date]
+    recipients: Mapped[str] = mapped_column(Text)
+    language: Mapped[str] = mapped_column(String(8))
     created_at: Mapped[datetime]
