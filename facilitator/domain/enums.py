@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from enum import StrEnum
 
-from facilitator.i18n import _
+from facilitator.i18n import N_, _
 
 
 class Role(StrEnum):
@@ -16,14 +16,19 @@ class Role(StrEnum):
     SILENCE = "silence"
 
     @property
-    def label(self) -> str:
-        """Danish name."""
+    def msgid(self) -> str:
+        """The untranslated (Danish) name, for a translation of one's own (e.g. a brief)."""
         return {
-            Role.CITIZEN: _("Borger"),
-            Role.OFFICIAL: _("Embedsperson"),
-            Role.POLITICIAN: _("Politiker"),
-            Role.SILENCE: _("Stilhed"),
+            Role.CITIZEN: N_("Borger"),
+            Role.OFFICIAL: N_("Embedsperson"),
+            Role.POLITICIAN: N_("Politiker"),
+            Role.SILENCE: N_("Stilhed"),
         }[self]
+
+    @property
+    def label(self) -> str:
+        """The name in the app's language."""
+        return _(self.msgid)
 
 
 SPEAKING_ROLES = (Role.CITIZEN, Role.OFFICIAL, Role.POLITICIAN)
@@ -37,13 +42,18 @@ class MeetingStatus(StrEnum):
     CLOSED = "closed"
 
     @property
-    def label(self) -> str:
-        """Danish name."""
+    def msgid(self) -> str:
+        """The untranslated (Danish) name, for a translation of one's own (e.g. a brief)."""
         return {
-            MeetingStatus.PLANNED: _("Planlagt"),
-            MeetingStatus.RUNNING: _("I gang"),
-            MeetingStatus.CLOSED: _("Afsluttet"),
+            MeetingStatus.PLANNED: N_("Planlagt"),
+            MeetingStatus.RUNNING: N_("I gang"),
+            MeetingStatus.CLOSED: N_("Afsluttet"),
         }[self]
+
+    @property
+    def label(self) -> str:
+        """The name in the app's language."""
+        return _(self.msgid)
 
 
 class SelfDriving(StrEnum):
@@ -53,12 +63,17 @@ class SelfDriving(StrEnum):
     NEEDS_SUPPORT = "needs_support"
 
     @property
-    def label(self) -> str:
-        """Danish name."""
+    def msgid(self) -> str:
+        """The untranslated (Danish) name, for a translation of one's own (e.g. a brief)."""
         return {
-            SelfDriving.SELF_DRIVING: _("Selvkørende"),
-            SelfDriving.NEEDS_SUPPORT: _("Har brug for støtte"),
+            SelfDriving.SELF_DRIVING: N_("Selvkørende"),
+            SelfDriving.NEEDS_SUPPORT: N_("Har brug for støtte"),
         }[self]
+
+    @property
+    def label(self) -> str:
+        """The name in the app's language."""
+        return _(self.msgid)
 
 
 class Regulation(StrEnum):
@@ -68,9 +83,14 @@ class Regulation(StrEnum):
     LIGHT = "light"
 
     @property
+    def msgid(self) -> str:
+        """The untranslated (Danish) name, for a translation of one's own (e.g. a brief)."""
+        return {Regulation.HEAVY: N_("Stærkt reguleret"), Regulation.LIGHT: N_("Let reguleret")}[self]
+
+    @property
     def label(self) -> str:
-        """Danish name."""
-        return {Regulation.HEAVY: _("Stærkt reguleret"), Regulation.LIGHT: _("Let reguleret")}[self]
+        """The name in the app's language."""
+        return _(self.msgid)
 
 
 class CheckKind(StrEnum):
@@ -81,13 +101,18 @@ class CheckKind(StrEnum):
     MUNICIPAL_WORK = "municipal_work"
 
     @property
-    def label(self) -> str:
-        """Danish name."""
+    def msgid(self) -> str:
+        """The untranslated (Danish) name, for a translation of one's own (e.g. a brief)."""
         return {
-            CheckKind.LEGISLATION: _("Lovgivning"),
-            CheckKind.PLAN: _("Lokalplan / kommuneplan"),
-            CheckKind.MUNICIPAL_WORK: _("Kommunens øvrige arbejde"),
+            CheckKind.LEGISLATION: N_("Lovgivning"),
+            CheckKind.PLAN: N_("Lokalplan / kommuneplan"),
+            CheckKind.MUNICIPAL_WORK: N_("Kommunens øvrige arbejde"),
         }[self]
+
+    @property
+    def label(self) -> str:
+        """The name in the app's language."""
+        return _(self.msgid)
 
 
 class AskKind(StrEnum):
@@ -102,17 +127,22 @@ class AskKind(StrEnum):
     OTHER = "other"
 
     @property
-    def label(self) -> str:
-        """Danish name."""
+    def msgid(self) -> str:
+        """The untranslated (Danish) name, for a translation of one's own (e.g. a brief)."""
         return {
-            AskKind.MONEY: _("Penge"),
-            AskKind.PERMIT: _("Tilladelse"),
-            AskKind.VENUE: _("Lokale"),
-            AskKind.EXPERTISE: _("Faglig viden"),
-            AskKind.MATERIALS: _("Materialer"),
-            AskKind.CONTACT: _("Kontakt"),
-            AskKind.OTHER: _("Andet"),
+            AskKind.MONEY: N_("Penge"),
+            AskKind.PERMIT: N_("Tilladelse"),
+            AskKind.VENUE: N_("Lokale"),
+            AskKind.EXPERTISE: N_("Faglig viden"),
+            AskKind.MATERIALS: N_("Materialer"),
+            AskKind.CONTACT: N_("Kontakt"),
+            AskKind.OTHER: N_("Andet"),
         }[self]
+
+    @property
+    def label(self) -> str:
+        """The name in the app's language."""
+        return _(self.msgid)
 
 
 class AskStatus(StrEnum):
@@ -126,16 +156,21 @@ class AskStatus(StrEnum):
     DONE = "done"
 
     @property
-    def label(self) -> str:
-        """Danish name."""
+    def msgid(self) -> str:
+        """The untranslated (Danish) name, for a translation of one's own (e.g. a brief)."""
         return {
-            AskStatus.OPEN: _("Åben"),
-            AskStatus.FORWARDED: _("Videresendt"),
-            AskStatus.GRANTED: _("Bevilget"),
-            AskStatus.PARTLY: _("Delvist bevilget"),
-            AskStatus.DECLINED: _("Afslået"),
-            AskStatus.DONE: _("Færdig"),
+            AskStatus.OPEN: N_("Åben"),
+            AskStatus.FORWARDED: N_("Videresendt"),
+            AskStatus.GRANTED: N_("Bevilget"),
+            AskStatus.PARTLY: N_("Delvist bevilget"),
+            AskStatus.DECLINED: N_("Afslået"),
+            AskStatus.DONE: N_("Færdig"),
         }[self]
+
+    @property
+    def label(self) -> str:
+        """The name in the app's language."""
+        return _(self.msgid)
 
 
 class OwnerSide(StrEnum):
@@ -145,9 +180,14 @@ class OwnerSide(StrEnum):
     MUNICIPALITY = "municipality"
 
     @property
+    def msgid(self) -> str:
+        """The untranslated (Danish) name, for a translation of one's own (e.g. a brief)."""
+        return {OwnerSide.CITIZENS: N_("Borgerne"), OwnerSide.MUNICIPALITY: N_("Kommunen")}[self]
+
+    @property
     def label(self) -> str:
-        """Danish name."""
-        return {OwnerSide.CITIZENS: _("Borgerne"), OwnerSide.MUNICIPALITY: _("Kommunen")}[self]
+        """The name in the app's language."""
+        return _(self.msgid)
 
 
 class PromptKind(StrEnum):
@@ -173,6 +213,11 @@ class ConsentSource(StrEnum):
     WRITTEN = "written"
 
     @property
+    def msgid(self) -> str:
+        """The untranslated (Danish) name, for a translation of one's own (e.g. a brief)."""
+        return {ConsentSource.ORAL: N_("Mundtligt"), ConsentSource.WRITTEN: N_("Skriftligt")}[self]
+
+    @property
     def label(self) -> str:
-        """Danish name."""
-        return {ConsentSource.ORAL: _("Mundtligt"), ConsentSource.WRITTEN: _("Skriftligt")}[self]
+        """The name in the app's language."""
+        return _(self.msgid)
