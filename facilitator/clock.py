@@ -69,10 +69,13 @@ class MeetingTimeline:
     change during the meeting moves no stored timestamp and no duration.
     """
 
-    def __init__(self, clock: Clock) -> None:
+    def __init__(self, clock: Clock, not_before: datetime | None = None) -> None:
         self._clock = clock
         self._anchor_mono = clock.monotonic()
-        self._anchor_wall = clock.now()
+        # A resumed meeting never goes back in time, even if the system clock
+        # was set back meanwhile: its timeline carries on from the last moment stored.
+        wall = clock.now()
+        self._anchor_wall = max(wall, not_before) if not_before is not None else wall
 
     def now(self) -> datetime:
         """The current moment on the meeting's timeline."""

@@ -17,13 +17,14 @@ from facilitator.domain.hold_back import (
     HoldBack,
     HoldBackPhase,
     official_nudge_due,
+    outcome_when_floor_taken,
     share_nudge_due,
 )
 from facilitator.domain.phase_timing import PhaseTiming
 from facilitator.domain.talk_share import Interval, TalkShare, rolling_share, talk_share
 from facilitator.i18n import _
 from facilitator.services import agenda, live, meetings
-from facilitator.services.rows import GapRow, MeetingRow, PhaseRow
+from facilitator.services.rows import GapRow, MeetingRow, PhaseRow, PromptRow
 from facilitator.storage.database import Database
 
 # How often the running screen stamps "still alive" into the database, which
@@ -64,14 +65,15 @@ class LiveState:
 class LiveSession:
     """One running meeting on one laptop."""
 
-    def __init__(self, db: Database, meeting_id: uuid.UUID, clock: Clock) -> None:
+    def __init__(
+        self, db: Database, meeting_id: uuid.UUID, clock: Clock, not_before: datetime | None = None
+    ) -> None:
         self._db = db
         self.meeting_id = meeting_id
-        self._timeline = MeetingTimeline(clock)
+        self._timeline = MeetingTimeline(clock, not_before)
         self._hold_back: HoldBack | None = None
         self._hold_back_id: uuid.UUID | None = None
         self._nudges: list[Nudge] = []
-        self._last_share_nudge: datetime | None = None
         self._last_touch = self._timeline.now()
         self._reload()
 
@@ -81,15 +83,17 @@ class LiveSession:
     def start(cls, db: Database, meeting_id: uuid.UUID, clock: Clock) -> LiveSession:
         """Start a planned meeting; the first phase opens with a hold-back."""
         session = cls(db, meeting_id, clock)
-        live.start_meeting(db, meeting_id, session.now())
+        _meeting, hold_back = live.start_meeting(db, meeting_id, session.now())
         session._reload()
-        session._begin_hold_back()
+        session._wait(hold_back)
         return session
 
     @classmethod
     def resume(cls, db: Database, meeting_id: uuid.UUID, clock: Clock) -> tuple[LiveSession, GapRow | None]:
-        """Carry on an interrupted (or reopened) meeting; returns the gap left behind."""
-        session = cls(db, meeting_id, clock)
+        """Carry on an interrupted meeting; returns the gap left behind."""
+        # The timeline carries on from the last stored moment, even if the
+        # system clock was set back while the app was away.
+        session = cls(db, meeting_id, clock, not_before=live.last_activity(db, meeting_id))
         gap = live.resume_meeting(db, meeting_id, session.now())
         session._reload()
         return session, gap
@@ -100,7 +104,8 @@ class LiveSession:
         self._turns = live.list_turns(self._db, self.meeting_id)
         prompts = live.list_prompts(self._db, self.meeting_id)
         shares = [p.at for p in prompts if p.kind is PromptKind.TALK_SHARE]
-        self._last_share_nudge = max(shares) if shares else None
+        self._last_share_nudge: datetime | None = max(shares) if shares else None
+        self._early_nudged = {p.phase_id for p in prompts if p.kind is PromptKind.EARLY_OFFICIAL}
 
     def now(self) -> datetime:
         """Now, on the meeting's timeline."""
@@ -116,28 +121,38 @@ class LiveSession:
 
     def mark(self, role: Role) -> None:
         """`role` takes the floor now."""
-        now = self.now()
         if self.speaker is role:
             return
-        waiting = self._hold_back is not None and self._hold_back.phase(now) is HoldBackPhase.WAITING
-        if role is Role.OFFICIAL and official_nudge_due(waiting, self._citizen_spoke_in_phase()):
-            if waiting and self._hold_back_id is not None:
-                live.set_outcome(self._db, self._hold_back_id, HoldBackOutcome.BROKEN)
-                self._end_hold_back()
-            self._nudge(PromptKind.EARLY_OFFICIAL, now)
-        if role is Role.CITIZEN:
-            if waiting and self._hold_back is not None and self._hold_back_id is not None:
-                live.set_outcome(self._db, self._hold_back_id, HoldBackOutcome.RESPECTED)
-                self._end_hold_back()
-            # A citizen has the floor: the suggestion to invite one has done its job.
+        now = self.now()
+        phase_id = self.phases[self.phase_index].id
+        waiting = self._waiting(now)
+        outcome = outcome_when_floor_taken(role) if waiting else None
+        nudge = None
+        if role is Role.OFFICIAL and official_nudge_due(
+            waiting, self._citizen_spoke_in_phase(), phase_id in self._early_nudged
+        ):
+            nudge = PromptKind.EARLY_OFFICIAL
+        resolved = (self._hold_back_id, outcome) if outcome and self._hold_back_id else None
+        _turn, event = live.mark_speaker(self._db, self.meeting_id, role, now, resolved, nudge)
+        if outcome is not None:
+            self._end_hold_back()
+        if role is not Role.SILENCE:
+            # Someone has the floor: the suggestion to open it has done its job.
             self._nudges = [n for n in self._nudges if n.kind is not PromptKind.SILENCE_SUGGESTION]
-        live.record_turn(self._db, self.meeting_id, role, now)
+        if event is not None:
+            self._early_nudged.add(phase_id)
+            self._show(event.id, event.kind)
         self._turns = live.list_turns(self._db, self.meeting_id)
         self._reload_phases()
 
     def asked_question(self) -> None:
         """The official asked the room a question: hold back and let the citizens answer."""
-        self._begin_hold_back()
+        official_stops = self.speaker is Role.OFFICIAL
+        # A hold-back still waiting is replaced; how it would have ended is unknown.
+        self._end_hold_back()
+        self._wait(live.start_hold_back(self._db, self.meeting_id, self.now(), official_stops))
+        if official_stops:
+            self._turns = live.list_turns(self._db, self.meeting_id)
 
     def next_phase(self) -> None:
         """Go to the next agenda item."""
@@ -156,10 +171,8 @@ class LiveSession:
         live.dismiss_prompt(self._db, nudge.prompt_id, self.now())
 
     def close(self) -> MeetingRow:
-        """Close the meeting."""
-        if self._hold_back_id is not None and self._hold_back is not None:
-            live.set_outcome(self._db, self._hold_back_id, HoldBackOutcome.RESPECTED)
-            self._end_hold_back()
+        """Close the meeting (a hold-back still waiting stays without an outcome)."""
+        self._end_hold_back()
         self.meeting = live.close_meeting(self._db, self.meeting_id, self.now())
         return self.meeting
 
@@ -185,7 +198,9 @@ class LiveSession:
             self._last_share_nudge,
         ):
             self._last_share_nudge = now
-            self._nudge(PromptKind.TALK_SHARE, now, round(recent.share(Role.OFFICIAL) * 100))
+            percent = round(recent.share(Role.OFFICIAL) * 100)
+            event = live.log_prompt(self._db, self.meeting_id, PromptKind.TALK_SHARE, now, float(percent))
+            self._show(event.id, PromptKind.TALK_SHARE, percent)
         if now - self._last_touch >= HEARTBEAT:
             live.touch(self._db, self.meeting_id, now)
             self._last_touch = now
@@ -225,51 +240,49 @@ class LiveSession:
     def _go_to(self, index: int) -> None:
         if not 0 <= index < len(self.phases) or index == self.phase_index:
             return
-        if self._hold_back_id is not None:
-            live.set_outcome(self._db, self._hold_back_id, HoldBackOutcome.RESPECTED)
-            self._end_hold_back()
-        self.meeting = live.go_to_phase(self._db, self.meeting_id, index, self.now())
+        # A hold-back cut short by a phase change has no outcome.
+        self._end_hold_back()
+        self.meeting, hold_back = live.go_to_phase(self._db, self.meeting_id, index, self.now())
         self._turns = live.list_turns(self._db, self.meeting_id)
         self._reload_phases()
-        self._begin_hold_back()
+        self._wait(hold_back)
 
     def _reload_phases(self) -> None:
         self.phases = agenda.list_phases(self._db, self.meeting_id)
 
-    def _begin_hold_back(self) -> None:
-        seconds = self.phases[self.phase_index].hold_back_seconds
-        if seconds <= 0:
-            return
-        if self._hold_back_id is not None:
-            live.set_outcome(self._db, self._hold_back_id, HoldBackOutcome.RESPECTED)
-        now = self.now()
-        event = live.log_prompt(self._db, self.meeting_id, PromptKind.HOLD_BACK, now, float(seconds))
-        self._hold_back = HoldBack(now, float(seconds))
-        self._hold_back_id = event.id
+    def _wait(self, hold_back: PromptRow | None) -> None:
+        if hold_back is not None and hold_back.seconds:
+            self._hold_back = HoldBack(hold_back.at, hold_back.seconds)
+            self._hold_back_id = hold_back.id
+
+    def _waiting(self, now: datetime) -> bool:
+        return self._hold_back is not None and self._hold_back.phase(now) is HoldBackPhase.WAITING
 
     def _end_hold_back(self) -> None:
         self._hold_back = None
         self._hold_back_id = None
 
     def _check_hold_back(self, now: datetime) -> None:
-        if self._hold_back is None or self._hold_back.phase(now) is not HoldBackPhase.OUTLASTED:
+        if self._hold_back is None or self._hold_back_id is None or self._waiting(now):
             return
-        # The official waited the whole hold-back: respected, and the silence
-        # now calls for an open question or handing the word to a citizen.
-        if self._hold_back_id is not None:
-            live.set_outcome(self._db, self._hold_back_id, HoldBackOutcome.RESPECTED)
+        # The official waited the whole hold-back: respected. If nobody has
+        # taken the floor, the silence now calls for an open question or for
+        # handing the word to a citizen.
+        suggest = self.speaker in (None, Role.SILENCE)
+        event = live.resolve_hold_back(
+            self._db, self._hold_back_id, HoldBackOutcome.RESPECTED, now, suggest
+        )
         self._end_hold_back()
-        if self.speaker is not Role.CITIZEN:
-            self._nudge(PromptKind.SILENCE_SUGGESTION, now)
+        if event is not None:
+            self._show(event.id, event.kind)
 
     def _citizen_spoke_in_phase(self) -> bool:
         phase_id = self.phases[self.phase_index].id
         return any(t.role is Role.CITIZEN and t.phase_id == phase_id for t in self._turns)
 
-    def _nudge(self, kind: PromptKind, now: datetime, percent: int | None = None) -> None:
-        event = live.log_prompt(self._db, self.meeting_id, kind, now, None if percent is None else float(percent))
+    def _show(self, prompt_id: uuid.UUID, kind: PromptKind, percent: int | None = None) -> None:
         self._nudges = [n for n in self._nudges if n.kind is not kind]
-        self._nudges.append(Nudge(event.id, kind, nudge_text(kind, percent, self.meeting.talk_window_minutes)))
+        self._nudges.append(Nudge(prompt_id, kind, nudge_text(kind, percent, self.meeting.talk_window_minutes)))
 
 
 def nudge_text(kind: PromptKind, percent: int | None, window_minutes: int) -> str:

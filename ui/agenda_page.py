@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
 )
 
 from facilitator.domain.enums import MeetingStatus
-from facilitator.i18n import _
+from facilitator.i18n import _, ngettext
 from facilitator.services import agenda, meetings
 from facilitator.services.rows import MeetingRow, PhaseRow
 from facilitator.storage.database import Database
@@ -364,11 +364,14 @@ class AgendaPage(QWidget):
         if self.model.rowCount() == 0:
             return True
         return confirm(self, _("Erstat dagsorden"),
-                       _("Den nuværende dagsorden med {count} punkter erstattes. Fortsæt?").format(
+                       ngettext("Den nuværende dagsorden med {count} punkt erstattes. Fortsæt?",
+                                "Den nuværende dagsorden med {count} punkter erstattes. Fortsæt?",
+                                self.model.rowCount()).format(
                            count=self.model.rowCount()))
 
     def _start(self) -> None:
         if self.start_button.isEnabled() and self._meeting is not None:
+            self.profile.commit_pending()
             self.start_requested.emit(self._meeting.id)
 
     def _escape(self) -> None:

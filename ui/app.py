@@ -13,7 +13,7 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 from facilitator import __version__
 from facilitator.clock import Clock, SystemClock
 from facilitator.i18n import _
-from facilitator.paths import data_dir, database_path, resource
+from facilitator.paths import data_dir, resource
 
 if TYPE_CHECKING:
     from facilitator.storage.database import Database
@@ -44,20 +44,10 @@ def install_danish(app: QApplication) -> None:
 
 
 def open_database(folder: Path, clock: Clock) -> Database:
-    """Open the database in the data folder, checking first that the folder is writable."""
-    from facilitator.storage.database import Database, StorageError
+    """Open the app's database: folder writable, held by this process only, schema current."""
+    from facilitator.storage.data_folder import open_app_database
 
-    try:
-        folder.mkdir(parents=True, exist_ok=True)
-        probe = folder / ".facilitator-write-test"
-        probe.write_bytes(b"")
-        probe.unlink()
-    except OSError as exc:
-        raise StorageError(
-            _("Datamappen {folder} kan ikke skrives ({reason}). Vælg en anden mappe med "
-              "--data-dir, eller bed IT om adgang.").format(folder=folder, reason=exc.strerror or exc)
-        ) from exc
-    return Database.open_file(database_path(folder), clock)
+    return open_app_database(folder, clock)
 
 
 def create_application(argv: list[str] | None = None) -> QApplication:
@@ -78,10 +68,13 @@ def launch(data_dir_option: str | None, clock: Clock) -> MainWindow:
     message and the app quits with status 1; never a traceback.
     """
     from ui.main_window import MainWindow
+    from ui.safety_net import SafetyNet
     from ui.startup import DatabaseOpener
 
     app = create_application()
     window = MainWindow(None, clock)
+    window.safety_net = SafetyNet(window)  # type: ignore[attr-defined]
+    window.safety_net.install()  # type: ignore[attr-defined]
     window.resize(1366, 768)
     window.show()
     opener = DatabaseOpener(data_dir(data_dir_option), clock, window)

@@ -11,27 +11,94 @@ import argparse
 import sys
 
 from facilitator import __version__
+from facilitator.i18n import _
 from facilitator.paths import DATA_DIR_ENV
+
+
+def _add_data_dir(parser: argparse.ArgumentParser, default: object = None) -> None:
+    parser.add_argument(
+        "--data-dir",
+        metavar="DIR",
+        default=default,
+        help=_("mappe til databasen (ellers ${env} eller brugerens datamappe)").format(
+            env=DATA_DIR_ENV
+        ),
+    )
+
+
+def _add_help(parser: argparse.ArgumentParser) -> None:
+    # argparse's own "-h" text is English; the Danish one replaces it.
+    parser.add_argument("-h", "--help", action="help", help=_("vis denne hjælp og afslut"))
+    parser._optionals.title = _("tilvalg")
 
 
 def build_parser() -> argparse.ArgumentParser:
     """The command-line options."""
     parser = argparse.ArgumentParser(
         prog="facilitator",
-        description="Facilitator — mødeværktøj til borgerdrevet samskabelse.",
+        description=_("Facilitator — mødeværktøj til borgerdrevet samskabelse."),
+        add_help=False,
     )
-    parser.add_argument("--version", action="version", version=f"facilitator {__version__}")
+    _add_help(parser)
     parser.add_argument(
-        "--data-dir",
-        metavar="DIR",
-        help=f"mappe til databasen (ellers ${DATA_DIR_ENV} eller brugerens datamappe)",
+        "--version",
+        action="version",
+        version=f"facilitator {__version__}",
+        help=_("vis versionen og afslut"),
     )
+    _add_data_dir(parser)
+    commands = parser.add_subparsers(
+        dest="command",
+        title=_("kommandoer"),
+        metavar="{demo,brief}",
+        help=_("uden kommando starter appen"),
+    )
+    demo = commands.add_parser(
+        "demo",
+        add_help=False,
+        help=_("opret et demoprojekt med tre møder"),
+        description=_("Opretter et opdigtet projekt med flere landsbyer og tre møder, så du kan "
+                      "se alle funktioner på én gang."),
+    )
+    _add_help(demo)
+    # SUPPRESS: "--data-dir" given before the subcommand must not be reset by its default.
+    _add_data_dir(demo, argparse.SUPPRESS)
+    brief = commands.add_parser(
+        "brief",
+        add_help=False,
+        help=_("skriv den politiske orientering for et møde som PDF"),
+        description=_("Skriver den politiske orientering for et møde som PDF uden at åbne et "
+                      "vindue."),
+    )
+    _add_help(brief)
+    brief.add_argument(
+        "--meeting",
+        required=True,
+        metavar="ID|latest",
+        help=_("mødets id, eller «latest» for det senest afholdte møde"),
+    )
+    brief.add_argument(
+        "--out", required=True, metavar="FILE.pdf", help=_("hvor PDF-filen skal gemmes")
+    )
+    brief.add_argument(
+        "--lang", default="da", metavar="da|en", help=_("orienteringens sprog: da (standard) eller en")
+    )
+    _add_data_dir(brief, argparse.SUPPRESS)
     return parser
 
 
 def main(argv: list[str] | None = None) -> int:
-    """Parse the command line and start the app."""
+    """Parse the command line, then run a headless command or start the app."""
     args = build_parser().parse_args(argv)
+    # The headless commands never import Qt: they run on servers and in scripts.
+    if args.command == "demo":
+        from facilitator.commands import demo
+
+        return demo(args.data_dir)
+    if args.command == "brief":
+        from facilitator.commands import brief
+
+        return brief(args.data_dir, args.meeting, args.out, args.lang)
     from ui.app import run
 
     return run(args.data_dir)

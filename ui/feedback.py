@@ -8,8 +8,7 @@ from typing import TypeVar
 from PySide6.QtWidgets import QLabel, QWidget
 
 from facilitator.domain.validation import ValidationError
-from facilitator.i18n import _
-from facilitator.storage.database import StorageError
+from facilitator.storage.database import StorageError, describe_error
 
 T = TypeVar("T")
 
@@ -60,7 +59,7 @@ def attempt(action: Callable[[], T], message: InlineMessage, clear: bool = True)
         message.show_error(exc.message)
         return None
     except Exception as exc:  # a database error mid-meeting must not crash the app
-        message.show_error(_("Det kunne ikke gemmes: {reason}").format(reason=str(exc).splitlines()[0]))
+        message.show_error(describe_error(exc))
         return None
     if clear:
         message.clear_message()

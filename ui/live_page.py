@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
 
 from facilitator.clock import Clock
 from facilitator.domain.enums import Role
-from facilitator.domain.phase_timing import format_duration
+from facilitator.domain.phase_timing import duration_words, format_duration
 from facilitator.i18n import _
 from facilitator.live_session import LiveSession
 from facilitator.services.rows import GapRow
@@ -116,7 +116,16 @@ class LivePage(QWidget):
         bind(["Ctrl+Shift+A"], self.close_meeting)
         bind(["Ctrl+Z"], self.capture.undo_delete)
 
+    def _add_speaker_keys(self, dialog: QWidget) -> None:
+        # The official types an idea while the floor changes hands: Ctrl+digit
+        # marks the new speaker without leaving the quick entry.
+        for role, key in SPEAKER_KEYS.items():
+            QShortcut(QKeySequence(f"Ctrl+{key}"), dialog).activated.connect(
+                lambda r=role: self.mark(r)
+            )
+
     def _connect_signals(self) -> None:
+        self.capture.entry_opened.connect(self._add_speaker_keys)
         self._timer.timeout.connect(self.refresh)
         self.status.speaker_clicked.connect(self.mark)
         self.status.question_clicked.connect(self.asked_question)
@@ -142,7 +151,7 @@ class LivePage(QWidget):
         session, gap = result
         self._run(session)
         if gap is not None:
-            minutes = format_duration((gap.ended_at - gap.started_at).total_seconds())
+            minutes = duration_words((gap.ended_at - gap.started_at).total_seconds())
             self.message.show_info(
                 _("Mødet blev genoptaget. Pausen på {duration} er registreret som afbrydelse, "
                   "ikke som taletid. Markér, hvem der har ordet.").format(duration=minutes)

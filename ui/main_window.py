@@ -46,6 +46,7 @@ class MainWindow(QMainWindow):
     def attach(self, db: Database) -> None:
         """Build the pages on an open database and show the start screen."""
         from ui.agenda_page import AgendaPage
+        from ui.corrections_page import CorrectionsPage
         from ui.live_page import LivePage
         from ui.start_page import StartPage
         from ui.summary_page import SummaryPage
@@ -55,7 +56,14 @@ class MainWindow(QMainWindow):
         self.agenda_page = AgendaPage(db, self.hub)
         self.live_page = LivePage(db, self.hub, self._clock)
         self.summary_page = SummaryPage(db)
-        for page in (self.start_page, self.agenda_page, self.live_page, self.summary_page):
+        self.corrections_page = CorrectionsPage(db, self.hub)
+        for page in (
+            self.start_page,
+            self.agenda_page,
+            self.live_page,
+            self.summary_page,
+            self.corrections_page,
+        ):
             self.pages.addWidget(page)
         self._connect_signals()
         self.show_start()
@@ -70,7 +78,8 @@ class MainWindow(QMainWindow):
         self.agenda_page.start_requested.connect(self.start_meeting)
         self.live_page.meeting_closed.connect(self.show_summary)
         self.summary_page.back_requested.connect(self.show_start)
-        self.summary_page.reopen_requested.connect(self.resume_meeting)
+        self.summary_page.reopen_requested.connect(self.correct_meeting)
+        self.corrections_page.done.connect(self.show_summary)
 
     def _database(self) -> Database:
         assert self.db is not None, "pages exist only once the database is attached"
@@ -101,8 +110,13 @@ class MainWindow(QMainWindow):
         if self.live_page.start(meeting_id, refusal=self.agenda_page.message):
             self.pages.setCurrentWidget(self.live_page)
 
+    def correct_meeting(self, meeting_id: uuid.UUID) -> None:
+        """Reopen a closed meeting's entries for corrections."""
+        self.corrections_page.load(meeting_id)
+        self.pages.setCurrentWidget(self.corrections_page)
+
     def resume_meeting(self, meeting_id: uuid.UUID) -> None:
-        """Carry on an interrupted meeting, or reopen a closed one for corrections."""
+        """Carry on an interrupted meeting."""
         self.pages.setCurrentWidget(self.live_page)
         self.live_page.resume(meeting_id)
         self.hub.meeting_changed.emit(meeting_id)
@@ -133,7 +147,15 @@ class MainWindow(QMainWindow):
             self.resume_meeting(running.id)
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt API
-        """Stamp the running meeting so the next start sees where it stopped."""
+        """Never close over unsaved typing; stamp the running meeting for the next start."""
+        if self.db is not None:
+            for panel in (self.live_page.capture, self.corrections_page.capture):
+                dialog = panel.entry_dialog
+                if dialog is not None:
+                    dialog.reject()  # asks first if something was typed
+                    if panel.entry_dialog is not None:
+                        event.ignore()
+                        return
         session = self.live_page.session if self.db is not None else None
         if session is not None:
             from facilitator.services import live

@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
 from facilitator.domain.enums import Regulation, SelfDriving
 from facilitator.domain.validation import ValidationError
 from facilitator.i18n import _
-from facilitator.services import agenda, meetings, projects
+from facilitator.services import meetings, projects
 from facilitator.services.rows import MeetingRow
 from facilitator.storage.database import Database
 from ui.changes import ChangeHub
@@ -167,21 +167,18 @@ class MeetingForm(QDialog):
         try:
             when = meetings.parse_schedule(self.date_edit.text(), self.time_edit.text())
             if self._existing is None:
-                row = meetings.create_meeting(
+                # A new meeting starts with the citizen-driven agenda, ready to edit.
+                return meetings.create_meeting(
                     self._db, self._project_id, self.title_edit.text(), when,
                     self.venue_edit.text(), self.checked_place_ids(), group, area,
+                    with_default_agenda=True,
                 )
-                # A new meeting starts with the citizen-driven agenda, ready to edit.
-                agenda.apply_default_template(self._db, row.id)
-                return row
             row = meetings.update_meeting(
                 self._db, self._existing.id, self.title_edit.text(), when,
                 self.venue_edit.text(), self.checked_place_ids(),
             )
             if (group, area) != (self._existing.self_driving, self._existing.regulation):
-                before = row.hold_back_seconds
                 row = meetings.set_profile(self._db, row.id, group, area)
-                agenda.follow_hold_back(self._db, row.id, before, row.hold_back_seconds)
             return row
         except ValidationError as exc:
             self._focus_field(exc.field)

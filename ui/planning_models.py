@@ -198,7 +198,7 @@ class PhaseTableModel(RowTableModel[PhaseRow]):
 
     def headers(self) -> list[str]:
         """Column titles."""
-        return [_("Nr."), _("Kl."), _("Punkt"), _("Minutter"), _("Tilbageholdelse (sek.)")]
+        return [_("Nr."), _("Kl."), _("Punkt"), _("Minutter"), _("Ventetid (sek.)")]
 
     def cell(self, row: PhaseRow, column: int) -> Any:
         """Number from 1, start time, title, minutes, seconds."""

@@ -10,7 +10,7 @@ from PySide6.QtWidgets import QComboBox, QFormLayout, QGroupBox, QLabel, QSpinBo
 from facilitator.domain.enums import Regulation, SelfDriving
 from facilitator.domain.validation import MAX_HOLD_BACK_SECONDS
 from facilitator.i18n import _
-from facilitator.services import agenda, meetings
+from facilitator.services import meetings
 from facilitator.services.rows import MeetingRow
 from facilitator.storage.database import Database
 from ui.changes import ChangeHub
@@ -105,7 +105,7 @@ class ProfileBox(QGroupBox):
         form.addRow(_("Gruppen:"), self.group)
         form.addRow(_("Området:"), self.area)
         form.addRow(self.explanation)
-        form.addRow(_("Tilbageholdelse (sek.):"), self.hold_back)
+        form.addRow(_("Ventetid efter spørgsmål (sek.):"), self.hold_back)
         form.addRow(_("Grænse for embedspersonens taletid (%):"), self.threshold)
         form.addRow(_("Tidsvindue (min.):"), self.window)
         form.addRow(self.message)
@@ -121,6 +121,21 @@ class ProfileBox(QGroupBox):
         """Show a meeting's profile."""
         self.message.clear_message()
         self._show(meetings.get_meeting(self._db, meeting_id))
+
+    def commit_pending(self) -> None:
+        """Store numbers typed but not yet stored (e.g. Ctrl+Return straight after typing)."""
+        if self._meeting is None:
+            return
+        for spin in (self.hold_back, self.threshold, self.window):
+            spin.interpretText()
+        typed = (self.hold_back.value(), self.threshold.value(), self.window.value())
+        stored = (
+            self._meeting.hold_back_seconds,
+            self._meeting.talk_share_threshold_pct,
+            self._meeting.talk_window_minutes,
+        )
+        if typed != stored:
+            self._value_changed()
 
     def fields(self) -> tuple[QWidget, ...]:
         """The inputs in Tab order, for the page's tab chain."""
@@ -165,13 +180,7 @@ class ProfileBox(QGroupBox):
         area = Regulation(self.area.currentData())
 
         def save() -> MeetingRow:
-            row = meetings.set_profile(self._db, before.id, group, area, hold_back, threshold, window)
-            if row.hold_back_seconds != before.hold_back_seconds:
-                # Phases that simply followed the meeting's default follow the new one.
-                agenda.follow_hold_back(
-                    self._db, before.id, before.hold_back_seconds, row.hold_back_seconds
-                )
-            return row
+            return meetings.set_profile(self._db, before.id, group, area, hold_back, threshold, window)
 
         saved = attempt(save, self.message)
         if saved is None:

@@ -123,6 +123,13 @@ class StartPage(QWidget):
             _("Åbn mødet (Enter eller dobbeltklik); et afsluttet møde viser sin opsummering.")
         )
         self.open_button.setObjectName("primaryButton")
+        self.brief_button = button(_("Lav orientering"), "Ctrl+B")
+        self.brief_button.setToolTip(
+            _("Lav den politiske orientering for det afsluttede møde (Ctrl+B).")
+        )
+        self.settings_button = button(_("Indstillinger"), "Ctrl+,")
+        # The brief window open from this page, if any.
+        self.brief_window: QWidget | None = None
         self.message = InlineMessage()
         self.setStyleSheet(PLANNING_STYLE)
         self._build_layout()
@@ -136,6 +143,8 @@ class StartPage(QWidget):
         left.addWidget(self.project_table, 1)
         left.addWidget(self.show_archived)
         left.addWidget(self.new_project_button)
+        left.addSpacing(6)
+        left.addWidget(self.settings_button)
         project_buttons = QHBoxLayout()
         for push in (self.add_places_button, self.rename_button, self.archive_button):
             project_buttons.addWidget(push)
@@ -144,6 +153,7 @@ class StartPage(QWidget):
         for push in (self.new_meeting_button, self.edit_meeting_button):
             meeting_buttons.addWidget(push)
         meeting_buttons.addStretch(1)
+        meeting_buttons.addWidget(self.brief_button)
         meeting_buttons.addWidget(self.open_button)
         right = QVBoxLayout()
         right.setSpacing(10)
@@ -162,9 +172,9 @@ class StartPage(QWidget):
         columns.addLayout(right, 2)
         order = (
             self.project_table, self.show_archived, self.new_project_button,
-            self.add_places_button, self.rename_button, self.archive_button,
+            self.settings_button, self.add_places_button, self.rename_button, self.archive_button,
             self.meeting_table, self.new_meeting_button, self.edit_meeting_button,
-            self.open_button,
+            self.brief_button, self.open_button,
         )
         for first, second in zip(order, order[1:], strict=False):
             QWidget.setTabOrder(first, second)
@@ -184,6 +194,8 @@ class StartPage(QWidget):
             (self.new_meeting_button, self.new_meeting, "Ctrl+N"),
             (self.edit_meeting_button, self.edit_meeting, "Ctrl+E"),
             (self.open_button, self.open_meeting, "Ctrl+O"),
+            (self.brief_button, self.make_brief, "Ctrl+B"),
+            (self.settings_button, self.open_settings, "Ctrl+,"),
         ]
         for push, slot, keys in actions:
             push.clicked.connect(slot)
@@ -271,6 +283,8 @@ class StartPage(QWidget):
         self.open_button.setEnabled(meeting is not None)
         closed = meeting is not None and meeting.status is MeetingStatus.CLOSED
         self.open_button.setText(_("Vis opsummering") if closed else _("Åbn møde"))
+        # A brief tells what a meeting gave, so it is made once the meeting is closed.
+        self.brief_button.setEnabled(closed)
 
     def _archived_toggled(self) -> None:
         self.refresh()
@@ -374,3 +388,18 @@ class StartPage(QWidget):
             self.summary_requested.emit(meeting.id)
         else:
             self.meeting_opened.emit(meeting.id)
+
+    def make_brief(self) -> None:
+        """Open the political brief of the chosen meeting, once it is closed."""
+        meeting = self.current_meeting()
+        if meeting is None or meeting.status is not MeetingStatus.CLOSED:
+            return
+        from ui.brief_window import open_brief_window  # QtPdf loads only when a brief is asked for
+
+        self.brief_window = open_brief_window(self._db, meeting.id, self, self.brief_window)
+
+    def open_settings(self) -> None:
+        """Municipality, official and logo for the brief."""
+        from ui.settings_dialog import SettingsDialog
+
+        self._open_dialog(SettingsDialog(self._db, self), lambda: None)

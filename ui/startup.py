@@ -12,7 +12,13 @@ from facilitator.clock import Clock
 
 # Imported on the worker thread while the window is already showing; by the
 # time the pages are built these are in sys.modules and cost nothing.
-HEAVY_MODULES = ("ui.start_page", "ui.agenda_page", "ui.live_page", "ui.summary_page")
+HEAVY_MODULES = (
+    "ui.start_page",
+    "ui.agenda_page",
+    "ui.live_page",
+    "ui.summary_page",
+    "ui.corrections_page",
+)
 
 
 class DatabaseOpener(QThread):

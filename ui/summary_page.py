@@ -12,16 +12,20 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QPushButton,
+    QSpinBox,
     QTableView,
     QVBoxLayout,
     QWidget,
 )
 
 from facilitator.domain.enums import PromptKind, Role
-from facilitator.domain.phase_timing import format_duration
+from facilitator.domain.phase_timing import duration_words, format_duration
 from facilitator.i18n import _
+from facilitator.services import meetings
+from facilitator.services.meetings import MAX_ATTENDANCE
 from facilitator.services.summary import MeetingSummary, PhaseSummary, meeting_summary
 from facilitator.storage.database import Database
+from ui.feedback import InlineMessage, attempt
 from ui.planning_widgets import PLANNING_STYLE, ElidedLabel, join_isolated
 from ui.talk_share_bar import TalkShareBar
 from ui.timeline_strip import TimelineStrip, legend_html
@@ -90,6 +94,8 @@ class SummaryPage(QWidget):
         super().__init__(parent)
         self._db = db
         self.meeting_id: uuid.UUID | None = None
+        # The brief window open from this page, if any.
+        self.brief_window: QWidget | None = None
         self.model = PhaseSummaryModel()
         self._build()
         self._connect_signals()
@@ -108,7 +114,7 @@ class SummaryPage(QWidget):
         grid.setHorizontalSpacing(24)
         names = [
             ("opened", _("Punkter åbnet af en borger")),
-            ("hold_backs", _("Tilbageholdelser overholdt")),
+            ("hold_backs", _("Ventetider overholdt")),
             ("nudges", _("Påmindelser")),
             ("captured", _("Idéer · ressourceønsker · næste skridt")),
             ("checks", _("Idéer til tjek")),
@@ -122,7 +128,18 @@ class SummaryPage(QWidget):
             grid.addWidget(name, row, 0)
             grid.addWidget(value, row, 1)
             self.figures[key] = value
+        # How many came: counted by the official, printed in the brief; -1 shows "ikke talt".
+        self.attendance = QSpinBox()
+        self.attendance.setRange(-1, MAX_ATTENDANCE)
+        self.attendance.setSpecialValueText(_("ikke talt"))
+        self.attendance.setMinimumWidth(130)
+        self.attendance.setMinimumHeight(30)
+        attendance_label = QLabel(_("Fremmødte:"))
+        attendance_label.setBuddy(self.attendance)
+        grid.addWidget(attendance_label, len(names), 0)
+        grid.addWidget(self.attendance, len(names), 1, Qt.AlignmentFlag.AlignLeft)
         grid.setColumnStretch(1, 1)
+        self.message = InlineMessage()
         self.table = QTableView()
         self.table.setModel(self.model)
         self.table.verticalHeader().hide()
@@ -133,9 +150,13 @@ class SummaryPage(QWidget):
             )
         self.reopen_button = QPushButton(_("Genåbn til rettelser"))
         self.back_button = QPushButton(_("Til forsiden (Esc)"))
+        self.brief_button = QPushButton(_("Lav politisk orientering (Ctrl+B)"))
+        self.brief_button.setObjectName("primaryButton")
         buttons = QHBoxLayout()
+        buttons.setSpacing(10)
         buttons.addWidget(self.reopen_button)
         buttons.addStretch(1)
+        buttons.addWidget(self.brief_button)
         buttons.addWidget(self.back_button)
         self.setStyleSheet(PLANNING_STYLE)
         layout = QVBoxLayout(self)
@@ -148,6 +169,7 @@ class SummaryPage(QWidget):
         layout.addWidget(self.timeline_legend)
         layout.addWidget(self.share_bar)
         layout.addLayout(grid)
+        layout.addWidget(self.message)
         layout.addWidget(self.table, 1)
         layout.addLayout(buttons)
 
@@ -157,13 +179,37 @@ class SummaryPage(QWidget):
         escape = QShortcut(QKeySequence("Esc"), self)
         escape.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
         escape.activated.connect(self.back_requested)
+        self.brief_button.clicked.connect(self.open_brief)
+        QShortcut(QKeySequence("Ctrl+B"), self, activated=self.open_brief)
+        self.attendance.valueChanged.connect(self._attendance_changed)
 
     def load(self, meeting_id: uuid.UUID) -> MeetingSummary:
         """Show the summary of a meeting."""
         self.meeting_id = meeting_id
         summary = meeting_summary(self._db, meeting_id)
         self.show_summary(summary)
+        count = meetings.get_attendance(self._db, meeting_id)
+        # Showing the stored count is not a change to save.
+        self.attendance.blockSignals(True)
+        self.attendance.setValue(-1 if count is None else count)
+        self.attendance.blockSignals(False)
+        self.message.clear_message()
         return summary
+
+    def _attendance_changed(self, value: int) -> None:
+        meeting_id = self.meeting_id
+        if meeting_id is not None:
+            count = None if value < 0 else value
+            attempt(lambda: meetings.set_attendance(self._db, meeting_id, count), self.message)
+
+    def open_brief(self) -> QWidget | None:
+        """Open the brief window for this meeting (or bring the open one forward)."""
+        from ui.brief_window import open_brief_window  # QtPdf loads only when a brief is asked for
+
+        if self.meeting_id is None:
+            return None
+        self.brief_window = open_brief_window(self._db, self.meeting_id, self, self.brief_window)
+        return self.brief_window
 
     def show_summary(self, summary: MeetingSummary) -> None:
         """Fill every label and the phase table."""
@@ -199,7 +245,7 @@ class SummaryPage(QWidget):
         self.figures["checks"].setText(str(summary.checks))
         gap_seconds = sum((g.ended_at - g.started_at).total_seconds() for g in summary.gaps)
         self.figures["gaps"].setText(
-            _("{n} ({duration})").format(n=len(summary.gaps), duration=format_duration(gap_seconds))
+            _("{n} (i alt {duration})").format(n=len(summary.gaps), duration=duration_words(gap_seconds))
             if summary.gaps
             else _("Ingen")
         )

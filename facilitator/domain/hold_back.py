@@ -12,6 +12,8 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 from enum import StrEnum
 
+from facilitator.domain.enums import HoldBackOutcome, Role
+
 # The officials' share is only judged once there is enough talk in the window
 # to mean something; two minutes keeps a short answer from triggering a nudge.
 MIN_TALK_SECONDS_FOR_SHARE_NUDGE = 120.0
@@ -25,7 +27,6 @@ class HoldBackPhase(StrEnum):
     """Where a running hold-back is."""
 
     WAITING = "waiting"  # the countdown runs: wait for the citizens
-    ANSWERED = "answered"  # a citizen took the floor
     OUTLASTED = "outlasted"  # the silence outlasted the hold-back
 
 
@@ -35,7 +36,6 @@ class HoldBack:
 
     started_at: datetime
     seconds: float
-    answered: bool = False
 
     def ends_at(self) -> datetime:
         """When the countdown runs out."""
@@ -46,15 +46,33 @@ class HoldBack:
         return max(0.0, (self.ends_at() - now).total_seconds())
 
     def phase(self, now: datetime) -> HoldBackPhase:
-        """Waiting, answered by a citizen, or outlasted by silence."""
-        if self.answered:
-            return HoldBackPhase.ANSWERED
+        """Still waiting, or outlasted by silence."""
         return HoldBackPhase.WAITING if now < self.ends_at() else HoldBackPhase.OUTLASTED
 
 
-def official_nudge_due(hold_back_waiting: bool, citizen_spoke_in_phase: bool) -> bool:
-    """The official took the floor during the hold-back or before any citizen in the phase."""
-    return hold_back_waiting or not citizen_spoke_in_phase
+def official_nudge_due(
+    hold_back_waiting: bool, citizen_spoke_in_phase: bool, nudged_in_phase: bool = False
+) -> bool:
+    """The official took the floor during the hold-back, or before any citizen in the phase.
+
+    The second reason is given once per phase: repeating it at every turn of an
+    official who must explain something would be nagging.
+    """
+    return hold_back_waiting or (not citizen_spoke_in_phase and not nudged_in_phase)
+
+
+def outcome_when_floor_taken(role: Role) -> HoldBackOutcome | None:
+    """How a waiting hold-back ends when `role` takes the floor (None: it keeps waiting).
+
+    The hold-back asks the official to wait. A citizen answering, or a
+    politician taking the floor, ends the wait without the official breaking
+    it; the official speaking first breaks it; silence changes nothing.
+    """
+    if role is Role.OFFICIAL:
+        return HoldBackOutcome.BROKEN
+    if role is Role.SILENCE:
+        return None
+    return HoldBackOutcome.RESPECTED
 
 
 def share_nudge_due(

@@ -50,8 +50,3 @@ def rolling_share(intervals: Iterable[Interval], now: datetime, minutes: int) ->
     """Talk share over the last `minutes` minutes up to `now`."""
     return talk_share(intervals, now - timedelta(minutes=minutes), now)
 
-
-def first_speaker(intervals: Iterable[Interval]) -> Role | None:
-    """The role of the first turn that was not silence."""
-    spoken = [t for t in intervals if t.role is not Role.SILENCE]
-    return min(spoken, key=lambda t: t.start).role if spoken else None

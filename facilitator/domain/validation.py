@@ -64,7 +64,7 @@ def hold_back_seconds(value: int) -> int:
     """Seconds of hold-back: 0 (off) to 600."""
     if not 0 <= value <= MAX_HOLD_BACK_SECONDS:
         raise ValidationError(
-            _("Tilbageholdelse skal være mellem 0 og {high} sekunder.").format(
+            _("Ventetiden skal være mellem 0 og {high} sekunder.").format(
                 high=MAX_HOLD_BACK_SECONDS
             ),
             "hold_back_seconds",
@@ -86,7 +86,7 @@ def amount_dkk(value: int | None) -> int | None:
     if value is None:
         return None
     if not 0 <= value <= MAX_AMOUNT_DKK:
-        raise ValidationError(_("Beløbet skal være et positivt antal kroner."), "amount_dkk")
+        raise ValidationError(_("Beløbet skal være et helt antal kroner, 0 eller mere."), "amount_dkk")
     return value
 
 

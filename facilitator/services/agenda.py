@@ -33,7 +33,8 @@ def phase_row(p: Phase) -> PhaseRow:
     )
 
 
-def _phases(s: Session, meeting_id: uuid.UUID) -> list[Phase]:
+def phases_of(s: Session, meeting_id: uuid.UUID) -> list[Phase]:
+    """A meeting's phases in order, inside an open session (for other services)."""
     return list(s.scalars(select(Phase).where(Phase.meeting_id == meeting_id).order_by(Phase.position)))
 
 
@@ -45,7 +46,7 @@ def _renumber(phases: list[Phase]) -> None:
 def list_phases(db: Database, meeting_id: uuid.UUID) -> list[PhaseRow]:
     """The agenda in order."""
     with db.session() as s:
-        return [phase_row(p) for p in _phases(s, meeting_id)]
+        return [phase_row(p) for p in phases_of(s, meeting_id)]
 
 
 def add_phase(
@@ -65,7 +66,7 @@ def add_phase(
         )
         phase = Phase(
             meeting_id=meeting_id,
-            position=len(_phases(s, meeting_id)),
+            position=len(phases_of(s, meeting_id)),
             title=clean_title,
             planned_minutes=minutes,
             hold_back_seconds=hold_back,
@@ -103,7 +104,7 @@ def remove_phase(db: Database, phase_id: uuid.UUID) -> None:
         meeting_id = phase.meeting_id
         s.delete(phase)
         s.flush()
-        _renumber(_phases(s, meeting_id))
+        _renumber(phases_of(s, meeting_id))
         s.commit()
 
 
@@ -111,7 +112,7 @@ def move_phase(db: Database, phase_id: uuid.UUID, delta: int) -> list[PhaseRow]:
     """Move a phase up (delta -1) or down (+1); returns the new order."""
     with db.session() as s:
         phase = s.get_one(Phase, phase_id)
-        phases = _phases(s, phase.meeting_id)
+        phases = phases_of(s, phase.meeting_id)
         index = phases.index(phase)
         target = max(0, min(len(phases) - 1, index + delta))
         phases.insert(target, phases.pop(index))
@@ -127,28 +128,9 @@ def apply_default_template(db: Database, meeting_id: uuid.UUID) -> list[PhaseRow
     return list_phases(db, meeting_id)
 
 
-def copy_agenda(db: Database, source_meeting_id: uuid.UUID, target_meeting_id: uuid.UUID) -> list[PhaseRow]:
-    """Append the agenda of an earlier meeting (titles, minutes, hold-backs) in one commit."""
-    with db.session() as s:
-        position = len(_phases(s, target_meeting_id))
-        for index, source in enumerate(_phases(s, source_meeting_id)):
-            s.add(
-                Phase(
-                    meeting_id=target_meeting_id,
-                    position=position + index,
-                    title=source.title,
-                    planned_minutes=source.planned_minutes,
-                    hold_back_seconds=source.hold_back_seconds,
-                    actual_seconds=0.0,
-                )
-            )
-        s.commit()
-    return list_phases(db, target_meeting_id)
-
-
 def _clear_unstarted(s: Session, meeting_id: uuid.UUID) -> None:
     # An agenda that has been (partly) run is history; replacing it would lose it.
-    phases = _phases(s, meeting_id)
+    phases = phases_of(s, meeting_id)
     if any(p.started_at is not None for p in phases):
         raise validation.ValidationError(
             _("Dagsordenen kan ikke erstattes, når mødet er gået i gang."), "phase"
@@ -159,7 +141,7 @@ def _clear_unstarted(s: Session, meeting_id: uuid.UUID) -> None:
 
 
 def _append(s: Session, meeting: Meeting, items: Sequence[tuple[str, int, int | None]]) -> None:
-    position = len(_phases(s, meeting.id))
+    position = len(phases_of(s, meeting.id))
     for index, (title, minutes, hold_back) in enumerate(items):
         s.add(
             Phase(
@@ -195,7 +177,7 @@ def replace_with_copy(
         target = s.get_one(Meeting, target_meeting_id)
         items = [
             (p.title, p.planned_minutes, p.hold_back_seconds)
-            for p in _phases(s, source_meeting_id)
+            for p in phases_of(s, source_meeting_id)
         ]
         _clear_unstarted(s, target_meeting_id)
         _append(s, target, items)
@@ -216,20 +198,3 @@ def agenda_sources(db: Database, meeting_id: uuid.UUID) -> list[MeetingRow]:
             .order_by(Meeting.scheduled_at.desc())
         )
         return [meeting_row(s, m) for m in others]
-
-
-def follow_hold_back(
-    db: Database, meeting_id: uuid.UUID, old_seconds: int, new_seconds: int
-) -> list[PhaseRow]:
-    """Give the meeting's new default hold-back to unstarted phases that had the old default.
-
-    Phases the official set to another length keep it: only those that simply
-    followed the meeting's default follow it on.
-    """
-    new_seconds = validation.hold_back_seconds(new_seconds)
-    with db.session() as s:
-        for phase in _phases(s, meeting_id):
-            if phase.started_at is None and phase.hold_back_seconds == old_seconds:
-                phase.hold_back_seconds = new_seconds
-        s.commit()
-    return list_phases(db, meeting_id)

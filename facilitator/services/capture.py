@@ -45,6 +45,7 @@ class AskInput:
     asked_by: str = ""
     answer_needed_by: date | None = None
     department: str = ""
+    needs_decision: bool = False
 
 
 @dataclass(frozen=True)
@@ -134,14 +135,23 @@ def _ask_row(s: Session, ask: ResourceAsk) -> AskRow:
         what=ask.what,
         amount_dkk=ask.amount_dkk,
         idea_id=ask.idea_id,
-        idea_title=idea.title if idea else "",
+        idea_title=_linked_title(idea),
         asked_by=ask.asked_by,
         department=ask.department,
+        needs_decision=ask.needs_decision,
         status=ask.status,
         asked_on=ask.asked_on,
         answer_needed_by=ask.answer_needed_by,
         created_at=ask.created_at,
     )
+
+
+def _linked_title(idea: Idea | None) -> str:
+    if idea is None:
+        return ""
+    if idea.deleted_at is not None:
+        return _("{title} (slettet)").format(title=idea.title)
+    return idea.title
 
 
 def _apply_ask(ask: ResourceAsk, data: AskInput) -> None:
@@ -152,6 +162,7 @@ def _apply_ask(ask: ResourceAsk, data: AskInput) -> None:
     ask.asked_by = validation.optional_text(data.asked_by, "asked_by", _("Ønsket af"))
     ask.answer_needed_by = data.answer_needed_by
     ask.department = validation.optional_text(data.department, "department", _("Afdeling"))
+    ask.needs_decision = data.needs_decision
 
 
 def add_ask(db: Database, meeting_id: uuid.UUID, data: AskInput) -> AskRow:
@@ -160,7 +171,8 @@ def add_ask(db: Database, meeting_id: uuid.UUID, data: AskInput) -> AskRow:
     with db.session() as s:
         s.get_one(Meeting, meeting_id)
         ask = ResourceAsk(
-            meeting_id=meeting_id, status=AskStatus.OPEN, asked_on=now.date(), created_at=now
+            # The local calendar day: an ask made at 00:30 in Denmark is dated that day, not the UTC one.
+            meeting_id=meeting_id, status=AskStatus.OPEN, asked_on=now.astimezone().date(), created_at=now
         )
         _apply_ask(ask, data)
         s.add(ask)

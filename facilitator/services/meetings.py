@@ -9,12 +9,13 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from facilitator.domain import validation
+from facilitator.domain.agenda import default_template
 from facilitator.domain.enums import MeetingStatus, Regulation, SelfDriving
 from facilitator.domain.profile import defaults_for
 from facilitator.i18n import _
 from facilitator.services.rows import MeetingRow, PlaceRow
 from facilitator.storage.database import Database
-from facilitator.storage.models import Meeting, MeetingPlace, Place, Project
+from facilitator.storage.models import Meeting, MeetingPlace, Phase, Place, Project
 
 
 def meeting_row(s: Session, meeting: Meeting) -> MeetingRow:
@@ -65,8 +66,13 @@ def create_meeting(
     place_ids: list[uuid.UUID] | None = None,
     self_driving: SelfDriving = SelfDriving.SELF_DRIVING,
     regulation: Regulation = Regulation.LIGHT,
+    with_default_agenda: bool = False,
 ) -> MeetingRow:
-    """Plan a new meeting; the profile sets the hold-back and nudge defaults."""
+    """Plan a new meeting; the profile sets the hold-back and nudge defaults.
+
+    With `with_default_agenda` the citizen-driven default agenda is added in
+    the same commit, so a crash never leaves a meeting half made.
+    """
     clean_title = validation.required_text(title, "title", _("Mødets titel"))
     clean_venue = validation.optional_text(venue, "venue", _("Sted"), validation.MAX_TITLE_LENGTH)
     defaults = defaults_for(self_driving, regulation)
@@ -89,6 +95,18 @@ def create_meeting(
         s.flush()
         for place_id in dict.fromkeys(place_ids or []):
             s.add(MeetingPlace(meeting_id=meeting.id, place_id=place_id))
+        if with_default_agenda:
+            for position, item in enumerate(default_template()):
+                s.add(
+                    Phase(
+                        meeting_id=meeting.id,
+                        position=position,
+                        title=item.title,
+                        planned_minutes=item.planned_minutes,
+                        hold_back_seconds=item.hold_back_seconds or defaults.hold_back_seconds,
+                        actual_seconds=0.0,
+                    )
+                )
         s.commit()
         return meeting_row(s, meeting)
 
@@ -127,7 +145,11 @@ def set_profile(
     talk_share_threshold_pct: int | None = None,
     talk_window_minutes: int | None = None,
 ) -> MeetingRow:
-    """Set the meeting profile; values not given take the profile's defaults."""
+    """Set the meeting profile; values not given take the profile's defaults.
+
+    Phases not yet run that simply followed the meeting's hold-back follow the
+    new one; phases the official set to another length keep it.
+    """
     defaults = defaults_for(self_driving, regulation)
     hold_back = validation.hold_back_seconds(
         defaults.hold_back_seconds if hold_back_seconds is None else hold_back_seconds
@@ -146,6 +168,10 @@ def set_profile(
         )
     with db.session() as s:
         meeting = s.get_one(Meeting, meeting_id)
+        if hold_back != meeting.hold_back_seconds:
+            for phase in s.scalars(select(Phase).where(Phase.meeting_id == meeting_id)):
+                if phase.started_at is None and phase.hold_back_seconds == meeting.hold_back_seconds:
+                    phase.hold_back_seconds = hold_back
         meeting.self_driving = self_driving
         meeting.regulation = regulation
         meeting.hold_back_seconds = hold_back
@@ -181,3 +207,28 @@ def running_meeting(db: Database) -> MeetingRow | None:
             .order_by(Meeting.started_at.desc())
         ).first()
         return None if meeting is None else meeting_row(s, meeting)
+
+
+MAX_ATTENDANCE = 100_000
+
+
+def set_attendance(db: Database, meeting_id: uuid.UUID, count: int | None) -> MeetingRow:
+    """Record how many people came (None: not counted); 0 to 100.000."""
+    # bool is an int in Python; a ticked box is not a head count.
+    if count is not None and (
+        isinstance(count, bool) or not isinstance(count, int) or not 0 <= count <= MAX_ATTENDANCE
+    ):
+        raise validation.ValidationError(
+            _("Antal fremmødte skal være et helt tal mellem 0 og 100.000."), "attendance"
+        )
+    with db.session() as s:
+        meeting = s.get_one(Meeting, meeting_id)
+        meeting.attendance = count
+        s.commit()
+        return meeting_row(s, meeting)
+
+
+def get_attendance(db: Database, meeting_id: uuid.UUID) -> int | None:
+    """How many people came, if counted."""
+    with db.session() as s:
+        return s.get_one(Meeting, meeting_id).attendance

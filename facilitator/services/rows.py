@@ -141,6 +141,7 @@ class AskRow:
     idea_title: str
     asked_by: str
     department: str
+    needs_decision: bool
     status: AskStatus
     asked_on: date
     answer_needed_by: date | None

@@ -73,7 +73,8 @@ def meeting_summary(db: Database, meeting_id: uuid.UUID) -> MeetingSummary:
         for p in agenda.list_phases(db, meeting_id)
     )
     prompts = live.list_prompts(db, meeting_id)
-    hold_backs = [p for p in prompts if p.kind is PromptKind.HOLD_BACK]
+    # Hold-backs cut short (phase change, crash, close) have no outcome and are not judged.
+    hold_backs = [p for p in prompts if p.kind is PromptKind.HOLD_BACK and p.outcome is not None]
     nudges: dict[PromptKind, int] = {}
     for prompt in prompts:
         if prompt.kind is not PromptKind.HOLD_BACK:

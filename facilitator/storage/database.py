@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import sqlite3
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
@@ -55,6 +55,7 @@ class Database:
         if self.engine.dialect.name == "sqlite":
             event.listen(self.engine, "connect", _sqlite_pragmas)
         self._sessions = sessionmaker(self.engine, expire_on_commit=False)
+        self._on_dispose: list[Callable[[], None]] = []
 
     @classmethod
     def open_file(cls, path: Path, clock: Clock | None = None) -> Database:
@@ -116,11 +117,30 @@ class Database:
             row = connection.execute(text("SELECT version_num FROM alembic_version")).first()
             return None if row is None else str(row[0])
 
+    def close_with(self, release: Callable[[], None]) -> None:
+        """Run `release` when the database is disposed (e.g. to free the data folder's lock)."""
+        self._on_dispose.append(release)
+
     def dispose(self) -> None:
-        """Close every connection."""
+        """Close every connection and release what was tied to the database."""
         self.engine.dispose()
+        while self._on_dispose:
+            self._on_dispose.pop()()
 
 
 def _reason(exc: BaseException) -> str:
     orig = getattr(exc, "orig", None)
     return str(orig or exc).splitlines()[0]
+
+
+def describe_error(exc: BaseException) -> str:
+    """A Danish sentence for a database failure the user can act on (never a traceback)."""
+    reason = _reason(exc).lower()
+    if "full" in reason:
+        return _("Disken er fuld, så det kunne ikke gemmes. Frigør plads, og prøv igen – "
+                 "det indtastede er ikke gået tabt.")
+    if "readonly" in reason or "read-only" in reason or "permission" in reason:
+        return _("Databasen kan ikke skrives (skrivebeskyttet). Det indtastede er ikke gemt endnu.")
+    if "locked" in reason or "busy" in reason:
+        return _("Databasen er optaget lige nu. Prøv igen om et øjeblik.")
+    return _("Det kunne ikke gemmes. Prøv igen. (Teknisk: {reason})").format(reason=_reason(exc))

@@ -226,6 +226,8 @@ class ResourceAsk(SoftDeleted, Base):
     person_id: Mapped[uuid.UUID | None] = mapped_column(ForeignKey("person.id"))
     # Which part of the municipality should answer (e.g. "Plan og Byg").
     department: Mapped[str] = mapped_column(Text, default="")
+    # Asks that need the councillors to decide are shown first in the brief.
+    needs_decision: Mapped[bool] = mapped_column(Boolean, default=False)
     status: Mapped[AskStatus] = mapped_column(_enum(AskStatus), default=AskStatus.OPEN)
     asked_on: Mapped[date]
     answer_needed_by: Mapped[date | None]

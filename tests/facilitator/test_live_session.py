@@ -201,12 +201,94 @@ def test_close_summary_and_reopen(db, clock, session) -> None:
     assert summary.share.seconds == {Role.CITIZEN: 120, Role.OFFICIAL: 40, Role.SILENCE: 10}
     assert [p.first_speaker for p in summary.phases[:2]] == [Role.CITIZEN, None]
     assert summary.phases_opened_by_citizens == 1
-    assert summary.hold_backs == 2 and summary.hold_backs_respected == 2
-    clock.advance(3600)
-    reopened, gap = LiveSession.resume(db, session.meeting_id, clock)
-    assert meetings.get_meeting(db, session.meeting_id).status is MeetingStatus.RUNNING
-    assert gap is not None and (gap.ended_at - gap.started_at).total_seconds() == 3600
-    assert reopened.tick().phase_index == 1
+    # The second phase's hold-back was cut short by closing: not judged either way.
+    assert summary.hold_backs == 1 and summary.hold_backs_respected == 1
+    # A closed meeting is corrected through its entries, never resumed on the clock.
+    with pytest.raises(ValidationError, match="ikke i gang"):
+        LiveSession.resume(db, session.meeting_id, clock)
+
+
+def test_politician_ends_the_hold_back_without_breaking_it(db, clock, session) -> None:
+    clock.advance(3)
+    session.mark(Role.POLITICIAN)
+    clock.advance(20)
+    state = session.tick()
+    assert state.hold_back is None and state.nudges == ()
+    assert live.list_prompts(db, session.meeting_id)[0].outcome is HoldBackOutcome.RESPECTED
+
+
+def test_asking_a_question_ends_the_officials_turn(db, clock, session) -> None:
+    session.mark(Role.CITIZEN)
+    clock.advance(30)
+    session.mark(Role.OFFICIAL)
+    clock.advance(30)
+    session.asked_question()
+    assert session.speaker is Role.SILENCE
+    clock.advance(11)
+    state = session.tick()  # the silence outlasted it: respected, and a suggestion
+    assert [n.kind for n in state.nudges] == [PromptKind.SILENCE_SUGGESTION]
+    turns = live.list_turns(db, session.meeting_id)
+    assert (turns[1].role, (turns[1].ended_at - turns[1].started_at).total_seconds()) == (Role.OFFICIAL, 30)
+
+
+def test_early_nudge_before_any_citizen_only_once_per_phase(db, clock, session) -> None:
+    clock.advance(20)
+    session.tick()  # the hold-back is over
+    for _ in range(3):
+        session.mark(Role.OFFICIAL)
+        clock.advance(5)
+        session.mark(Role.SILENCE)
+        clock.advance(5)
+    assert kinds(db, session).count(PromptKind.EARLY_OFFICIAL) == 1
+
+
+def test_paging_through_phases_judges_no_hold_back(db, clock, session) -> None:
+    for _ in range(3):
+        session.next_phase()
+    for _ in range(3):
+        session.previous_phase()
+    prompts = live.list_prompts(db, session.meeting_id)
+    assert len(prompts) == 7 and all(p.outcome is None for p in prompts)
+    session.close()
+    assert meeting_summary(db, session.meeting_id).hold_backs == 0
+
+
+def test_clock_jump_and_captured_entries_do_not_stretch_a_turn_on_resume(db, clock, meeting_factory) -> None:
+    from facilitator.services import capture
+
+    meeting = meeting_factory(db)
+    session = LiveSession.start(db, meeting.id, clock)
+    session.mark(Role.CITIZEN)
+    for _ in range(20):
+        clock.advance(1)
+        session.tick()
+    clock.set_wall(clock.now() + timedelta(hours=1))  # the system clock jumps ahead
+    capture.add_idea(db, meeting.id, capture.IdeaInput("Shelter"))  # stamped with the jumped clock
+    clock.advance(5)
+    del session  # crash
+    resumed, _gap = LiveSession.resume(db, meeting.id, clock)
+    [turn] = live.list_turns(db, meeting.id)
+    assert (turn.ended_at - turn.started_at).total_seconds() == 15  # the last heartbeat
+    assert agenda.list_phases(db, meeting.id)[0].actual_seconds == 15
+
+
+def test_resume_with_the_clock_set_back_keeps_time_moving_forward(db, clock, meeting_factory) -> None:
+    meeting = meeting_factory(db)
+    session = LiveSession.start(db, meeting.id, clock)
+    session.mark(Role.CITIZEN)
+    clock.advance(60)
+    session.mark(Role.OFFICIAL)
+    del session
+    clock.set_wall(clock.now() - timedelta(hours=2))  # set back while the app was away
+    resumed, gap = LiveSession.resume(db, meeting.id, clock)
+    assert gap is None
+    clock.advance(30)
+    resumed.mark(Role.CITIZEN)
+    assert resumed.speaker is Role.CITIZEN
+    clock.advance(30)
+    resumed.close()
+    summary = meeting_summary(db, meeting.id)
+    assert summary.share.seconds[Role.CITIZEN] == 90
 
 
 def test_meeting_without_agenda_cannot_start(db, clock, meeting_factory) -> None:

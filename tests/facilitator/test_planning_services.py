@@ -44,11 +44,37 @@ def test_agenda_sources_are_other_meetings_of_the_project_with_phases(db, meetin
     assert [m.id for m in agenda.agenda_sources(db, target.id)] == [newer.id, old.id]
 
 
-def test_follow_hold_back_moves_only_phases_on_the_old_default(db, meeting_factory):
+def test_new_profile_hold_back_moves_only_phases_on_the_old_default(db, meeting_factory):
+    from facilitator.domain.enums import Regulation, SelfDriving
+    from facilitator.services import meetings
+
     meeting = meeting_factory(db)
     first = agenda.list_phases(db, meeting.id)[0]
     agenda.update_phase(db, first.id, first.title, first.planned_minutes, 30)
-    phases = agenda.follow_hold_back(db, meeting.id, 10, 15)
-    assert [p.hold_back_seconds for p in phases] == [30, 15, 15, 15]
+    meetings.set_profile(db, meeting.id, SelfDriving.NEEDS_SUPPORT, Regulation.LIGHT)
+    assert [p.hold_back_seconds for p in agenda.list_phases(db, meeting.id)] == [30, 15, 15, 15]
     with pytest.raises(ValidationError):
-        agenda.follow_hold_back(db, meeting.id, 15, 601)
+        meetings.set_profile(db, meeting.id, SelfDriving.NEEDS_SUPPORT, Regulation.LIGHT, 601)
+    assert [p.hold_back_seconds for p in agenda.list_phases(db, meeting.id)] == [30, 15, 15, 15]
+
+
+def test_an_ask_shows_when_its_idea_was_deleted(db, meeting_factory):
+    from facilitator.services import capture
+
+    meeting = meeting_factory(db)
+    idea = capture.add_idea(db, meeting.id, capture.IdeaInput("Shelter"))
+    capture.add_ask(db, meeting.id, capture.AskInput("Tilladelse", idea_id=idea.id))
+    capture.delete_entry(db, "idea", idea.id)
+    assert capture.list_asks(db, meeting.id)[0].idea_title == "Shelter (slettet)"
+    capture.restore_entry(db, "idea", idea.id)
+    assert capture.list_asks(db, meeting.id)[0].idea_title == "Shelter"
+
+
+def test_new_meeting_with_default_agenda_in_one_go(db, meeting_factory):
+    from datetime import datetime
+
+    from facilitator.services import meetings, projects
+
+    project = projects.create_project(db, "Mols i Udvikling")
+    row = meetings.create_meeting(db, project.id, "Møde", datetime(2026, 3, 3, 19), with_default_agenda=True)
+    assert [p.position for p in agenda.list_phases(db, row.id)] == [0, 1, 2, 3]

@@ -6,8 +6,10 @@ from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 
-def answer_next_box(button: QMessageBox.StandardButton, seen: list[str] | None = None) -> QTimer:
-    """Click `button` on the next QMessageBox that appears; its text is appended to `seen`."""
+def answer_next_box(
+    button: QMessageBox.StandardButton | str, seen: list[str] | None = None
+) -> QTimer:
+    """Click `button` (a standard button, or one named by its text) on the next QMessageBox."""
     timer = QTimer()
     timer.setInterval(10)
 
@@ -17,7 +19,10 @@ def answer_next_box(button: QMessageBox.StandardButton, seen: list[str] | None =
             timer.stop()
             if seen is not None:
                 seen.append(box.text())
-            box.button(button).click()
+            if isinstance(button, str):
+                next(b for b in box.buttons() if b.text() == button).click()
+            else:
+                box.button(button).click()
 
     timer.timeout.connect(poll)
     timer.start()

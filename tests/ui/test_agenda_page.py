@@ -251,7 +251,7 @@ def test_edit_in_place_by_typing_on_a_cell(qtbot, db, make_page, meeting_factory
     [
         (PhaseTableModel.MINUTES, "0", "Planlagt tid skal være mellem 1 og 600 minutter."),
         (PhaseTableModel.MINUTES, "601", "Planlagt tid skal være mellem 1 og 600 minutter."),
-        (PhaseTableModel.HOLD_BACK, "601", "Tilbageholdelse skal være mellem 0 og 600 sekunder."),
+        (PhaseTableModel.HOLD_BACK, "601", "Ventetiden skal være mellem 0 og 600 sekunder."),
         (PhaseTableModel.TITLE, " ", "Punktets titel skal udfyldes."),
     ],
 )
@@ -399,3 +399,17 @@ def test_empty_agenda_cannot_start_and_a_running_meeting_continues(db, make_page
     live.start_meeting(db, running.id, db.clock.now())
     page.load(running.id)
     assert page.start_button.isEnabled() and page.start_button.text() == "Fortsæt mødet"
+
+
+def test_a_number_typed_just_before_start_is_stored_first(qtbot, db, make_page, meeting_factory):
+    meeting = meeting_factory(db)
+    page = make_page(meeting.id)
+    spin = page.profile.threshold
+    spin.setKeyboardTracking(False)  # as when the value is only read on leaving the field
+    spin.setFocus()
+    spin.selectAll()
+    qtbot.keyClicks(spin, "40")
+    with qtbot.waitSignal(page.start_requested) as started:
+        QTest.keyClick(page.window().windowHandle(), Qt.Key.Key_Return, CTRL)
+    assert started.args == [meeting.id]
+    assert meetings.get_meeting(db, meeting.id).talk_share_threshold_pct == 40

@@ -14,6 +14,7 @@ from PySide6.QtWidgets import QApplication, QVBoxLayout, QWidget
 
 from facilitator.domain.enums import AskKind, CheckKind, OwnerSide
 from facilitator.services import capture, meetings, projects
+from tests.ui.modal import answer_next_box
 from ui.capture import CapturePanel
 from ui.capture.models import (
     MARKER_ALERT_ROLE,
@@ -253,13 +254,27 @@ def test_needs_check_flag_is_stored_and_shown_with_text(qtbot, live, db):
     assert "Landzone" in shown(live, "idea", role=Qt.ItemDataRole.ToolTipRole)[0]
 
 
-def test_escape_cancels_and_stores_nothing(qtbot, live, db):
+def test_escape_asks_before_throwing_typed_text_away(qtbot, live, db):
     dialog = open_entry(qtbot, live, Qt.Key.Key_I)
     type_text(qtbot, dialog, "Halvfærdig tanke")
+    seen: list[str] = []
+    answerer = answer_next_box("Skriv videre", seen)
+    qtbot.keyClick(dialog.title_edit, Qt.Key.Key_Escape)
+    answerer.stop()
+    assert seen == ["Det, du har skrevet, er ikke gemt. Vil du kassere det?"]
+    assert dialog.isVisible() and dialog.title_edit.text() == "Halvfærdig tanke"
+    answerer = answer_next_box("Kassér")
     qtbot.keyClick(dialog.title_edit, Qt.Key.Key_Escape)
     qtbot.waitUntil(lambda: live.panel.entry_dialog is None)
+    answerer.stop()
     assert capture.list_ideas(db, live.meeting.id) == []
     assert heading(live, "idea") == "Idéer (0)"
+
+
+def test_escape_on_an_empty_entry_closes_at_once(qtbot, live, db):
+    open_entry(qtbot, live, Qt.Key.Key_I)
+    qtbot.keyClick(live.panel.entry_dialog.title_edit, Qt.Key.Key_Escape)
+    qtbot.waitUntil(lambda: live.panel.entry_dialog is None)
 
 
 def test_enter_in_detail_saves_and_shift_enter_breaks_the_line(qtbot, live, db):
@@ -586,3 +601,62 @@ def test_a_closed_panel_ignores_later_hub_signals(qtbot, db, meeting):
     hub.ideas_changed.emit(meeting.id)
     hub.asks_changed.emit(meeting.id)
     hub.steps_changed.emit(meeting.id)
+
+
+# ----- department and political decision on an ask ----------------------------------
+
+
+def test_ask_department_and_decision_are_typed_stored_and_shown(qtbot, live, db):
+    dialog = open_entry(qtbot, live, Qt.Key.Key_R)
+    type_text(qtbot, dialog, "Tilladelse til shelter i landzone")
+    tab(qtbot, dialog, 6)  # type, amount, idea, asked by, answer date → department
+    assert dialog.focusWidget() is dialog.department_edit
+    type_text(qtbot, dialog, "Plan og Byg")
+    tab(qtbot, dialog)
+    assert dialog.focusWidget() is dialog.decision_check
+    assert dialog.decision_check.text() == "Kræver politisk beslutning"
+    qtbot.keyClick(dialog.decision_check, Qt.Key.Key_Space)
+    assert dialog.decision_check.isChecked()
+    press_enter(qtbot, live, dialog, "ask")
+    (ask,) = capture.list_asks(db, live.meeting.id)
+    assert (ask.department, ask.needs_decision) == ("Plan og Byg", True)
+    subtitle = shown(live, "ask", role=SUBTITLE_ROLE)[0]
+    assert subtitle.startswith("Andet · Plan og Byg · politisk beslutning")
+    tooltip = shown(live, "ask", role=Qt.ItemDataRole.ToolTipRole)[0]
+    assert "Afdeling: Plan og Byg" in tooltip and "Kræver politisk beslutning" in tooltip
+
+
+def test_editing_an_ask_keeps_department_and_decision(qtbot, live, db):
+    capture.add_ask(
+        db, live.meeting.id,
+        capture.AskInput("Lån af skolens gymnastiksal", AskKind.VENUE, department="Børn og Skole",
+                         needs_decision=True),
+    )
+    live.panel.load(live.meeting.id)
+    from ui.capture.entry_dialogs import AskDialog
+
+    (row,) = capture.list_asks(db, live.meeting.id)
+    dialog = AskDialog(db, live.meeting.id, [], [row], row)
+    qtbot.addWidget(dialog)
+    assert dialog.department_edit.text() == "Børn og Skole"
+    assert dialog.decision_check.isChecked()
+    dialog.decision_check.setChecked(False)
+    dialog.department_edit.setText("بلدية 🌳 Rene\u0301")
+    dialog.accept()
+    (ask,) = capture.list_asks(db, live.meeting.id)
+    assert (ask.department, ask.needs_decision) == ("بلدية 🌳 Rene\u0301", False)
+
+
+def test_too_long_department_is_refused_and_nothing_is_stored(qtbot, live, db):
+    from ui.capture.entry_dialogs import AskDialog
+
+    dialog = AskDialog(db, live.meeting.id, [])
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    dialog.what_edit.setText("Tilskud")
+    dialog.department_edit.setText("x" * 100_001)
+    dialog.accept()
+    assert dialog.message.isVisible() and "Afdeling" in dialog.message.text()
+    assert dialog.isVisible() and dialog.focusWidget() is dialog.department_edit
+    assert capture.list_asks(db, live.meeting.id) == []

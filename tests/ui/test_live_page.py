@@ -125,3 +125,17 @@ def test_only_the_newest_nudge_shows_and_esc_brings_the_next(page, db, clock, qt
     qtbot.waitUntil(lambda: len(banners(page)) == 1 and "først" in banners(page)[0].text.text())
     key(page, Qt.Key.Key_Escape)
     qtbot.waitUntil(lambda: banners(page) == [])
+
+
+def test_ctrl_digit_marks_the_speaker_while_typing_an_idea(page, db, clock, qtbot) -> None:
+    key(page, Qt.Key.Key_1)
+    clock.advance(30)
+    key(page, Qt.Key.Key_I, Qt.KeyboardModifier.ControlModifier)
+    qtbot.waitUntil(lambda: page.capture.entry_dialog is not None and page.capture.entry_dialog.isVisible())
+    dialog = page.capture.entry_dialog
+    qtbot.waitUntil(dialog.isActiveWindow)
+    qtbot.keyClicks(dialog.focusWidget(), "Shelter")
+    clock.advance(10)
+    QTest.keyClick(dialog.windowHandle(), Qt.Key.Key_3, Qt.KeyboardModifier.ControlModifier)
+    assert [t.role for t in live.list_turns(db, page.session.meeting_id)] == [Role.CITIZEN, Role.POLITICIAN]
+    assert dialog.focusWidget().text() == "Shelter"  # the typing is untouched

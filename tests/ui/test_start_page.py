@@ -323,11 +323,56 @@ def test_tab_goes_through_the_page_in_reading_order(qtbot, page, db, meeting_fac
     page.refresh()
     page.project_table.setFocus()
     order = []
-    for _ in range(9):
+    for _ in range(10):
         press(page, Qt.Key.Key_Tab)
         order.append(QApplication.focusWidget())
+    # "Lav orientering" is skipped: it is disabled for a planned meeting.
     assert order == [
-        page.show_archived, page.new_project_button, page.add_places_button,
+        page.show_archived, page.new_project_button, page.settings_button, page.add_places_button,
         page.rename_button, page.archive_button, page.meeting_table,
         page.new_meeting_button, page.edit_meeting_button, page.open_button,
     ]
+
+
+# ----- the brief and the settings ---------------------------------------------------
+
+
+def test_make_brief_is_offered_for_a_closed_meeting_only(qtbot, page, db, meeting_factory):
+    held = meeting_factory(db, title="Stier", scheduled_at=datetime(2026, 1, 20, 19, 0))
+    live.start_meeting(db, held.id, db.clock.now())
+    live.close_meeting(db, held.id, db.clock.now())
+    planned = meeting_factory(db, title="Fælleshuset")
+    page.refresh()
+    page.select_meeting(planned.id)
+    assert not page.brief_button.isEnabled()
+    press(page, Qt.Key.Key_B, CTRL)
+    assert page.brief_window is None
+
+    page.select_meeting(held.id)
+    assert page.brief_button.isEnabled()
+    assert page.brief_button.text() == "Lav orientering"
+    assert native("Ctrl+B") in page.brief_button.toolTip()
+    press(page, Qt.Key.Key_B, CTRL)
+    window = page.brief_window
+    assert window is not None and window.isVisible() and window.meeting_id == held.id
+    assert window.windowTitle() == "Politisk orientering – Stier"
+    qtbot.waitUntil(lambda: window.pdf_path is not None, timeout=20000)
+    window.close()
+
+
+def test_settings_open_with_ctrl_comma_and_are_saved(qtbot, page, db):
+    from facilitator.services import settings
+    from ui.settings_dialog import SettingsDialog
+
+    assert native("Ctrl+,") in page.settings_button.toolTip()
+    dialog = open_dialog(qtbot, page, Qt.Key.Key_Comma, CTRL)
+    assert isinstance(dialog, SettingsDialog)
+    qtbot.keyClicks(dialog.municipality_edit, "Syddjurs Kommune")
+    qtbot.keyClick(dialog.municipality_edit, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: page.dialog is None)
+    assert settings.get_settings(db).municipality == "Syddjurs Kommune"
+    qtbot.mouseClick(page.settings_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: page.dialog is not None and page.dialog.isVisible())
+    assert page.dialog.municipality_edit.text() == "Syddjurs Kommune"
+    qtbot.keyClick(page.dialog, Qt.Key.Key_Escape)
+    qtbot.waitUntil(lambda: page.dialog is None)

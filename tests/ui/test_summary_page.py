@@ -34,7 +34,7 @@ def test_summary_shows_figures_and_the_gap(qtbot, db, clock, meeting_factory) ->
     page.load(meeting.id)
     assert page.title.full_text() == "Opsummering: Borgermøde i Knebel"
     assert page.figures["opened"].text() == "2 af 4"
-    assert page.figures["gaps"].text() == "1 (3:00)"
+    assert page.figures["gaps"].text() == "1 (i alt 3 min.)"
     assert page.figures["hold_backs"].text() == "2 af 2"
     assert "Borger 83 %" in page.share_bar.legend.text()  # 100 s of 120 s of talk
     assert [page.model.index(r, 2).data() for r in range(2)] == ["1:20", "0:40"]
@@ -47,3 +47,93 @@ def test_phase_summary_model_passes_qtmodeltester(qtmodeltester, db, clock, meet
     model = PhaseSummaryModel()
     model.set_rows(list(meeting_summary(db, meeting.id).phases))
     qtmodeltester.check(model)
+
+
+# ----- the brief and the attendance -----------------------------------------------
+
+
+def shown_summary(qtbot, db, meeting_id):
+    """The summary page of a meeting, shown and active (so shortcuts reach it)."""
+    from PySide6.QtWidgets import QApplication
+
+    page = SummaryPage(db)
+    qtbot.addWidget(page)
+    page.resize(1366, 768)
+    page.load(meeting_id)
+    page.show()
+    qtbot.waitExposed(page)
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is page)
+    return page
+
+
+def test_brief_button_opens_the_brief_window_for_this_meeting(
+    qtbot, db, clock, meeting_factory
+) -> None:
+    from PySide6.QtCore import Qt
+
+    meeting = run_meeting_with_a_crash(db, clock, meeting_factory)
+    page = shown_summary(qtbot, db, meeting.id)
+    assert page.brief_button.text() == "Lav politisk orientering (Ctrl+B)"
+    assert page.brief_button.objectName() == "primaryButton"
+    qtbot.mouseClick(page.brief_button, Qt.MouseButton.LeftButton)
+    window = page.brief_window
+    assert window is not None and window.isVisible()
+    assert window.meeting_id == meeting.id
+    assert window.windowTitle() == "Politisk orientering – Borgermøde i Knebel"
+    qtbot.waitUntil(lambda: window.pdf_path is not None, timeout=20000)
+    assert window.document.pageCount() >= 1
+    # Asking again brings the same window forward instead of a second one.
+    page.open_brief()
+    assert page.brief_window is window
+    window.close()
+
+
+def test_ctrl_b_opens_the_brief_window(qtbot, db, clock, meeting_factory) -> None:
+    from PySide6.QtCore import Qt
+    from PySide6.QtTest import QTest
+
+    meeting = run_meeting_with_a_crash(db, clock, meeting_factory)
+    page = shown_summary(qtbot, db, meeting.id)
+    QTest.keyClick(page.windowHandle(), Qt.Key.Key_B, Qt.KeyboardModifier.ControlModifier)
+    qtbot.waitUntil(lambda: page.brief_window is not None and page.brief_window.isVisible())
+    qtbot.waitUntil(lambda: page.brief_window.pdf_path is not None, timeout=20000)
+    assert page.brief_window.meeting_id == meeting.id
+    page.brief_window.close()
+
+
+def test_attendance_is_saved_at_once_and_shown_again(qtbot, db, clock, meeting_factory) -> None:
+    from PySide6.QtCore import Qt
+
+    from facilitator.services import meetings
+
+    meeting = run_meeting_with_a_crash(db, clock, meeting_factory)
+    page = shown_summary(qtbot, db, meeting.id)
+    assert page.attendance.text() == "ikke talt"
+    page.attendance.setFocus()
+    page.attendance.selectAll()
+    qtbot.keyClicks(page.attendance, "37")
+    assert meetings.get_attendance(db, meeting.id) == 37
+    qtbot.keyClick(page.attendance, Qt.Key.Key_Up)
+    assert meetings.get_attendance(db, meeting.id) == 38
+    again = SummaryPage(db)
+    qtbot.addWidget(again)
+    again.load(meeting.id)
+    assert again.attendance.value() == 38
+    # Down to "ikke talt" means not counted.
+    page.attendance.setValue(-1)
+    assert meetings.get_attendance(db, meeting.id) is None
+    assert not page.message.isVisible()
+
+
+def test_loading_a_summary_does_not_overwrite_the_attendance(
+    qtbot, db, clock, meeting_factory
+) -> None:
+    from facilitator.services import meetings
+
+    meeting = run_meeting_with_a_crash(db, clock, meeting_factory)
+    meetings.set_attendance(db, meeting.id, 0)
+    page = SummaryPage(db)
+    qtbot.addWidget(page)
+    page.load(meeting.id)
+    assert page.attendance.value() == 0 and page.attendance.text() == "0"
+    assert meetings.get_attendance(db, meeting.id) == 0

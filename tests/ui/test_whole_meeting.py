@@ -217,13 +217,30 @@ def test_closed_meeting_reopens_for_corrections(qtbot, window, db, clock, meetin
     session = LiveSession.start(db, meeting.id, clock)
     session.mark(Role.CITIZEN)
     clock.advance(60)
+    capture.add_idea(db, meeting.id, capture.IdeaInput("Shelter ved Agri Bavnehj"))  # a typo
     session.close()
     window.show_summary(meeting.id)
-    clock.advance(600)
+    turns_before = live.list_turns(db, meeting.id)
     window.summary_page.reopen_button.click()
-    assert window.pages.currentWidget() is window.live_page
-    assert meetings.get_meeting(db, meeting.id).status is MeetingStatus.RUNNING
-    assert "Pausen på 10:00" in window.live_page.message.text()
+    page = window.corrections_page
+    assert window.pages.currentWidget() is page
+    panel = page.capture
+    panel.sections["idea"].table.selectRow(0)
+    panel.edit_selected("idea")
+    qtbot.waitUntil(lambda: panel.entry_dialog is not None and panel.entry_dialog.isVisible())
+    dialog = panel.entry_dialog
+    dialog.title_edit.setFocus()
+    qtbot.keyClick(dialog.title_edit, Qt.Key.Key_End)
+    qtbot.keyClick(dialog.title_edit, Qt.Key.Key_Backspace)
+    qtbot.keyClicks(dialog.title_edit, "øj")
+    with qtbot.waitSignal(panel.entry_saved):
+        qtbot.keyClick(dialog.title_edit, Qt.Key.Key_Return)
+    key(qtbot, window, Qt.Key.Key_Escape)
+    qtbot.waitUntil(lambda: window.pages.currentWidget() is window.summary_page)
+    assert [i.title for i in capture.list_ideas(db, meeting.id)] == ["Shelter ved Agri Bavnehøj"]
+    stored = meetings.get_meeting(db, meeting.id)
+    assert stored.status is MeetingStatus.CLOSED  # the clock was never restarted
+    assert live.list_turns(db, meeting.id) == turns_before and live.list_gaps(db, meeting.id) == []
 
 
 def test_next_start_offers_to_resume_a_running_meeting(qtbot, db, clock, meeting_factory) -> None:
@@ -274,3 +291,23 @@ def test_closing_the_window_mid_meeting_loses_nothing(qtbot, db, clock, meeting_
     assert turn.ended_at == closed_at  # the citizen is not credited with the minute away
     [gap] = live.list_gaps(db, meeting.id)
     assert (gap.started_at, gap.ended_at) == (closed_at, clock.now())
+
+
+def test_closing_the_window_keeps_typed_text_unless_discarded(qtbot, db, clock, meeting_factory) -> None:
+    meeting = meeting_factory(db)
+    main = MainWindow(db, clock)
+    qtbot.addWidget(main)
+    main.show()
+    main.start_meeting(meeting.id)
+    panel = main.live_page.capture
+    panel.new_idea()
+    qtbot.waitUntil(lambda: panel.entry_dialog is not None and panel.entry_dialog.isVisible())
+    panel.entry_dialog.title_edit.setText("Legeplads ved hallen")
+    answerer = answer_next_box("Skriv videre")
+    assert not main.close()  # refused: the typed idea is still there to save
+    answerer.stop()
+    assert main.isVisible() and panel.entry_dialog.title_edit.text() == "Legeplads ved hallen"
+    with qtbot.waitSignal(panel.entry_saved):
+        qtbot.keyClick(panel.entry_dialog.title_edit, Qt.Key.Key_Return)
+    assert main.close()
+    assert [i.title for i in capture.list_ideas(db, meeting.id)] == ["Legeplads ved hallen"]

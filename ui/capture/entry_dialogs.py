@@ -7,8 +7,9 @@ from collections.abc import Sequence
 from typing import Any
 
 from PySide6.QtCore import QEvent, QObject, Qt
-from PySide6.QtGui import QKeyEvent
+from PySide6.QtGui import QKeyEvent, QShowEvent
 from PySide6.QtWidgets import (
+    QCheckBox,
     QComboBox,
     QCompleter,
     QDialog,
@@ -16,6 +17,7 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QLabel,
     QLineEdit,
+    QMessageBox,
     QPlainTextEdit,
     QVBoxLayout,
     QWidget,
@@ -77,7 +79,7 @@ class _EnterSaves(QObject):
 
 
 class EntryDialog(QDialog):
-    """The shared frame: a form, an inline message, Gem / Annuller; saves through a service."""
+    """The shared frame: a form, an inline message, Gem / Annullér; saves through a service."""
 
     def __init__(self, db: Database, title: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -94,7 +96,7 @@ class EntryDialog(QDialog):
         self.buttons = QDialogButtonBox()
         save = self.buttons.addButton(_("Gem"), QDialogButtonBox.ButtonRole.AcceptRole)
         save.setDefault(True)
-        self.buttons.addButton(_("Annuller"), QDialogButtonBox.ButtonRole.RejectRole)
+        self.buttons.addButton(_("Annullér"), QDialogButtonBox.ButtonRole.RejectRole)
         # The title bar may be off-screen or tiny on a projector; say what is being entered.
         heading = QLabel(title)
         heading.setObjectName("entryHeading")
@@ -124,6 +126,41 @@ class EntryDialog(QDialog):
             QWidget.setTabOrder(list(self._fields.values())[-1], widget)
         self._fields[field] = widget
         return widget
+
+    def _texts(self) -> list[str]:
+        return [
+            w.toPlainText() if isinstance(w, QPlainTextEdit) else w.text()
+            for w in self._fields.values()
+            if isinstance(w, (QLineEdit, QPlainTextEdit))
+        ]
+
+    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 - Qt API
+        """Remember what the fields held when the dialog opened."""
+        if not hasattr(self, "_opened_with"):
+            self._opened_with = self._texts()
+        super().showEvent(event)
+
+    def has_unsaved_text(self) -> bool:
+        """The official typed something that is not saved yet."""
+        return self._texts() != getattr(self, "_opened_with", self._texts())
+
+    def reject(self) -> None:
+        """Esc or closing: never throw typed text away without asking."""
+        if self.has_unsaved_text():
+            box = QMessageBox(
+                QMessageBox.Icon.Question,
+                _("Kassér det indtastede?"),
+                _("Det, du har skrevet, er ikke gemt. Vil du kassere det?"),
+                parent=self,
+            )
+            discard = box.addButton(_("Kassér"), QMessageBox.ButtonRole.DestructiveRole)
+            keep = box.addButton(_("Skriv videre"), QMessageBox.ButtonRole.RejectRole)
+            box.setDefaultButton(keep)
+            box.setEscapeButton(keep)
+            box.exec()
+            if box.clickedButton() is not discard:
+                return
+        super().reject()
 
     def accept(self) -> None:
         """Save through the service; on refusal stay open with the text as typed."""
@@ -254,12 +291,18 @@ class AskDialog(EntryDialog):
         self.answer_by_edit = _line(
             format_date(ask.answer_needed_by) if ask else "", _("DD-MM-ÅÅÅÅ")
         )
+        self.department_edit = _line(ask.department if ask else "", _("fx Plan og Byg"))
+        _suggest(self.department_edit, [a.department for a in known_asks])
+        self.decision_check = QCheckBox(_("Kræver politisk beslutning"))
+        self.decision_check.setChecked(ask.needs_decision if ask else False)
         self.add_field(_("Ønske"), "what", self.what_edit)
         self.add_field(_("Type"), "kind", self.kind_combo)
         self.add_field(_("Beløb i kr."), "amount_dkk", self.amount_edit)
         self.add_field(_("Til idé"), "idea", self.idea_combo)
         self.add_field(_("Ønsket af"), "asked_by", self.asked_by_edit)
         self.add_field(_("Svar ønskes senest"), "answer_needed_by", self.answer_by_edit)
+        self.add_field(_("Afdeling"), "department", self.department_edit)
+        self.add_field("", "needs_decision", self.decision_check)
         self.what_edit.setFocus()
 
     def store(self) -> AskRow:
@@ -273,6 +316,8 @@ class AskDialog(EntryDialog):
             answer_needed_by=validation.parse_date(
                 self.answer_by_edit.text(), "answer_needed_by", _("Svar ønskes senest")
             ),
+            department=self.department_edit.text(),
+            needs_decision=self.decision_check.isChecked(),
         )
         if self._ask is None:
             return capture.add_ask(self._db, self._meeting_id, data)

@@ -211,12 +211,18 @@ class AskTableModel(CaptureTableModel[AskRow]):
             parts.append(_("Til idéen: {title}").format(title=_clip(row.idea_title)))
         if row.asked_by:
             parts.append(_("Ønsket af: {who}").format(who=_clip(row.asked_by)))
+        if row.department:
+            parts.append(_("Afdeling: {department}").format(department=_clip(row.department)))
+        if row.needs_decision:
+            parts.append(_("Kræver politisk beslutning"))
         return "\n".join(parts)
 
     def subtitle(self, row: AskRow) -> str:
-        """Kind, deadline, linked idea and who asked."""
+        """Kind, department, political decision, deadline, linked idea and who asked."""
         return _joined(
             row.kind.label,
+            row.department,
+            _("politisk beslutning") if row.needs_decision else "",
             _("svar senest {day}").format(day=format_date(row.answer_needed_by))
             if row.answer_needed_by
             else "",

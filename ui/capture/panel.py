@@ -90,6 +90,7 @@ class CapturePanel(QWidget):
     """Ideas, resource asks and next steps of the loaded meeting: enter, edit, delete, undo."""
 
     entry_saved = Signal(str)  # "idea" / "ask" / "step"
+    entry_opened = Signal(object)  # the quick-entry dialog, e.g. to add the live screen's keys
 
     def __init__(self, db: Database, hub: ChangeHub, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -284,6 +285,7 @@ class CapturePanel(QWidget):
         dialog.accepted.connect(lambda: self._saved(kind, dialog.saved_row))
         dialog.finished.connect(self._dialog_closed)
         self.entry_dialog = dialog
+        self.entry_opened.emit(dialog)
         dialog.open()
 
     def _dialog_closed(self) -> None:

@@ -58,6 +58,9 @@ def upgrade() -> None:
     with op.batch_alter_table('resource_ask', schema=None) as batch_op:
         batch_op.add_column(sa.Column('person_id', sa.Uuid(), nullable=True))
         batch_op.add_column(sa.Column('department', sa.Text(), nullable=False, server_default=''))
+        batch_op.add_column(
+            sa.Column('needs_decision', sa.Boolean(), nullable=False, server_default=sa.false())
+        )
         batch_op.create_foreign_key('fk_resource_ask_person', 'person', ['person_id'], ['id'])
 
 
@@ -65,6 +68,7 @@ def upgrade() -> None:
 def downgrade() -> None:
     with op.batch_alter_table('resource_ask', schema=None) as batch_op:
         batch_op.drop_constraint('fk_resource_ask_person', type_='foreignkey')
+        batch_op.drop_column('needs_decision')
         batch_op.drop_column('department')
         batch_op.drop_column('person_id')
 

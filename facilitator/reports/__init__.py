@@ -1,0 +1,1 @@
+"""Printed output: the brief for the political leadership (politisk orientering)."""

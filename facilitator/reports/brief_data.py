@@ -1,0 +1,89 @@
+"""What a brief says, as plain data: gathered from the database, anonymised, ready to lay out.
+
+The builder (reports/brief.py) only lays this out; every privacy decision is
+taken here, so no layout code can leak a name by accident.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, datetime
+
+from facilitator.domain.enums import AskKind, CheckKind, OwnerSide, Role
+from facilitator.domain.talk_share import TalkShare
+
+
+@dataclass(frozen=True)
+class BriefIdea:
+    """An idea as the brief shows it; `carried_by` is a group label or a consented name."""
+
+    title: str
+    detail: str
+    carried_by: str
+    place: str
+    theme: str
+    needs_check: CheckKind | None
+    check_note: str
+
+
+@dataclass(frozen=True)
+class BriefAsk:
+    """A resource ask as the brief shows it."""
+
+    what: str
+    kind: AskKind
+    amount_dkk: int | None
+    department: str
+    answer_needed_by: date | None
+    asked_by: str
+    idea_title: str
+    needs_decision: bool
+
+
+@dataclass(frozen=True)
+class BriefStep:
+    """A next step."""
+
+    what: str
+    owner: str
+    side: OwnerSide
+    due_on: date | None
+    done: bool
+
+
+@dataclass(frozen=True)
+class BriefPhase:
+    """An agenda item: planned against actual, and who opened it."""
+
+    title: str
+    planned_minutes: int
+    actual_seconds: float
+    first_speaker: Role | None
+
+
+@dataclass(frozen=True)
+class BriefData:
+    """Everything one brief shows."""
+
+    municipality: str
+    official_name: str
+    official_department: str
+    logo_png: bytes | None
+    project_name: str
+    meeting_title: str
+    scheduled_at: datetime  # local time of the meeting
+    venue: str
+    places: tuple[str, ...]
+    attendance: int | None
+    ideas: tuple[BriefIdea, ...]
+    asks: tuple[BriefAsk, ...]
+    steps: tuple[BriefStep, ...]
+    phases: tuple[BriefPhase, ...]
+    share: TalkShare
+    hold_backs: int
+    hold_backs_respected: int
+
+    @property
+    def phases_opened_by_citizens(self) -> int:
+        """How many phases a citizen spoke first in."""
+        return sum(1 for p in self.phases if p.first_speaker is Role.CITIZEN)

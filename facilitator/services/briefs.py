@@ -1,0 +1,316 @@
+"""The brief for the political leadership: its data (anonymised), the PDF file, and when it was sent.
+
+Every privacy decision is taken here, before layout: the builder only ever
+sees consented names and group labels, so no layout code can leak a name.
+"""
+
+from __future__ import annotations
+
+import errno
+import os
+import tempfile
+import uuid
+from dataclasses import fields, replace
+from datetime import date
+from pathlib import Path
+from typing import Any, TypeVar
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from facilitator.domain import validation
+from facilitator.domain.anonymise import Redactor, nfc
+from facilitator.domain.enums import MeetingStatus
+from facilitator.i18n import N_, _
+from facilitator.reports.brief_data import BriefAsk, BriefData, BriefIdea, BriefPhase, BriefStep
+from facilitator.services import capture, settings, summary
+from facilitator.services.people_rows import BriefRecordRow
+from facilitator.storage.database import Database
+from facilitator.storage.models import BriefRecord, Idea, Meeting, Person, ResourceAsk
+
+LANGUAGES = ("da", "en")
+
+# The brief's own dataclasses: each is copied with its texts redacted.
+_Brief = TypeVar("_Brief", BriefIdea, BriefAsk, BriefStep, BriefPhase, BriefData)
+
+
+class BriefError(validation.ValidationError):
+    """A brief cannot be made or saved; `message` is one Danish line for the user."""
+
+    def __init__(self, message: str) -> None:
+        super().__init__(message, "brief")
+
+
+# ----- which meeting --------------------------------------------------------
+
+
+def latest_meeting_id(db: Database) -> uuid.UUID | None:
+    """The most recently held meeting: the last one closed, else the newest scheduled."""
+    with db.session() as s:
+        closed = s.scalars(
+            select(Meeting.id)
+            .where(Meeting.status == MeetingStatus.CLOSED)
+            .order_by(Meeting.ended_at.desc(), Meeting.scheduled_at.desc())
+        ).first()
+        if closed is not None:
+            return closed
+        return s.scalars(select(Meeting.id).order_by(Meeting.scheduled_at.desc())).first()
+
+
+def _meeting(s: Session, meeting_id: uuid.UUID) -> Meeting:
+    meeting = s.get(Meeting, meeting_id)
+    if meeting is None:
+        raise BriefError(_("Mødet findes ikke (id {id}).").format(id=meeting_id))
+    return meeting
+
+
+# ----- gathering and anonymising -------------------------------------------
+
+
+def _people(s: Session, meeting: Meeting) -> tuple[dict[uuid.UUID, Person], Redactor]:
+    """The people who may matter for this meeting, and the redactor their consents imply."""
+    linked = set(s.scalars(select(Idea.person_id).where(Idea.meeting_id == meeting.id)))
+    linked |= set(s.scalars(select(ResourceAsk.person_id).where(ResourceAsk.meeting_id == meeting.id)))
+    people = {
+        p.id: p
+        for p in s.scalars(
+            select(Person).where(
+                (Person.project_id == meeting.project_id) | Person.id.in_(linked - {None})
+            )
+        )
+    }
+    shown = [p.name for p in people.values() if _may_be_named(p)]
+    hidden = [p.name for p in people.values() if not _may_be_named(p)]
+    return people, Redactor(hidden, shown)
+
+
+def _may_be_named(person: Person | None) -> bool:
+    return person is not None and person.may_be_named and person.withdrawn_at is None
+
+
+def _carried_by(person: Person | None, group_label: str) -> str:
+    """A consented name (with the group, when there is one), else the group label."""
+    if person is None or not _may_be_named(person):
+        return group_label
+    name = person.name
+    if group_label and nfc(name).casefold() not in nfc(group_label).casefold():
+        return f"{name}, {group_label}"
+    return name
+
+
+def _anonymised(value: _Brief, redact: Redactor) -> _Brief:
+    """A copy of a frozen brief dataclass with every text field (and text tuple) redacted."""
+    changes: dict[str, Any] = {}
+    for field in fields(value):
+        current = getattr(value, field.name)
+        # type() and not isinstance(): an enum (a StrEnum is a str) must stay an enum.
+        if type(current) is str:
+            changes[field.name] = redact(current)
+        elif type(current) is tuple and current and all(type(x) is str for x in current):
+            changes[field.name] = tuple(redact(x) for x in current)
+    return replace(value, **changes)
+
+
+def brief_data(db: Database, meeting_id: uuid.UUID) -> BriefData:
+    """Everything the brief shows for a meeting, with names hidden where there is no consent."""
+    with db.session() as s:
+        meeting = _meeting(s, meeting_id)
+        attendance = meeting.attendance
+        people, redact = _people(s, meeting)
+        idea_people = {
+            idea_id: person_id
+            for idea_id, person_id in s.execute(
+                select(Idea.id, Idea.person_id).where(Idea.meeting_id == meeting_id)
+            )
+        }
+        ask_people = {
+            ask_id: person_id
+            for ask_id, person_id in s.execute(
+                select(ResourceAsk.id, ResourceAsk.person_id).where(
+                    ResourceAsk.meeting_id == meeting_id
+                )
+            )
+        }
+
+    def person(person_id: uuid.UUID | None) -> Person | None:
+        return people.get(person_id) if person_id is not None else None
+
+    stored = settings.get_settings(db)
+    # The summary is the one place that computes talk share, phases and hold-backs.
+    result = summary.meeting_summary(db, meeting_id)
+    ideas = tuple(
+        BriefIdea(
+            title=i.title,
+            detail=i.detail,
+            carried_by=_carried_by(person(idea_people.get(i.id)), i.proposed_by),
+            place=i.place_name,
+            theme=i.theme,
+            needs_check=i.needs_check,
+            check_note=i.check_note,
+        )
+        for i in capture.list_ideas(db, meeting_id)
+    )
+    asks = [
+        BriefAsk(
+            what=a.what,
+            kind=a.kind,
+            amount_dkk=a.amount_dkk,
+            department=a.department,
+            answer_needed_by=a.answer_needed_by,
+            asked_by=_carried_by(person(ask_people.get(a.id)), a.asked_by),
+            idea_title=a.idea_title,
+            needs_decision=a.needs_decision,
+        )
+        for a in capture.list_asks(db, meeting_id)
+    ]
+    # Asks needing a political decision first (stable: otherwise in the order asked).
+    asks.sort(key=lambda a: not a.needs_decision)
+    steps = tuple(
+        BriefStep(what=x.what, owner=x.owner_label, side=x.owner_side, due_on=x.due_on, done=x.done)
+        for x in capture.list_steps(db, meeting_id)
+    )
+    phases = tuple(
+        BriefPhase(
+            title=p.title,
+            planned_minutes=p.planned_minutes,
+            actual_seconds=p.actual_seconds,
+            first_speaker=p.first_speaker,
+        )
+        for p in result.phases
+    )
+    row = result.meeting
+    data = BriefData(
+        municipality=nfc(stored.municipality),
+        official_name=nfc(stored.official_name),
+        official_department=nfc(stored.official_department),
+        logo_png=stored.logo_png,
+        project_name=row.project_name,
+        meeting_title=row.title,
+        scheduled_at=row.scheduled_at,
+        venue=row.venue,
+        places=tuple(p.name for p in row.places),
+        attendance=attendance,
+        ideas=tuple(_anonymised(i, redact) for i in ideas),
+        asks=tuple(_anonymised(a, redact) for a in asks),
+        steps=tuple(_anonymised(x, redact) for x in steps),
+        phases=tuple(_anonymised(p, redact) for p in phases),
+        share=result.share,
+        hold_backs=result.hold_backs,
+        hold_backs_respected=result.hold_backs_respected,
+    )
+    # The settings are the municipality's own words, not citizens' data: left as typed
+    # (so an official who shares a citizen's name is still named as the sender).
+    return replace(
+        _anonymised(data, redact),
+        municipality=data.municipality,
+        official_name=data.official_name,
+        official_department=data.official_department,
+    )
+
+
+# ----- writing the PDF ------------------------------------------------------
+
+_OS_REASONS = {
+    errno.ENOENT: N_("mappen findes ikke"),
+    errno.ENOTDIR: N_("en del af stien er ikke en mappe"),
+    errno.EACCES: N_("ingen adgang til at skrive der"),
+    errno.EPERM: N_("ingen adgang til at skrive der"),
+    errno.EROFS: N_("drevet er skrivebeskyttet"),
+    errno.ENOSPC: N_("disken er fuld"),
+    errno.EISDIR: N_("det er en mappe"),
+}
+
+
+def _os_reason(exc: OSError) -> str:
+    reason = _OS_REASONS.get(exc.errno or 0)
+    return _(reason) if reason else str(exc.strerror or exc)
+
+
+def _cannot_save(path: Path, exc: OSError) -> BriefError:
+    return BriefError(
+        _("Orienteringen kan ikke gemmes som {path}: {reason}.").format(
+            path=path, reason=_os_reason(exc)
+        )
+    )
+
+
+def write_brief(
+    db: Database,
+    meeting_id: uuid.UUID,
+    path: Path,
+    language: str = "da",
+    made_on: date | None = None,
+) -> Path:
+    """Make the brief and write it to `path` atomically (a half-written PDF never appears)."""
+    if language not in LANGUAGES:
+        raise BriefError(_("Orienteringen kan laves på dansk (da) eller engelsk (en)."))
+    path = Path(path)
+    data = brief_data(db, meeting_id)
+    if path.is_dir():
+        raise _cannot_save(path, IsADirectoryError(errno.EISDIR, "is a directory"))
+    # The temporary file is made first: an unwritable folder is reported before
+    # the (slower) layout, and it sits beside the target so os.replace is atomic.
+    try:
+        handle, temp_name = tempfile.mkstemp(
+            dir=path.parent, prefix=f".{path.name}.", suffix=".part"
+        )
+    except OSError as exc:
+        raise _cannot_save(path, exc) from exc
+    temp = Path(temp_name)
+    try:
+        from facilitator.reports.brief import build_brief  # reportlab loads only when needed
+
+        pdf = build_brief(
+            data, language=language, made_on=made_on or db.clock.now().astimezone().date()
+        )
+        with os.fdopen(handle, "wb") as out:
+            out.write(pdf)
+            out.flush()
+            os.fsync(out.fileno())
+        os.replace(temp, path)
+    except OSError as exc:
+        temp.unlink(missing_ok=True)
+        raise _cannot_save(path, exc) from exc
+    except BaseException:
+        temp.unlink(missing_ok=True)
+        raise
+    return path
+
+
+# ----- recorded as sent -----------------------------------------------------
+
+
+def _record_row(r: BriefRecord) -> BriefRecordRow:
+    return BriefRecordRow(r.id, r.meeting_id, r.sent_on, r.recipients, r.language, r.created_at)
+
+
+def record_sent(
+    db: Database, meeting_id: uuid.UUID, sent_on: date, recipients: str, language: str
+) -> BriefRecordRow:
+    """Record that the brief was sent (when, to whom), so the follow-up knows what was told."""
+    clean = validation.required_text(recipients, "recipients", _("Modtagere"))
+    if language not in LANGUAGES:
+        raise BriefError(_("Orienteringen kan laves på dansk (da) eller engelsk (en)."))
+    with db.session() as s:
+        _meeting(s, meeting_id)
+        record = BriefRecord(
+            meeting_id=meeting_id,
+            sent_on=sent_on,
+            recipients=clean,
+            language=language,
+            created_at=db.clock.now(),
+        )
+        s.add(record)
+        s.commit()
+        return _record_row(record)
+
+
+def list_sent(db: Database, meeting_id: uuid.UUID) -> list[BriefRecordRow]:
+    """The briefs recorded as sent for a meeting, oldest first."""
+    with db.session() as s:
+        records = s.scalars(
+            select(BriefRecord)
+            .where(BriefRecord.meeting_id == meeting_id)
+            .order_by(BriefRecord.sent_on, BriefRecord.created_at)
+        )
+        return [_record_row(r) for r in records]
