@@ -92,7 +92,7 @@ def test_demo_creates_three_meetings_two_held_one_planned(demo_dir):
             assert any(a.needs_decision for a in capture.list_asks(db, meeting.id))
             assert any(i.needs_check for i in capture.list_ideas(db, meeting.id))
             assert len({s.owner_side for s in capture.list_steps(db, meeting.id)}) == 2
-            assert meetings.get_attendance(db, meeting.id)
+            assert meetings.get_meeting(db, meeting.id).attendance
         nudges = {
             kind
             for meeting in held

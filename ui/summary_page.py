@@ -188,7 +188,7 @@ class SummaryPage(QWidget):
         self.meeting_id = meeting_id
         summary = meeting_summary(self._db, meeting_id)
         self.show_summary(summary)
-        count = meetings.get_attendance(self._db, meeting_id)
+        count = summary.meeting.attendance
         # Showing the stored count is not a change to save.
         self.attendance.blockSignals(True)
         self.attendance.setValue(-1 if count is None else count)

@@ -45,6 +45,7 @@ def meeting_row(s: Session, meeting: Meeting) -> MeetingRow:
         current_phase_id=meeting.current_phase_id,
         phase_entered_at=meeting.phase_entered_at,
         last_seen_at=meeting.last_seen_at,
+        attendance=meeting.attendance,
     )
 
 
@@ -226,9 +227,3 @@ def set_attendance(db: Database, meeting_id: uuid.UUID, count: int | None) -> Me
         meeting.attendance = count
         s.commit()
         return meeting_row(s, meeting)
-
-
-def get_attendance(db: Database, meeting_id: uuid.UUID) -> int | None:
-    """How many people came, if counted."""
-    with db.session() as s:
-        return s.get_one(Meeting, meeting_id).attendance

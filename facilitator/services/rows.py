@@ -61,6 +61,7 @@ class MeetingRow:
     current_phase_id: uuid.UUID | None
     phase_entered_at: datetime | None
     last_seen_at: datetime | None
+    attendance: int | None = None
 
 
 @dataclass(frozen=True)

@@ -128,7 +128,7 @@ def test_attendance_is_stored(db, meeting_factory, count):
     meetings.set_attendance(db, meeting.id, 12)
     row = meetings.set_attendance(db, meeting.id, count)
     assert row.id == meeting.id
-    assert meetings.get_attendance(db, meeting.id) == count
+    assert meetings.get_meeting(db, meeting.id).attendance == count
 
 
 @pytest.mark.parametrize("count", [-1, 100_001, 10**12, True, 3.5, "37"])
@@ -138,4 +138,4 @@ def test_impossible_attendance_is_refused_in_danish(db, meeting_factory, count):
     with pytest.raises(ValidationError) as refused:
         meetings.set_attendance(db, meeting.id, count)
     assert refused.value.message == "Antal fremmødte skal være et helt tal mellem 0 og 100.000."
-    assert meetings.get_attendance(db, meeting.id) == 12
+    assert meetings.get_meeting(db, meeting.id).attendance == 12

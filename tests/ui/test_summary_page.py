@@ -112,16 +112,16 @@ def test_attendance_is_saved_at_once_and_shown_again(qtbot, db, clock, meeting_f
     page.attendance.setFocus()
     page.attendance.selectAll()
     qtbot.keyClicks(page.attendance, "37")
-    assert meetings.get_attendance(db, meeting.id) == 37
+    assert meetings.get_meeting(db, meeting.id).attendance == 37
     qtbot.keyClick(page.attendance, Qt.Key.Key_Up)
-    assert meetings.get_attendance(db, meeting.id) == 38
+    assert meetings.get_meeting(db, meeting.id).attendance == 38
     again = SummaryPage(db)
     qtbot.addWidget(again)
     again.load(meeting.id)
     assert again.attendance.value() == 38
     # Down to "ikke talt" means not counted.
     page.attendance.setValue(-1)
-    assert meetings.get_attendance(db, meeting.id) is None
+    assert meetings.get_meeting(db, meeting.id).attendance is None
     assert not page.message.isVisible()
 
 
@@ -136,4 +136,4 @@ def test_loading_a_summary_does_not_overwrite_the_attendance(
     qtbot.addWidget(page)
     page.load(meeting.id)
     assert page.attendance.value() == 0 and page.attendance.text() == "0"
-    assert meetings.get_attendance(db, meeting.id) == 0
+    assert meetings.get_meeting(db, meeting.id).attendance == 0
