@@ -32,7 +32,7 @@ from PySide6.QtWidgets import (
 )
 
 from facilitator.i18n import _, ngettext
-from facilitator.services import meetings
+from facilitator.services import briefs, meetings
 from facilitator.storage.database import Database
 from ui.brief_output import (
     copy_brief,
@@ -271,8 +271,11 @@ class BriefWindow(QWidget):
         """Ask where, then copy the previewed PDF there; a refusal is shown in Danish."""
         if self.pdf_path is None or self.is_busy():
             return None
+        # The file leaves the app with its name: no name without consent in it either.
         name = default_file_name(
-            self.meeting.title, self.meeting.scheduled_at.date(), self.language
+            briefs.public_title(self._db, self.meeting_id),
+            self.meeting.scheduled_at.date(),
+            self.language,
         )
         chosen, _filter = QFileDialog.getSaveFileName(
             self,

@@ -22,7 +22,8 @@ def share_text(share: TalkShare) -> str:
     """"Borger 62 % · Embedsperson 21 % · Politiker 17 %"."""
     if share.talk_seconds <= 0:
         return _("Ingen har talt endnu")
-    return " · ".join(f"{role.label} {round(share.share(role) * 100)} %" for role in SPEAKING_ROLES)
+    percents = share.whole_percents()
+    return " · ".join(f"{role.label} {percents[role]} %" for role in SPEAKING_ROLES)
 
 
 class ShareStrip(QWidget):
@@ -57,7 +58,7 @@ class ShareStrip(QWidget):
             painter.setPen(Qt.PenStyle.NoPen)
             painter.setBrush(ROLE_COLOURS[role])
             painter.drawRect(segment)
-            label = f"{round(self._share.share(role) * 100)} %"
+            label = f"{self._share.whole_percents()[role]} %"
             if painter.fontMetrics().horizontalAdvance(label) + 8 < width:
                 painter.setPen(QColor("white"))
                 painter.drawText(segment, Qt.AlignmentFlag.AlignCenter, label)

@@ -34,6 +34,20 @@ class TalkShare:
         total = self.talk_seconds
         return self.seconds.get(role, 0.0) / total if total > 0 else 0.0
 
+    def whole_percents(self) -> dict[Role, int]:
+        """Each speaking role's share in whole percent, adding up to exactly 100.
+
+        Largest remainder: rounding each share alone can print 93 + 6 + 2 = 101 %.
+        """
+        if self.talk_seconds <= 0:
+            return {role: 0 for role in SPEAKING_ROLES}
+        exact = {role: self.share(role) * 100 for role in SPEAKING_ROLES}
+        whole = {role: int(value) for role, value in exact.items()}
+        by_remainder = sorted(SPEAKING_ROLES, key=lambda r: (whole[r] - exact[r], SPEAKING_ROLES.index(r)))
+        for role in by_remainder[: 100 - sum(whole.values())]:
+            whole[role] += 1
+        return whole
+
 
 def talk_share(intervals: Iterable[Interval], start: datetime, end: datetime) -> TalkShare:
     """Seconds per role that fall between `start` and `end`; running turns count up to `end`."""

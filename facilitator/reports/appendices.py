@@ -122,7 +122,7 @@ class Appendices:
                 words.short_date(ask.answer_needed_by),
                 user_text(ask.asked_by, styles.cell),
             ])
-        return long_table(rows, [8 * mm, 51 * mm, 19 * mm, 19 * mm, 25 * mm, 22 * mm, 30 * mm])
+        return long_table(rows, [8 * mm, 47 * mm, 19 * mm, 23 * mm, 25 * mm, 22 * mm, 30 * mm])
 
     def agenda(self) -> Flowable:
         """The agenda: planned against actual time per item, and who spoke first."""

@@ -28,7 +28,8 @@ def talk_share_chart(share: TalkShare, words: BriefWords, width: float) -> Drawi
     register_fonts()
     roles = list(SPEAKING_ROLES)
     names = [words.label(role) for role in roles]
-    values = [round(share.share(role) * 100, 1) for role in roles]
+    percents = share.whole_percents()
+    values = [percents[role] for role in roles]
     label_width = max(stringWidth(name, FONT, LABEL_SIZE) for name in names) + 6
     height = len(roles) * (BAR_HEIGHT + BAR_GAP) + 2
 

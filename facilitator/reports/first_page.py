@@ -135,7 +135,7 @@ class FirstPage:
             shown = ", ".join(" ".join(place.split()) for place in data.places[:12])
             if len(data.places) > 12:
                 shown += " " + _("og {n} flere").format(n=len(data.places) - 12)
-            block.append(self.note(_("Landsbyer i projektet: {places}").format(places=shown)))
+            block.append(self.note(_("Landsbyer på mødet: {places}").format(places=shown)))
         return block
 
     def ideas(self) -> list[Flowable]:
@@ -218,9 +218,9 @@ class FirstPage:
             ])
         total = sum(ask.amount_dkk or 0 for ask in self.data.asks)
         if total:
-            rows.append([Paragraph(markup(_("Beløb i alt")), styles.cell_bold), "",
+            rows.append([Paragraph(markup(_("Beløb i alt (alle ønsker)")), styles.cell_bold), "",
                          Paragraph(f"<b>{words.amount(total)}</b>", styles.cell_right), "", ""])
-        table = Table(rows, colWidths=[81 * mm, 20 * mm, 24 * mm, 28 * mm, 21 * mm],
+        table = Table(rows, colWidths=[77 * mm, 20 * mm, 28 * mm, 28 * mm, 21 * mm],
                       repeatRows=1, hAlign="LEFT")
         table.setStyle(table_style(compact=True, extra=extra))
         return [table]
@@ -253,7 +253,7 @@ class FirstPage:
         spoke = data.share.talk_seconds > 0
         figures = [
             (_("Borgernes andel af taletiden"),
-             words.percent(data.share.share(Role.CITIZEN)) if spoke else "–"),
+             words.percent(data.share.whole_percents()[Role.CITIZEN] / 100) if spoke else "–"),
             (_("Punkter åbnet af en borger"),
              words.n_of_m(data.phases_opened_by_citizens, len(data.phases)) if data.phases else "–"),
             (_("Ventetider overholdt"),

@@ -102,13 +102,15 @@ class BriefWords:
         """An amount in kroner: "12.500 kr." / "DKK 12,500"; a dash when there is none."""
         if dkk is None:
             return "–"
-        return format_currency(
+        text = format_currency(
             dkk,
             "DKK",
             format=AMOUNT_PATTERNS[self.language],
             locale=self.locale,
             currency_digits=False,
         )
+        # One unbreakable unit: a table cell must never split "DKK 180,000" or "12.500 kr.".
+        return text.replace(" ", "\u00a0")
 
     def percent(self, share: float) -> str:
         """A share 0.0–1.0 as a whole percentage: "62 %" / "62%"."""

@@ -26,7 +26,7 @@ from facilitator.reports.brief_data import BriefAsk, BriefData, BriefIdea, Brief
 from facilitator.services import capture, settings, summary
 from facilitator.services.people_rows import BriefRecordRow
 from facilitator.storage.database import Database
-from facilitator.storage.models import BriefRecord, Idea, Meeting, Person, ResourceAsk
+from facilitator.storage.models import BriefRecord, Idea, Meeting, Person, Place, ResourceAsk
 
 LANGUAGES = ("da", "en")
 
@@ -68,20 +68,16 @@ def _meeting(s: Session, meeting_id: uuid.UUID) -> Meeting:
 
 
 def _people(s: Session, meeting: Meeting) -> tuple[dict[uuid.UUID, Person], Redactor]:
-    """The people who may matter for this meeting, and the redactor their consents imply."""
-    linked = set(s.scalars(select(Idea.person_id).where(Idea.meeting_id == meeting.id)))
-    linked |= set(s.scalars(select(ResourceAsk.person_id).where(ResourceAsk.meeting_id == meeting.id)))
-    people = {
-        p.id: p
-        for p in s.scalars(
-            select(Person).where(
-                (Person.project_id == meeting.project_id) | Person.id.in_(linked - {None})
-            )
-        )
-    }
+    """Everyone on record, and the redactor their consents imply.
+
+    Every person of every project counts: a neighbour recorded in another
+    project can still be named in this meeting's notes.
+    """
+    people = {p.id: p for p in s.scalars(select(Person))}
     shown = [p.name for p in people.values() if _may_be_named(p)]
     hidden = [p.name for p in people.values() if not _may_be_named(p)]
-    return people, Redactor(hidden, shown)
+    places = s.scalars(select(Place.name).where(Place.project_id == meeting.project_id))
+    return people, Redactor(hidden, shown, keep_words=places)
 
 
 def _may_be_named(person: Person | None) -> bool:
@@ -221,7 +217,8 @@ _OS_REASONS = {
 }
 
 
-def _os_reason(exc: OSError) -> str:
+def os_reason(exc: OSError) -> str:
+    """Why a file could not be written, in Danish."""
     reason = _OS_REASONS.get(exc.errno or 0)
     return _(reason) if reason else str(exc.strerror or exc)
 
@@ -229,7 +226,7 @@ def _os_reason(exc: OSError) -> str:
 def _cannot_save(path: Path, exc: OSError) -> BriefError:
     return BriefError(
         _("Orienteringen kan ikke gemmes som {path}: {reason}.").format(
-            path=path, reason=_os_reason(exc)
+            path=path, reason=os_reason(exc)
         )
     )
 
@@ -314,3 +311,11 @@ def list_sent(db: Database, meeting_id: uuid.UUID) -> list[BriefRecordRow]:
             .order_by(BriefRecord.sent_on, BriefRecord.created_at)
         )
         return [_record_row(r) for r in records]
+
+
+def public_title(db: Database, meeting_id: uuid.UUID) -> str:
+    """The meeting's title as it may leave the app (e.g. in a file name): names hidden."""
+    with db.session() as s:
+        meeting = _meeting(s, meeting_id)
+        _people_by_id, redact = _people(s, meeting)
+        return redact(meeting.title)

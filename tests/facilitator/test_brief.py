@@ -88,7 +88,7 @@ def test_first_page_sections_in_danish(danish: list[str]) -> None:
     assert asks.index("Kræver politisk beslutning") < asks.index("Tilskud til shelter og bålsted")
     assert asks.index("Tilskud til shelter og bålsted") < asks.index("Øvrige ønsker")
     assert "Tilskud til shelter og bålsted Penge 12.500 kr. Natur og Miljø 15. apr. 2026" in page
-    assert "Beløb i alt 12.500 kr." in page
+    assert "Beløb i alt (alle ønsker) 12.500 kr." in page
     # What needs a check, with the note.
     assert "Shelterplads ved søen Lovgivning Naturbeskyttelseslovens §3" in page
     assert "Sikker cykelsti til skolen Lokalplan / kommuneplan Kræver ændring af lokalplan 12" in page

@@ -132,3 +132,14 @@ def test_durations_in_words() -> None:
     assert duration_words(45) == "45 sek."
     assert duration_words(240) == "4 min."
     assert duration_words(3900) == "1 t 5 min."
+
+
+def test_whole_percentages_add_up_to_a_hundred() -> None:
+    share = talk_share(
+        [Interval(Role.CITIZEN, at(0), at(925)), Interval(Role.OFFICIAL, at(925), at(985)),
+         Interval(Role.POLITICIAN, at(985), at(1000))],
+        at(0), at(1000),
+    )  # 92.5 / 6 / 1.5: each rounded alone would give 93 + 6 + 2 = 101
+    percents = share.whole_percents()
+    assert sum(percents.values()) == 100
+    assert percents[Role.CITIZEN] in (92, 93)
