@@ -23,7 +23,7 @@ from facilitator.domain.hold_back import (
 from facilitator.domain.phase_timing import PhaseTiming
 from facilitator.domain.talk_share import Interval, TalkShare, rolling_share, talk_share
 from facilitator.i18n import _
-from facilitator.services import agenda, live, meetings
+from facilitator.services import agenda, backups, live, meetings
 from facilitator.services.rows import GapRow, MeetingRow, PhaseRow, PromptRow
 from facilitator.storage.database import Database
 
@@ -174,6 +174,10 @@ class LiveSession:
         """Close the meeting (a hold-back still waiting stays without an outcome)."""
         self._end_hold_back()
         self.meeting = live.close_meeting(self._db, self.meeting_id, self.now())
+        try:
+            backup_after_close(self._db)
+        except Exception:  # the meeting is closed and stored; a backup problem must not undo that
+            pass
         return self.meeting
 
     # ----- what the screen shows --------------------------------------------
@@ -283,6 +287,11 @@ class LiveSession:
     def _show(self, prompt_id: uuid.UUID, kind: PromptKind, percent: int | None = None) -> None:
         self._nudges = [n for n in self._nudges if n.kind is not kind]
         self._nudges.append(Nudge(prompt_id, kind, nudge_text(kind, percent, self.meeting.talk_window_minutes)))
+
+
+def backup_after_close(db: Database) -> None:
+    """The hook run once a meeting is closed: a backup of everything it gave (never raises)."""
+    backups.automatic_backup(db, backups.REASON_MEETING_CLOSED)
 
 
 def nudge_text(kind: PromptKind, percent: int | None, window_minutes: int) -> str:

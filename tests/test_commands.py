@@ -222,3 +222,25 @@ def test_commands_refuse_without_a_traceback_in_process(tmp_path, capsys):
     captured = capsys.readouterr()
     assert status == 1
     assert captured.err.count("\n") == 1 and "Der er ingen database" in captured.err
+
+
+def test_meetings_lists_ids_for_the_brief_command(demo_dir, tmp_path):
+    result = cli("meetings", "--data-dir", str(demo_dir))
+    assert result.returncode == 0, result.stderr
+    lines = [line for line in result.stdout.splitlines() if "Mols i Udvikling (demo)" in line]
+    assert len(lines) == 3
+    first_id = lines[0].split()[0]
+    written = cli("brief", "--meeting", first_id, "--out", str(tmp_path / "b.pdf"), "--data-dir", str(demo_dir))
+    assert written.returncode == 0, written.stderr
+
+
+def test_brief_file_must_be_a_pdf(demo_dir, tmp_path):
+    result = cli("brief", "--meeting", "latest", "--out", str(tmp_path / "b.txt"), "--data-dir", str(demo_dir))
+    assert_one_line_refusal(result, "skal ende på .pdf")
+    assert not (tmp_path / "b.txt").exists()
+
+
+def test_a_command_that_cannot_be_understood_is_one_danish_line(tmp_path):
+    result = cli("brief", "--data-dir", str(tmp_path))
+    assert result.returncode == 2
+    assert result.stderr.strip() == "facilitator: kommandoen kan ikke forstås. Se «facilitator --help»."

@@ -44,10 +44,25 @@ def install_danish(app: QApplication) -> None:
 
 
 def open_database(folder: Path, clock: Clock) -> Database:
-    """Open the app's database: folder writable, held by this process only, schema current."""
-    from facilitator.storage.data_folder import open_app_database
+    """Open the app's database: checked, folder writable, held by this process only, schema current.
 
+    A damaged file raises DatabaseDamaged before anything could write to it.
+    """
+    from facilitator.paths import database_path
+    from facilitator.storage.data_folder import open_app_database
+    from facilitator.storage.integrity import refuse_if_damaged
+
+    refuse_if_damaged(database_path(folder))
     return open_app_database(folder, clock)
+
+
+# app.exec() returns this when the database must be opened anew (after a restore).
+RESTART_STATUS = 75
+
+
+def restart() -> None:
+    """Close the window and open the database again, in the same process."""
+    QApplication.exit(RESTART_STATUS)
 
 
 def create_application(argv: list[str] | None = None) -> QApplication:
@@ -77,7 +92,7 @@ def launch(data_dir_option: str | None, clock: Clock) -> MainWindow:
     window.safety_net.install()  # type: ignore[attr-defined]
     window.resize(1366, 768)
     window.show()
-    opener = DatabaseOpener(data_dir(data_dir_option), clock, window)
+    folder = data_dir(data_dir_option)
 
     def opened(db: Database) -> None:
         window.attach(db)
@@ -87,19 +102,35 @@ def launch(data_dir_option: str | None, clock: Clock) -> MainWindow:
         QMessageBox.critical(window, _("Facilitator kan ikke starte"), message)
         app.exit(1)
 
-    opener.opened.connect(opened)
-    opener.failed.connect(failed)
-    opener.start()
-    window.opener = opener  # type: ignore[attr-defined]  # keep the thread alive with the window
+    def damaged(damage: object) -> None:
+        # Never opened for writing: restore a backup (then open again), or read only.
+        from ui.damaged_dialog import handle_damaged
+
+        handle_damaged(window, damage, clock, reopen=start_opener, quit=lambda: app.exit(1))
+
+    def start_opener() -> None:
+        opener = DatabaseOpener(folder, clock, window)
+        opener.opened.connect(opened)
+        opener.failed.connect(failed)
+        opener.damaged.connect(damaged)
+        opener.start()
+        window.opener = opener  # type: ignore[attr-defined]  # keep the thread alive with the window
+
+    start_opener()
     return window
 
 
 def run(data_dir_option: str | None, clock: Clock | None = None) -> int:
     """Run the app until the window closes; returns the exit status."""
     app = create_application()
-    window = launch(data_dir_option, clock or SystemClock())
-    status = app.exec()
-    window.opener.wait()  # type: ignore[attr-defined]
-    if window.db is not None:
-        window.db.dispose()
-    return status
+    while True:
+        window = launch(data_dir_option, clock or SystemClock())
+        status = app.exec()
+        window.opener.wait()  # type: ignore[attr-defined]
+        if window.db is not None:
+            window.db.dispose()
+        if status != RESTART_STATUS:
+            return status
+        # After a restore: a fresh window on the database opened (and upgraded) anew.
+        window.hide()
+        window.deleteLater()

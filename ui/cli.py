@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import argparse
 import sys
+from typing import NoReturn
 
 from facilitator import __version__
 from facilitator.i18n import _
@@ -32,9 +33,16 @@ def _add_help(parser: argparse.ArgumentParser) -> None:
     parser._optionals.title = _("tilvalg")
 
 
+class _Parser(argparse.ArgumentParser):
+    """argparse with its refusals in one Danish line (its own messages are English)."""
+
+    def error(self, message: str) -> NoReturn:
+        self.exit(2, _("facilitator: kommandoen kan ikke forstås. Se «facilitator --help».") + "\n")
+
+
 def build_parser() -> argparse.ArgumentParser:
     """The command-line options."""
-    parser = argparse.ArgumentParser(
+    parser = _Parser(
         prog="facilitator",
         description=_("Facilitator — mødeværktøj til borgerdrevet samskabelse."),
         add_help=False,
@@ -48,9 +56,10 @@ def build_parser() -> argparse.ArgumentParser:
     )
     _add_data_dir(parser)
     commands = parser.add_subparsers(
+        parser_class=_Parser,
         dest="command",
         title=_("kommandoer"),
-        metavar="{demo,brief}",
+        metavar="{demo,meetings,brief,backup,check}",
         help=_("uden kommando starter appen"),
     )
     demo = commands.add_parser(
@@ -63,6 +72,14 @@ def build_parser() -> argparse.ArgumentParser:
     _add_help(demo)
     # SUPPRESS: "--data-dir" given before the subcommand must not be reset by its default.
     _add_data_dir(demo, argparse.SUPPRESS)
+    listing = commands.add_parser(
+        "meetings",
+        add_help=False,
+        help=_("vis møderne med deres id"),
+        description=_("Viser alle møder med id, tidspunkt, status og titel."),
+    )
+    _add_help(listing)
+    _add_data_dir(listing, argparse.SUPPRESS)
     brief = commands.add_parser(
         "brief",
         add_help=False,
@@ -84,7 +101,36 @@ def build_parser() -> argparse.ArgumentParser:
         "--lang", default="da", metavar="da|en", help=_("orienteringens sprog: da (standard) eller en")
     )
     _add_data_dir(brief, argparse.SUPPRESS)
+    _add_backup_commands(commands)
     return parser
+
+
+def _add_backup_commands(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    """`facilitator backup --list | --restore ID` and `facilitator check`."""
+    backup = commands.add_parser(
+        "backup",
+        add_help=False,
+        help=_("vis eller gendan sikkerhedskopier"),
+        description=_("Viser databasens sikkerhedskopier, eller gendanner én. Før en gendannelse "
+                      "gemmes det nuværende indhold som en ny sikkerhedskopi."),
+    )
+    _add_help(backup)
+    backup.add_argument(
+        "--list", action="store_true", help=_("vis sikkerhedskopierne, nyeste først")
+    )
+    backup.add_argument(
+        "--restore", metavar="ID", help=_("gendan sikkerhedskopien med dette id")
+    )
+    _add_data_dir(backup, argparse.SUPPRESS)
+    check = commands.add_parser(
+        "check",
+        add_help=False,
+        help=_("kontrollér databasen; fejlstatus hvis den er beskadiget"),
+        description=_("Kontrollerer databasens integritet uden at ændre den og skriver en "
+                      "rapport. Afslutter med status 1, hvis databasen er beskadiget."),
+    )
+    _add_help(check)
+    _add_data_dir(check, argparse.SUPPRESS)
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -95,10 +141,22 @@ def main(argv: list[str] | None = None) -> int:
         from facilitator.commands import demo
 
         return demo(args.data_dir)
+    if args.command == "meetings":
+        from facilitator.commands import meetings
+
+        return meetings(args.data_dir)
     if args.command == "brief":
         from facilitator.commands import brief
 
         return brief(args.data_dir, args.meeting, args.out, args.lang)
+    if args.command == "backup":
+        from facilitator.commands import backup
+
+        return backup(args.data_dir, args.list, args.restore)
+    if args.command == "check":
+        from facilitator.commands import check
+
+        return check(args.data_dir)
     from ui.app import run
 
     return run(args.data_dir)

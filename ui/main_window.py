@@ -9,9 +9,10 @@ importing SQLAlchemy alone takes longer than showing the window.
 from __future__ import annotations
 
 import uuid
+from datetime import timedelta
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import QLabel, QMainWindow, QMessageBox, QStackedWidget
 
@@ -21,6 +22,9 @@ from ui.changes import ChangeHub
 
 if TYPE_CHECKING:
     from facilitator.storage.database import Database
+
+# How often the running app checks whether a backup is due.
+BACKUP_EVERY = timedelta(minutes=5)
 
 
 class MainWindow(QMainWindow):
@@ -66,6 +70,7 @@ class MainWindow(QMainWindow):
         ):
             self.pages.addWidget(page)
         self._connect_signals()
+        self._start_backups(db)
         self.show_start()
         self.pages.removeWidget(self.opening)
         self.opening.deleteLater()
@@ -80,6 +85,24 @@ class MainWindow(QMainWindow):
         self.summary_page.back_requested.connect(self.show_start)
         self.summary_page.reopen_requested.connect(self.correct_meeting)
         self.corrections_page.done.connect(self.show_summary)
+
+    def _start_backups(self, db: Database) -> None:
+        """Every few minutes, back up if anything was written since the last backup."""
+        from facilitator.services import backups
+
+        backups.watch_changes(db)
+        self.backup_timer = QTimer(self)
+        self.backup_timer.setInterval(int(BACKUP_EVERY.total_seconds() * 1000))
+        self.backup_timer.timeout.connect(self.backup_if_changed)
+        self.backup_timer.start()
+
+    def backup_if_changed(self) -> None:
+        """The periodic backup (never raises; nothing happens if no data changed)."""
+        from facilitator.services import backups
+
+        if self.db is not None:
+            # A little slack, so a timer firing a moment early does not skip a round.
+            backups.automatic_backup(self.db, backups.REASON_PERIODIC, BACKUP_EVERY * 0.9)
 
     def _database(self) -> Database:
         assert self.db is not None, "pages exist only once the database is attached"
@@ -165,4 +188,9 @@ class MainWindow(QMainWindow):
             except Exception:  # closing must never fail; the last heartbeat still bounds the gap
                 pass
             self.live_page.stop()
+        if self.db is not None:
+            from facilitator.services import backups
+
+            self.backup_timer.stop()
+            backups.automatic_backup(self.db, backups.REASON_EXIT, min_interval=timedelta(0))
         super().closeEvent(event)

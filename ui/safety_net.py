@@ -11,6 +11,34 @@ from PySide6.QtWidgets import QMessageBox, QWidget
 from facilitator.i18n import _
 
 
+def traceback_without_messages(
+    error: BaseException, trace: TracebackType | None
+) -> str:
+    """Where it failed (frames, exception types, causes) but not the messages.
+
+    A message can quote what was being saved: SQLAlchemy puts the statement's
+    parameters, e.g. a citizen's name, into it. stderr may end up in a log
+    file, and logs must hold no personal data, so only the types are printed.
+    """
+    chain: list[tuple[BaseException, TracebackType | None]] = []
+    current: BaseException | None = error
+    while current is not None and all(current is not seen for seen, _t in chain):
+        chain.append((current, trace if current is error else current.__traceback__))
+        current = current.__cause__ or (
+            None if current.__suppress_context__ else current.__context__
+        )
+    parts: list[str] = []
+    for exc, frames in reversed(chain):
+        if parts:
+            parts.append("\nThe above led to:\n\n")
+        parts.append("Traceback (most recent call last):\n")
+        parts.extend(traceback.format_list(traceback.extract_tb(frames)))
+        kind = type(exc)
+        parts.append(f"{kind.__module__}.{kind.__qualname__} (message withheld: it may hold "
+                     "personal data)\n")
+    return "".join(parts)
+
+
 class SafetyNet:
     """Replaces sys.excepthook while the app runs; the details go to stderr for support."""
 
@@ -26,9 +54,9 @@ class SafetyNet:
     def handle(
         self, kind: type[BaseException], error: BaseException, trace: TracebackType | None
     ) -> None:
-        """Log the details; tell the user plainly (one dialog at a time)."""
+        """Log where it failed (no messages); tell the user plainly (one dialog at a time)."""
         self.errors += 1
-        traceback.print_exception(kind, error, trace, file=sys.stderr)
+        print(traceback_without_messages(error, trace), file=sys.stderr, end="")
         if self._showing:
             return
         self._showing = True

@@ -116,6 +116,7 @@ class StartPage(QWidget):
         self.add_places_button = button(_("Tilføj landsbyer"), "Ctrl+L")
         self.rename_button = button(_("Omdøb projekt"), "F2")
         self.archive_button = button(_("Arkivér projekt"))
+        self.people_button = button(_("Personer …"), "Ctrl+Shift+P")
         self.new_meeting_button = button(_("Nyt møde"), "Ctrl+N")
         self.edit_meeting_button = button(_("Redigér møde"), "Ctrl+E")
         self.open_button = button(_("Åbn møde"), "Ctrl+O")
@@ -128,6 +129,7 @@ class StartPage(QWidget):
             _("Lav den politiske orientering for det afsluttede møde (Ctrl+B).")
         )
         self.settings_button = button(_("Indstillinger"), "Ctrl+,")
+        self.backups_button = button(_("Sikkerhedskopier …"), "Ctrl+Shift+K")
         # The brief window open from this page, if any.
         self.brief_window: QWidget | None = None
         self.message = InlineMessage()
@@ -145,8 +147,10 @@ class StartPage(QWidget):
         left.addWidget(self.new_project_button)
         left.addSpacing(6)
         left.addWidget(self.settings_button)
+        left.addWidget(self.backups_button)
         project_buttons = QHBoxLayout()
-        for push in (self.add_places_button, self.rename_button, self.archive_button):
+        for push in (self.add_places_button, self.rename_button, self.archive_button,
+                     self.people_button):
             project_buttons.addWidget(push)
         project_buttons.addStretch(1)
         meeting_buttons = QHBoxLayout()
@@ -172,7 +176,8 @@ class StartPage(QWidget):
         columns.addLayout(right, 2)
         order = (
             self.project_table, self.show_archived, self.new_project_button,
-            self.settings_button, self.add_places_button, self.rename_button, self.archive_button,
+            self.settings_button, self.backups_button, self.add_places_button, self.rename_button,
+            self.archive_button, self.people_button,
             self.meeting_table, self.new_meeting_button, self.edit_meeting_button,
             self.brief_button, self.open_button,
         )
@@ -191,11 +196,13 @@ class StartPage(QWidget):
             (self.add_places_button, self.add_places, "Ctrl+L"),
             (self.rename_button, self.rename_project, "F2"),
             (self.archive_button, self.toggle_archived, ""),
+            (self.people_button, self.open_people, "Ctrl+Shift+P"),
             (self.new_meeting_button, self.new_meeting, "Ctrl+N"),
             (self.edit_meeting_button, self.edit_meeting, "Ctrl+E"),
             (self.open_button, self.open_meeting, "Ctrl+O"),
             (self.brief_button, self.make_brief, "Ctrl+B"),
             (self.settings_button, self.open_settings, "Ctrl+,"),
+            (self.backups_button, self.open_backups, "Ctrl+Shift+K"),
         ]
         for push, slot, keys in actions:
             push.clicked.connect(slot)
@@ -276,7 +283,7 @@ class StartPage(QWidget):
     def _update_buttons(self) -> None:
         has_project = self.current_project() is not None
         for push in (self.add_places_button, self.rename_button, self.archive_button,
-                     self.new_meeting_button):
+                     self.new_meeting_button, self.people_button):
             push.setEnabled(has_project)
         meeting = self.current_meeting()
         self.edit_meeting_button.setEnabled(meeting is not None)
@@ -403,3 +410,23 @@ class StartPage(QWidget):
         from ui.settings_dialog import SettingsDialog
 
         self._open_dialog(SettingsDialog(self._db, self), lambda: None)
+
+    def open_backups(self) -> None:
+        """The backups: see what each holds and restore one; the app then opens it anew."""
+        import ui.app
+        from facilitator.services.backups import data_folder
+        from ui.restore_dialog import RestoreDialog
+
+        dialog = RestoreDialog(data_folder(self._db), self._db.clock, self._db, self)
+        # The restored file may have an older schema: reopening upgrades it like a start.
+        dialog.restored.connect(lambda _result: ui.app.restart())
+        self._open_dialog(dialog, lambda: None)
+
+    def open_people(self) -> None:
+        """The chosen project's people and their consents (find, export, erase, notice)."""
+        project = self.current_project()
+        if project is None:
+            return
+        from ui.people_dialog import PeopleDialog
+
+        self._open_dialog(PeopleDialog(self._db, self._hub, project.id, self), lambda: None)

@@ -26,6 +26,7 @@ class DatabaseOpener(QThread):
 
     opened = Signal(object)  # Database
     failed = Signal(str)  # a message for the user
+    damaged = Signal(object)  # DatabaseDamaged: the file failed its check and was not opened
 
     def __init__(self, folder: Path, clock: Clock, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -36,13 +37,21 @@ class DatabaseOpener(QThread):
         """Runs on the worker thread."""
         try:
             from facilitator.storage.database import StorageError
+            from facilitator.storage.integrity import DatabaseDamaged
             from ui.app import open_database
 
             try:
                 db: Any = open_database(self._folder, self._clock)
+            except DatabaseDamaged as exc:
+                self.damaged.emit(exc)
+                return
             except StorageError as exc:
                 self.failed.emit(exc.message)
                 return
+            from facilitator.services.privacy import purge_at_start
+
+            # Retention: people of projects that ended long enough ago are erased (never stops start).
+            purge_at_start(db, self._folder)
             for name in HEAVY_MODULES:
                 importlib.import_module(name)
             self.opened.emit(db)

@@ -149,7 +149,9 @@ def parse_amount_dkk(text: str, field: str = "amount_dkk") -> int | None:
     ore = match.group("ore") or ""
     if ore.isdigit() and int(ore) != 0:
         raise ValidationError(_("Skriv beløbet i hele kroner (fx 12.500)."), field)
-    value = int(re.sub(r"[. ]", "", match.group("whole")))
-    if value > MAX_AMOUNT_DKK:
+    digits = re.sub(r"[. ]", "", match.group("whole")).lstrip("0") or "0"
+    # Checked before int(): Python refuses to convert more than 4,300 digits (a ValueError
+    # that is not a refusal), and nobody asks for an amount with more digits than the limit.
+    if len(digits) > len(str(MAX_AMOUNT_DKK)) or int(digits) > MAX_AMOUNT_DKK:
         raise ValidationError(_("Beløbet er for stort."), field)
-    return value
+    return int(digits)

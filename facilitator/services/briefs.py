@@ -45,7 +45,10 @@ class BriefError(validation.ValidationError):
 
 
 def latest_meeting_id(db: Database) -> uuid.UUID | None:
-    """The most recently held meeting: the last one closed, else the newest scheduled."""
+    """The most recently held meeting: the last one closed, else one running now.
+
+    A meeting only planned has nothing to tell the councillors yet.
+    """
     with db.session() as s:
         closed = s.scalars(
             select(Meeting.id)
@@ -54,7 +57,11 @@ def latest_meeting_id(db: Database) -> uuid.UUID | None:
         ).first()
         if closed is not None:
             return closed
-        return s.scalars(select(Meeting.id).order_by(Meeting.scheduled_at.desc())).first()
+        return s.scalars(
+            select(Meeting.id)
+            .where(Meeting.status == MeetingStatus.RUNNING)
+            .order_by(Meeting.started_at.desc())
+        ).first()
 
 
 def _meeting(s: Session, meeting_id: uuid.UUID) -> Meeting:

@@ -162,7 +162,8 @@ def set_profile(
         "talk_share_threshold_pct",
         _("Grænse for embedspersonens taletid"),
     )
-    window = talk_window_minutes or defaults.talk_window_minutes
+    # `is None`, not `or`: a typed 0 is refused below instead of silently becoming the default.
+    window = defaults.talk_window_minutes if talk_window_minutes is None else talk_window_minutes
     if not 1 <= window <= 180:
         raise validation.ValidationError(
             _("Tidsvinduet skal være mellem 1 og 180 minutter."), "talk_window_minutes"

@@ -19,7 +19,7 @@ MIGRATIONS = Path(__file__).resolve().parent / "migrations"
 # The newest migration. Knowing it here lets start-up skip importing Alembic
 # (a fifth of a second on an old laptop) when the database is already current;
 # tests/facilitator/test_storage.py checks it matches the migrations folder.
-SCHEMA_HEAD = "0002"
+SCHEMA_HEAD = "0003"
 
 
 class StorageError(RuntimeError):
@@ -68,6 +68,17 @@ class Database:
                     folder=path.parent, reason=exc.strerror or exc
                 )
             ) from exc
+        from facilitator.storage.permissions import private_database, private_folder
+
+        # Citizens' data: readable by the user only, before SQLite makes any file.
+        private_folder(path.parent)
+        try:
+            private_database(path)
+        except OSError as exc:
+            raise StorageError(
+                _("Databasen kan ikke åbnes eller skrives: {reason}").format(
+                    reason=exc.strerror or exc)
+            ) from exc
         db = cls(f"sqlite:///{path}", clock)
         db.migrate()
         return db
@@ -83,6 +94,7 @@ class Database:
         try:
             if self.schema_revision() == SCHEMA_HEAD:
                 return
+            self._backup_before_upgrade()
             from alembic import command
             from alembic.config import Config
 
@@ -107,6 +119,28 @@ class Database:
         except Exception as exc:  # sqlite3/SQLAlchemy errors: unreadable, read-only, not a db
             raise StorageError(
                 _("Databasen kan ikke åbnes eller skrives: {reason}").format(reason=_reason(exc))
+            ) from exc
+
+    def _backup_before_upgrade(self) -> None:
+        """Keep a backup of a database that has data before its schema changes (as Vorta does).
+
+        Without a backup the upgrade does not run: a failed migration must leave
+        the official something to go back to.
+        """
+        name = self.engine.url.database
+        if self.engine.dialect.name != "sqlite" or not name or name == ":memory:":
+            return
+        with self.engine.connect() as connection:
+            if not inspect(connection).get_table_names():
+                return  # a new, empty database has nothing to lose
+        from facilitator.storage.backup import REASON_BEFORE_UPGRADE, make_backup
+
+        try:
+            make_backup(self, REASON_BEFORE_UPGRADE)
+        except StorageError as exc:
+            raise StorageError(
+                _("Databasen opgraderes ikke, for der kunne ikke tages en sikkerhedskopi "
+                  "først. {reason}").format(reason=exc.message)
             ) from exc
 
     def schema_revision(self) -> str | None:

@@ -87,6 +87,9 @@ class Project(Base):
     name: Mapped[str] = mapped_column(Text)
     archived: Mapped[bool] = mapped_column(Boolean, default=False)
     created_at: Mapped[datetime]
+    # The day the project ended; personal data is erased a set time after it
+    # (see services/privacy_settings.py).
+    ended_on: Mapped[date | None]
     places: Mapped[list[Place]] = relationship(back_populates="project", order_by="Place.name")
     meetings: Mapped[list[Meeting]] = relationship(back_populates="project")
 
@@ -290,3 +293,18 @@ class BriefRecord(Base):
     recipients: Mapped[str] = mapped_column(Text)
     language: Mapped[str] = mapped_column(String(8))
     created_at: Mapped[datetime]
+
+
+class AuditLog(Base):
+    """A privacy action (a person added, exported, erased; a retention purge): kind, when, how many.
+
+    Never a name, a contact or a text: the log must not keep what an erasure removed.
+    """
+
+    __tablename__ = "audit_log"
+    id: Mapped[uuid.UUID] = mapped_column(primary_key=True, default=_uuid)
+    at: Mapped[datetime]
+    action: Mapped[str] = mapped_column(String(40))
+    count: Mapped[int] = mapped_column(Integer, default=1)
+    # No foreign key: the log outlives whatever it counts.
+    project_id: Mapped[uuid.UUID | None]

@@ -200,12 +200,14 @@ def test_unknown_meeting_is_refused_in_danish(db):
     assert refused.value.message == f"Mødet findes ikke (id {missing})."
 
 
-def test_latest_meeting_is_the_last_closed_else_the_newest_scheduled(db, meeting_factory, clock):
+def test_latest_meeting_is_the_last_closed_else_the_running_one(db, meeting_factory, clock):
     assert briefs.latest_meeting_id(db) is None
     early = meeting_factory(db, title="Tidligt", scheduled_at=datetime(2026, 1, 1, 19, 0))
-    late = meeting_factory(db, title="Sent", scheduled_at=datetime(2026, 6, 1, 19, 0))
-    assert briefs.latest_meeting_id(db) == late.id
-    LiveSession.start(db, early.id, clock).close()
+    meeting_factory(db, title="Sent", scheduled_at=datetime(2026, 6, 1, 19, 0))
+    assert briefs.latest_meeting_id(db) is None  # only planned: nothing held yet
+    session = LiveSession.start(db, early.id, clock)
+    assert briefs.latest_meeting_id(db) == early.id  # running
+    session.close()
     assert briefs.latest_meeting_id(db) == early.id
     clock.advance(3600)
     other = meeting_factory(db, title="Andet", scheduled_at=datetime(2025, 1, 1, 19, 0))

@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
 from facilitator.domain import validation
 from facilitator.domain.enums import AskKind, CheckKind, OwnerSide
 from facilitator.i18n import _
-from facilitator.services import capture
+from facilitator.services import capture, meetings, people, privacy
 from facilitator.services.rows import AskRow, IdeaRow, PlaceRow, StepRow
 from facilitator.storage.database import Database
 from ui.capture.models import format_date
@@ -59,6 +59,29 @@ def _suggest(edit: QLineEdit, words: Sequence[str]) -> None:
         completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
         completer.setFilterMode(Qt.MatchFlag.MatchContains)
         edit.setCompleter(completer)
+
+
+def _person_combo(
+    db: Database, meeting_id: uuid.UUID, current: uuid.UUID | None
+) -> QComboBox | None:
+    """"Person (valgfri)": the project's people, or None when there is no one to choose.
+
+    The default is no person: the entry is credited to its group label. People
+    who withdrew consent are offered only where they are already linked.
+    """
+    project_id = meetings.get_meeting(db, meeting_id).project_id
+    known = [p for p in people.list_people(db, project_id)
+             if p.withdrawn_at is None or p.id == current]
+    if not known:
+        return None
+    choices: list[tuple[str, Any]] = [(_("(ingen – gruppen står for det)"), None)]
+    choices += [(p.name if p.withdrawn_at is None
+                 else _("{name} (samtykke trukket tilbage)").format(name=p.name), p.id)
+                for p in known]
+    combo = _combo(choices, current)
+    combo.setMinimumContentsLength(24)
+    combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+    return combo
 
 
 class _EnterSaves(QObject):
@@ -212,6 +235,8 @@ class IdeaDialog(EntryDialog):
             idea.proposed_by if idea else "", _("fx Borgergruppen i Knebel")
         )
         _suggest(self.proposed_by_edit, [i.proposed_by for i in known_ideas])
+        self._person_before = privacy.linked_person_id(db, "idea", idea.id) if idea else None
+        self.person_combo = _person_combo(db, meeting_id, self._person_before)
         place_choices = [(_("(intet sted)"), None)] + [(p.name, p.id) for p in places]
         if idea and idea.place_id and idea.place_id not in {p.id for p in places}:
             place_choices.append((idea.place_name, idea.place_id))  # a place since removed
@@ -224,6 +249,8 @@ class IdeaDialog(EntryDialog):
         self.add_field(_("Idé"), "title", self.title_edit)
         self.add_field(_("Uddybning"), "detail", self.detail_edit)
         self.add_field(_("Foreslået af"), "proposed_by", self.proposed_by_edit)
+        if self.person_combo is not None:
+            self.add_field(_("Person (valgfri)"), "person_id", self.person_combo)
         self.add_field(_("Sted"), "place", self.place_combo)
         self.add_field(_("Tema"), "theme", self.theme_edit)
         self.add_field(_("Skal tjekkes"), "needs_check", self.check_combo)
@@ -248,8 +275,16 @@ class IdeaDialog(EntryDialog):
             check_note=self.check_note_edit.text() if check is not None else "",
         )
         if self._idea is None:
-            return capture.add_idea(self._db, self._meeting_id, data)
-        return capture.update_idea(self._db, self._idea.id, data)
+            row = capture.add_idea(self._db, self._meeting_id, data)
+            # Saved: a retry after a failed link below updates it instead of adding it twice.
+            self._idea = row
+        else:
+            row = capture.update_idea(self._db, self._idea.id, data)
+        person = self.person_combo.currentData() if self.person_combo is not None else None
+        if person != self._person_before:
+            people.link_idea_person(self._db, row.id, person)
+            self._person_before = person
+        return row
 
 
 class AskDialog(EntryDialog):
@@ -288,6 +323,8 @@ class AskDialog(EntryDialog):
         )
         self.asked_by_edit = _line(ask.asked_by if ask else "", _("fx Shelter-gruppen"))
         _suggest(self.asked_by_edit, [a.asked_by for a in known_asks])
+        self._person_before = privacy.linked_person_id(db, "ask", ask.id) if ask else None
+        self.person_combo = _person_combo(db, meeting_id, self._person_before)
         self.answer_by_edit = _line(
             format_date(ask.answer_needed_by) if ask else "", _("DD-MM-ÅÅÅÅ")
         )
@@ -300,6 +337,8 @@ class AskDialog(EntryDialog):
         self.add_field(_("Beløb i kr."), "amount_dkk", self.amount_edit)
         self.add_field(_("Til idé"), "idea", self.idea_combo)
         self.add_field(_("Ønsket af"), "asked_by", self.asked_by_edit)
+        if self.person_combo is not None:
+            self.add_field(_("Person (valgfri)"), "person_id", self.person_combo)
         self.add_field(_("Svar ønskes senest"), "answer_needed_by", self.answer_by_edit)
         self.add_field(_("Afdeling"), "department", self.department_edit)
         self.add_field("", "needs_decision", self.decision_check)
@@ -320,8 +359,15 @@ class AskDialog(EntryDialog):
             needs_decision=self.decision_check.isChecked(),
         )
         if self._ask is None:
-            return capture.add_ask(self._db, self._meeting_id, data)
-        return capture.update_ask(self._db, self._ask.id, data)
+            row = capture.add_ask(self._db, self._meeting_id, data)
+            self._ask = row  # a retry after a failed link updates instead of adding twice
+        else:
+            row = capture.update_ask(self._db, self._ask.id, data)
+        person = self.person_combo.currentData() if self.person_combo is not None else None
+        if person != self._person_before:
+            people.link_ask_person(self._db, row.id, person)
+            self._person_before = person
+        return row
 
 
 class StepDialog(EntryDialog):

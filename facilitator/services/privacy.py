@@ -1,0 +1,304 @@
+"""Citizens' privacy: find a person, export what is stored about them, erase them, purge by retention.
+
+Every action here is written to the audit log as kind, time and count only.
+Erasure reaches the backups (rewritten first, so a failure leaves the person
+findable and the erasure can be tried again) and leaves no freed page holding
+the name: the erasure runs with `secure_delete`, then the file is rebuilt.
+"""
+
+from __future__ import annotations
+
+import os
+import sqlite3
+import sys
+import tempfile
+import uuid
+from collections.abc import Callable
+from datetime import date
+from pathlib import Path
+from typing import Literal
+
+from sqlalchemy import select
+
+from facilitator.domain import validation
+from facilitator.domain.anonymise import nfc
+from facilitator.domain.enums import ConsentSource
+from facilitator.i18n import _
+from facilitator.services import audit, people, settings
+from facilitator.services.audit import AuditAction
+from facilitator.services.people import person_row
+from facilitator.services.people_rows import PersonRow
+from facilitator.services.privacy_erase import (
+    ErasureTarget,
+    erase_in,
+    erase_people_in,
+    wipe_free_space,
+)
+from facilitator.services.privacy_export import PersonExport, as_json, gather
+from facilitator.services.privacy_settings import all_retentions, get_retention_months
+from facilitator.storage.database import Database, StorageError, describe_error
+from facilitator.storage.models import Idea, Person, ResourceAsk
+
+Change = Callable[[sqlite3.Connection], None]
+
+
+class PrivacyError(validation.ValidationError):
+    """A privacy action could not be done; `message` is one Danish line for the user."""
+
+    def __init__(self, message: str) -> None:
+        super().__init__(message, "privacy")
+
+
+# ----- people, with the audit log -------------------------------------------
+
+
+def find_people(db: Database, text: str) -> list[PersonRow]:
+    """People in every project whose name or contact contains `text` (any case, any accent form)."""
+    needle = " ".join(nfc(text).split()).casefold()
+    if not needle:
+        return []
+    with db.session() as s:
+        everyone = [person_row(p) for p in s.scalars(select(Person))]
+
+    def matches(p: PersonRow) -> bool:
+        # casefold, not lower(): SQLite's lower() knows only ASCII, and "Å" must find "å".
+        return needle in " ".join(nfc(p.name).split()).casefold() or needle in nfc(
+            p.contact).casefold()
+
+    found = [p for p in everyone if matches(p)]
+    return sorted(found, key=lambda p: (nfc(p.name).casefold(), p.created_at))
+
+
+def add_person(
+    db: Database,
+    project_id: uuid.UUID,
+    name: str,
+    contact: str = "",
+    may_be_named: bool = False,
+    may_be_contacted: bool = False,
+    consent_on: date | None = None,
+    consent_source: ConsentSource | None = None,
+) -> PersonRow:
+    """Record a person with their consent (services/people.py), and log that one was added."""
+    row = people.add_person(db, project_id, name, contact, may_be_named, may_be_contacted,
+                            consent_on, consent_source)
+    audit.log(db, AuditAction.PERSON_ADDED, 1, project_id)
+    return row
+
+
+def withdraw_consent(db: Database, person_id: uuid.UUID) -> PersonRow:
+    """Withdraw the person's consent (from now on the name never leaves the app), and log it."""
+    before = people.get_person(db, person_id)
+    row = people.withdraw_consent(db, person_id)
+    if before.withdrawn_at is None:
+        audit.log(db, AuditAction.CONSENT_WITHDRAWN, 1, row.project_id)
+    return row
+
+
+def linked_person_id(
+    db: Database, kind: Literal["idea", "ask"], entry_id: uuid.UUID
+) -> uuid.UUID | None:
+    """The person an idea or ask is credited to, if the official picked one."""
+    with db.session() as s:
+        if kind == "idea":
+            return s.get_one(Idea, entry_id).person_id
+        return s.get_one(ResourceAsk, entry_id).person_id
+
+
+# ----- access (export) --------------------------------------------------------
+
+
+def export_person(db: Database, person_id: uuid.UUID) -> PersonExport:
+    """Everything stored about a person: the record, consents, linked and naming entries."""
+    _known(db, person_id)
+    return gather(db, person_id)
+
+
+def export_person_json(db: Database, person_id: uuid.UUID, path: Path) -> Path:
+    """Write the export as JSON to `path` (atomically); logged as an access export."""
+    export = export_person(db, person_id)
+    _write(Path(path), as_json(export).encode("utf-8"))
+    audit.log(db, AuditAction.PERSON_EXPORTED, 1, export.person.project_id)
+    return Path(path)
+
+
+def export_person_pdf(db: Database, person_id: uuid.UUID, path: Path) -> Path:
+    """Write the export as a Danish PDF to `path` (atomically); logged as an access export."""
+    export = export_person(db, person_id)
+    _write(Path(path), _pdf(db, export))
+    audit.log(db, AuditAction.PERSON_EXPORTED, 1, export.person.project_id)
+    return Path(path)
+
+
+def export_person_files(db: Database, person_id: uuid.UUID, pdf_path: Path) -> tuple[Path, Path]:
+    """The PDF at `pdf_path` and the JSON beside it (same name, .json): one logged export."""
+    pdf_path = Path(pdf_path)
+    if pdf_path.suffix.lower() != ".pdf":
+        pdf_path = pdf_path.with_name(pdf_path.name + ".pdf")
+    json_path = pdf_path.with_suffix(".json")
+    export = export_person(db, person_id)
+    _write(pdf_path, _pdf(db, export))
+    _write(json_path, as_json(export).encode("utf-8"))
+    audit.log(db, AuditAction.PERSON_EXPORTED, 1, export.person.project_id)
+    return pdf_path, json_path
+
+
+def _pdf(db: Database, export: PersonExport) -> bytes:
+    from facilitator.reports.person_export import build_person_export  # reportlab when needed
+
+    return build_person_export(export, settings.get_settings(db).municipality,
+                               made_on=db.clock.now().astimezone().date())
+
+
+def write_privacy_notice(db: Database, path: Path, language: str = "da") -> Path:
+    """Write the printable privacy notice ("da" or "en") with the current settings to `path`."""
+    from facilitator.reports.privacy_notice import LANGUAGES, build_privacy_notice
+
+    if language not in LANGUAGES:
+        raise PrivacyError(_("Privatlivserklæringen findes på dansk (da) og engelsk (en)."))
+    pdf = build_privacy_notice(settings.get_settings(db), language, get_retention_months(db),
+                               db.clock.now().astimezone().date())
+    _write(Path(path), pdf)
+    return Path(path)
+
+
+def _write(path: Path, data: bytes) -> None:
+    """Write atomically beside the target (0600: the file holds personal data)."""
+    try:
+        handle, temp_name = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.",
+                                             suffix=".part")
+    except OSError as exc:
+        raise _cannot_save(path, exc) from exc
+    try:
+        with os.fdopen(handle, "wb") as out:
+            out.write(data)
+            out.flush()
+            os.fsync(out.fileno())
+        os.replace(temp_name, path)
+    except OSError as exc:
+        Path(temp_name).unlink(missing_ok=True)
+        raise _cannot_save(path, exc) from exc
+
+
+def _cannot_save(path: Path, exc: OSError) -> PrivacyError:
+    return PrivacyError(_("Filen kan ikke gemmes som {path}: {reason}.").format(
+        path=path, reason=exc.strerror or exc))
+
+
+# ----- erasure ------------------------------------------------------------------
+
+
+def _known(db: Database, person_id: uuid.UUID) -> Person:
+    with db.session() as s:
+        person = s.get(Person, person_id)
+        if person is None:
+            raise PrivacyError(_("Personen findes ikke (længere)."))
+        s.expunge(person)
+        return person
+
+
+def _target(person: Person) -> ErasureTarget:
+    return ErasureTarget(person.id, person.project_id, person.name, person.contact,
+                         _("[slettet person]"))
+
+
+def rewrite_backups(folder: Path, change: Change) -> int:
+    """Apply `change` to every backup in the data folder (storage/backup.py); returns how many."""
+    from facilitator.storage import backup
+
+    return backup.rewrite_backups(folder, change)
+
+
+def _erase(db: Database, folder: Path, targets: list[ErasureTarget]) -> int:
+    """Backups first, then the live file, then wipe freed pages; returns backups rewritten."""
+    try:
+        rewritten = rewrite_backups(folder, erase_people_in(targets))
+    except Exception as exc:
+        # Nothing is erased in the live file yet, so the person can still be found and retried.
+        raise StorageError(
+            _("Sikkerhedskopierne kunne ikke renses, så personen er ikke slettet. Prøv igen. "
+              "({reason})").format(reason=describe_error(exc))
+        ) from exc
+    raw = db.engine.raw_connection()
+    try:
+        connection = raw.driver_connection
+        assert isinstance(connection, sqlite3.Connection)
+        # Zero freed cells as they are freed, so not even the write-ahead log keeps old rows.
+        connection.execute("PRAGMA secure_delete=ON")
+        try:
+            for target in targets:
+                erase_in(connection, target)
+            connection.commit()
+        except BaseException:
+            connection.rollback()
+            raise
+        finally:
+            connection.execute("PRAGMA secure_delete=OFF")
+    except sqlite3.Error as exc:
+        raise StorageError(describe_error(exc)) from exc
+    finally:
+        raw.close()
+    return rewritten
+
+
+def _wipe(db: Database) -> None:
+    raw = db.engine.raw_connection()
+    try:
+        connection = raw.driver_connection
+        assert isinstance(connection, sqlite3.Connection)
+        wipe_free_space(connection)
+    except sqlite3.Error as exc:
+        raise StorageError(describe_error(exc)) from exc
+    finally:
+        raw.close()
+
+
+def data_folder_of(db: Database) -> Path:
+    """The folder the database file lies in: the data folder, whose backups/ are erased too."""
+    return Path(str(db.engine.url.database)).resolve().parent
+
+
+def erase_person(db: Database, person_id: uuid.UUID, folder: Path | None = None) -> int:
+    """Erase a person everywhere, backups included; their contributions stay without the name.
+
+    `folder` is the data folder (default: the database file's). Returns how
+    many backups were rewritten.
+    """
+    person = _known(db, person_id)
+    rewritten = _erase(db, Path(folder) if folder else data_folder_of(db), [_target(person)])
+    audit.log(db, AuditAction.PERSON_ERASED, 1, person.project_id)
+    _wipe(db)
+    return rewritten
+
+
+# ----- retention ----------------------------------------------------------------
+
+
+def purge_expired(db: Database, folder: Path, today: date) -> int:
+    """Erase the people of every project that ended longer ago than the retention; returns how many."""
+    due = [r.project_id for r in all_retentions(db)
+           if r.erase_from is not None and today >= r.erase_from]
+    if not due:
+        return 0
+    with db.session() as s:
+        persons = list(s.scalars(select(Person).where(Person.project_id.in_(due))))
+        s.expunge_all()
+    if not persons:
+        return 0
+    _erase(db, Path(folder), [_target(p) for p in persons])
+    for project_id in due:
+        count = sum(1 for p in persons if p.project_id == project_id)
+        if count:
+            audit.log(db, AuditAction.RETENTION_PURGE, count, project_id)
+    _wipe(db)
+    return len(persons)
+
+
+def purge_at_start(db: Database, folder: Path) -> int:
+    """The start-up purge; never stops the app (it is tried again at the next start)."""
+    try:
+        return purge_expired(db, folder, db.clock.now().astimezone().date())
+    except Exception as exc:  # noqa: BLE001 - a failed purge must not keep the meeting from starting
+        # Only the kind of error: a message could quote a citizen's name.
+        print(f"Facilitator: retention purge failed ({type(exc).__name__})", file=sys.stderr)
+        return 0

@@ -1,0 +1,174 @@
+"""Erasing one person from a database file with plain SQL: the live database and every backup.
+
+Plain `sqlite3` and not the ORM, because a backup may hold an older schema
+(made before a migration): each step first asks which tables and columns the
+file has. The same function runs on the live database and, through
+`storage.backup.rewrite_backups`, on every backup, so both are erased alike.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+import uuid
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from facilitator.domain.anonymise import REDACTED, Redactor, nfc
+
+# Free text that may hold a citizen's name, per table. Soft-deleted rows are
+# included: a deleted entry can be undone, so it must not keep the name either.
+TEXT_COLUMNS: dict[str, tuple[str, ...]] = {
+    "idea": ("title", "detail", "proposed_by", "theme", "check_note"),
+    "resource_ask": ("what", "asked_by", "department"),
+    "next_step": ("what", "owner_label"),
+    "phase": ("title",),
+}
+MEETING_COLUMNS = ("title", "venue")
+LINK_TABLES = ("idea", "resource_ask")
+
+@dataclass(frozen=True)
+class ErasureTarget:
+    """Who is erased: the record, the project whose texts are searched, and what to remove."""
+
+    person_id: uuid.UUID
+    project_id: uuid.UUID
+    name: str
+    contact: str
+    # What the name is replaced by ("[slettet person]"), in the language of the erasure.
+    replacement: str
+
+
+class Eraser:
+    """Finds a person's name and contact in a text the way the brief does, and replaces them.
+
+    The brief's own `Redactor` does the finding, so whatever the brief would hide
+    (any case, without diacritics, a possessive, a lone capitalised part of the
+    name) is erased: once the person record is gone nothing else would hide it.
+    Other people's full names and the project's village names are kept.
+    """
+
+    def __init__(self, target: ErasureTarget, others: Iterable[str], places: Iterable[str]) -> None:
+        hidden = [n for n in (target.name, target.contact) if n.strip()]
+        self._redact = Redactor(hidden, others, places)
+        self._replacement = target.replacement
+
+    def __call__(self, text: str) -> str | None:
+        """The text with the person replaced, or None when it does not mention them."""
+        composed = nfc(text)
+        # A "[…]" the user typed must survive; park it on a character the text does not use.
+        parked = next(chr(c) for c in range(0xE000, 0xF8FF) if chr(c) not in composed)
+        redacted = self._redact(composed.replace(REDACTED, parked))
+        if redacted == composed.replace(REDACTED, parked):
+            return None
+        return redacted.replace(REDACTED, self._replacement).replace(parked, REDACTED)
+
+
+def _columns(connection: sqlite3.Connection, table: str) -> set[str]:
+    return {row[1] for row in connection.execute(f'PRAGMA table_info("{table}")')}
+
+
+def _scrub_table(
+    connection: sqlite3.Connection, table: str, columns: tuple[str, ...], where: str,
+    params: tuple[object, ...], erase: Eraser,
+) -> int:
+    present = [c for c in columns if c in _columns(connection, table)]
+    if not present:
+        return 0
+    changed = 0
+    listed = ", ".join(f'"{c}"' for c in present)
+    rows = connection.execute(f'SELECT rowid, {listed} FROM "{table}" WHERE {where}', params)
+    for rowid, *values in rows.fetchall():
+        updates = {}
+        for column, value in zip(present, values, strict=True):
+            if isinstance(value, str):
+                new = erase(value)
+                if new is not None:
+                    updates[column] = new
+        if updates:
+            assignments = ", ".join(f'"{c}" = ?' for c in updates)
+            connection.execute(
+                f'UPDATE "{table}" SET {assignments} WHERE rowid = ?', (*updates.values(), rowid)
+            )
+            changed += 1
+    return changed
+
+
+def erase_in(connection: sqlite3.Connection, target: ErasureTarget) -> int:
+    """Erase the person on an open connection (the caller commits); returns rows changed.
+
+    The person row is deleted, links to it set to NULL, and the name and the
+    contact replaced in the free text of the project's meetings. What the
+    person said stays, without the name.
+    """
+    tables = {
+        row[0] for row in connection.execute("SELECT name FROM sqlite_master WHERE type='table'")
+    }
+    person_key = target.person_id.hex  # SQLAlchemy stores a UUID as 32 hex digits on SQLite
+    changed = 0
+    for table in LINK_TABLES:
+        if table in tables and "person_id" in _columns(connection, table):
+            cursor = connection.execute(
+                f'UPDATE "{table}" SET person_id = NULL WHERE person_id = ?', (person_key,)
+            )
+            changed += cursor.rowcount
+    if "person" in tables:
+        changed += connection.execute("DELETE FROM person WHERE id = ?", (person_key,)).rowcount
+    if "meeting" not in tables:
+        return changed
+    erase = Eraser(target, *_neighbours(connection, tables, target))
+    project_key = (target.project_id.hex,)
+    in_project = "meeting_id IN (SELECT id FROM meeting WHERE project_id = ?)"
+    changed += _scrub_table(connection, "meeting", MEETING_COLUMNS, "project_id = ?", project_key,
+                            erase)
+    for table, columns in TEXT_COLUMNS.items():
+        if table in tables:
+            changed += _scrub_table(connection, table, columns, in_project, project_key, erase)
+    return changed
+
+
+def _neighbours(
+    connection: sqlite3.Connection, tables: set[str], target: ErasureTarget
+) -> tuple[list[str], list[str]]:
+    """The project's other people and its villages: kept, even where they share a name part."""
+    project_key = target.project_id.hex
+    others = [row[0] for row in connection.execute(
+        "SELECT name FROM person WHERE project_id = ? AND id != ?",
+        (project_key, target.person_id.hex))] if "person" in tables else []
+    places = [row[0] for row in connection.execute(
+        "SELECT name FROM place WHERE project_id = ?", (project_key,))] if "place" in tables else []
+    return others, places
+
+
+def erase_people_in(targets: list[ErasureTarget]) -> _Eraser:
+    """A `change` for `rewrite_backups`: erases every target on the connection it is given."""
+    return _Eraser(tuple(targets))
+
+
+@dataclass(frozen=True)
+class _Eraser:
+    targets: tuple[ErasureTarget, ...]
+
+    def __call__(self, connection: sqlite3.Connection) -> None:
+        # The VACUUM that follows keeps its scratch copy in memory, not in the system's temp folder.
+        connection.execute("PRAGMA temp_store=MEMORY")
+        for target in self.targets:
+            erase_in(connection, target)
+
+
+def wipe_free_space(connection: sqlite3.Connection) -> None:
+    """Rebuild the file so no freed page keeps an erased name, and empty the write-ahead log.
+
+    VACUUM rewrites every page; the TRUNCATE checkpoint copies them into the
+    main file and cuts the -wal file to zero bytes. The rebuild's scratch copy
+    stays in memory, so nothing is written outside the data folder.
+    """
+    connection.execute("PRAGMA temp_store=MEMORY")
+    try:
+        connection.execute("VACUUM")
+    finally:
+        # Even if VACUUM failed (it needs room for a copy), the erasure ran with
+        # secure_delete: once checkpointed, the main file holds only zeroed cells,
+        # and the -wal with the old frames is cut to nothing.
+        busy, _log, _done = connection.execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchone()
+    if busy:
+        raise sqlite3.OperationalError("database is locked: the checkpoint after erasure waited")

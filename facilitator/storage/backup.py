@@ -1,0 +1,249 @@
+"""Backups made with SQLite's online backup API: make, list, restore, rewrite and rotate.
+
+A backup is never a file copy: copying an open database loses what still sits
+in its -wal file. Each backup is `backups/facilitator-<id>.db` in the data
+folder with a small `.json` beside it (when and why it was made, what it holds),
+both readable by the user only.
+"""
+
+from __future__ import annotations
+
+import os
+import sqlite3
+from collections.abc import Callable
+from contextlib import closing
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+from pathlib import Path
+
+from facilitator.clock import Clock, SystemClock
+from facilitator.i18n import _
+from facilitator.paths import database_path
+from facilitator.storage.backup_files import (
+    BACKUP_FOLDER,
+    BackupInfo,
+    backup_path,
+    contents_of,
+    create_private,
+    database_file,
+    free_id,
+    list_backups,
+    remove_backup,
+    stale_partials,
+    write_meta,
+)
+from facilitator.storage.database import Database, StorageError
+from facilitator.storage.integrity import connect_read_only, quick_check
+
+__all__ = [
+    "BACKUP_FOLDER", "BackupInfo", "RestoreResult", "backup_dir", "latest_good_backup",
+    "list_backups", "make_backup", "reason_label", "restore", "restore_backup",
+    "rewrite_backups", "rotate",
+]
+
+# Why a backup was made; stored in Danish, shown through reason_label().
+REASON_BEFORE_UPGRADE = "før opgradering"
+REASON_BEFORE_RESTORE = "før gendannelse"
+REASON_MEETING_CLOSED = "mødet er afsluttet"
+REASON_PERIODIC = "automatisk"
+REASON_EXIT = "ved lukning"
+
+
+def reason_label(reason: str) -> str:
+    """The reason in the user's language (unknown reasons as stored)."""
+    labels = {
+        REASON_BEFORE_UPGRADE: _("før opgradering"),
+        REASON_BEFORE_RESTORE: _("før gendannelse"),
+        REASON_MEETING_CLOSED: _("mødet er afsluttet"),
+        REASON_PERIODIC: _("automatisk"),
+        REASON_EXIT: _("ved lukning"),
+        "": _("ukendt"),
+    }
+    return labels.get(reason, reason)
+
+
+@dataclass(frozen=True)
+class RestoreResult:
+    """What a restore did: the backup put in place, and where the previous state went."""
+
+    restored: BackupInfo
+    safety: BackupInfo | None  # the backup of the state before the restore
+    damaged_copy: Path | None  # a damaged database kept aside instead
+
+
+def backup_dir(folder: Path) -> Path:
+    """The data folder's backups folder, created readable by the user only (0700)."""
+    path = folder / BACKUP_FOLDER
+    path.mkdir(mode=0o700, parents=True, exist_ok=True)
+    os.chmod(path, 0o700)  # mkdir's mode is cut by the umask, and an old folder may be wider
+    return path
+
+
+def _error(exc: BaseException) -> StorageError:
+    reason = getattr(exc, "strerror", None) or str(exc).splitlines()[0]
+    return StorageError(_("Sikkerhedskopien kunne ikke laves: {reason}").format(reason=reason))
+
+
+def make_backup(
+    db: Database | Path, reason: str, *, clock: Clock | None = None, folder: Path | None = None
+) -> BackupInfo:
+    """Back up a database (open, or a file) into `folder`/backups, default beside the database."""
+    source = database_file(db) if isinstance(db, Database) else Path(db)
+    if not source.is_file():
+        raise StorageError(
+            _("Der er ingen database at tage en sikkerhedskopi af: {path}").format(path=source)
+        )
+    if clock is None:
+        clock = db.clock if isinstance(db, Database) else SystemClock()
+    created_at = clock.now()
+    target_folder = backup_dir(folder if folder is not None else source.parent)
+    backup_id = free_id(target_folder, created_at)
+    final = backup_path(target_folder, backup_id)
+    partial = final.with_name(final.name + ".partial")
+    try:
+        create_private(partial)
+        # Read-only source: reads what is committed, -wal included, and never checkpoints.
+        with closing(connect_read_only(source)) as src, closing(sqlite3.connect(partial)) as dest:
+            src.backup(dest)
+            # The copy is a plain file on its own: no -wal/-shm beside it in the backups folder.
+            dest.execute("PRAGMA journal_mode=DELETE")
+            projects, meetings, last_entry = contents_of(dest)
+        os.replace(partial, final)
+        info = BackupInfo(backup_id, final, created_at, reason, projects, meetings, last_entry)
+        write_meta(info)
+    except (sqlite3.Error, OSError) as exc:
+        for leftover in (partial, final):
+            leftover.unlink(missing_ok=True)
+        raise _error(exc) from exc
+    return info
+
+
+def _find(folder: Path, backup_id: str) -> BackupInfo:
+    wanted = backup_id.strip()
+    for info in list_backups(folder):
+        if info.id == wanted:
+            return info
+    raise StorageError(
+        _("Der er ingen sikkerhedskopi med id «{id}». Se dem med «facilitator backup --list».")
+        .format(id=wanted[:60])
+    )
+
+
+def latest_good_backup(folder: Path) -> BackupInfo | None:
+    """The newest backup that passes quick_check, if any."""
+    return next((b for b in list_backups(folder) if not quick_check(b.path)), None)
+
+
+def set_aside(path: Path, clock: Clock) -> Path:
+    """Rename a damaged database (and its -wal/-shm) to `<name>.beskadiget-<time>`, unchanged."""
+    stamp = clock.now().astimezone().strftime("%Y%m%d-%H%M%S")
+    kept = path.with_name(f"{path.name}.beskadiget-{stamp}")
+    counter = 2
+    while kept.exists():
+        kept = path.with_name(f"{path.name}.beskadiget-{stamp}-{counter}")
+        counter += 1
+    # The -wal belongs to the file it was written for: it keeps its partner's new name.
+    for suffix in ("-wal", "-shm"):
+        companion = path.with_name(path.name + suffix)
+        if companion.exists():
+            os.replace(companion, kept.with_name(kept.name + suffix))
+    os.replace(path, kept)
+    return kept
+
+
+def restore(folder: Path, backup_id: str, clock: Clock) -> RestoreResult:
+    """Put a backup in place of the data folder's database, keeping the current state first.
+
+    A sound current database is backed up ("før gendannelse"); a damaged one is
+    renamed aside untouched. The backup is then copied in with the backup API.
+    The caller must have closed its connections to the database.
+    """
+    chosen = _find(folder, backup_id)
+    problems = quick_check(chosen.path)
+    if problems:
+        raise StorageError(
+            _("Sikkerhedskopien {id} er selv beskadiget og kan ikke gendannes: {problem}").format(
+                id=chosen.id, problem=problems[0]
+            )
+        )
+    target = database_path(folder)
+    safety: BackupInfo | None = None
+    damaged: Path | None = None
+    if target.exists():
+        if quick_check(target):
+            damaged = set_aside(target, clock)
+        else:
+            safety = make_backup(target, REASON_BEFORE_RESTORE, clock=clock)
+    try:
+        if not target.exists():
+            create_private(target)
+        with closing(connect_read_only(chosen.path)) as src, closing(sqlite3.connect(target)) as dest:
+            src.backup(dest)
+            dest.execute("PRAGMA journal_mode=WAL")
+    except (sqlite3.Error, OSError) as exc:
+        reason = getattr(exc, "strerror", None) or str(exc).splitlines()[0]
+        raise StorageError(
+            _("Sikkerhedskopien kunne ikke gendannes: {reason}").format(reason=reason)
+        ) from exc
+    return RestoreResult(chosen, safety, damaged)
+
+
+def restore_backup(folder: Path, backup_id: str, clock: Clock) -> BackupInfo:
+    """Restore a backup (the current state is backed up first); returns the restored backup."""
+    return restore(folder, backup_id, clock).restored
+
+
+def rewrite_backups(folder: Path, change: Callable[[sqlite3.Connection], None]) -> int:
+    """Apply `change` to every backup, commit and VACUUM so freed pages are gone; returns the count.
+
+    Every backup is tried; if some could not be rewritten a StorageError names them afterwards.
+    """
+    rewritten = 0
+    failed: list[str] = []
+    for info in list_backups(folder):
+        try:
+            with closing(sqlite3.connect(info.path)) as connection:
+                connection.execute("PRAGMA secure_delete=ON")
+                change(connection)
+                connection.commit()
+                connection.execute("VACUUM")
+                projects, meetings, last_entry = contents_of(connection)
+            write_meta(BackupInfo(info.id, info.path, info.created_at, info.reason,
+                                  projects, meetings, last_entry))
+            rewritten += 1
+        except (sqlite3.Error, OSError):
+            failed.append(info.id)
+    if failed:
+        raise StorageError(
+            _("Disse sikkerhedskopier kunne ikke ændres: {ids}").format(ids=", ".join(failed))
+        )
+    return rewritten
+
+
+def rotate(
+    folder: Path, keep_recent: int, keep_daily_days: int, now: datetime | None = None
+) -> list[str]:
+    """Delete old backups; keep the newest `keep_recent` and the newest of each day for a while.
+
+    Days count back from `now` (default: the newest backup) in local time, so
+    "one a day" means one per calendar day the official sees. Returns deleted ids.
+    """
+    backups = list_backups(folder)
+    for partial in stale_partials(folder):
+        partial.unlink(missing_ok=True)
+    if not backups:
+        return []
+    keep = {b.id for b in backups[: max(1, keep_recent)]}
+    reference = (now or backups[0].created_at).astimezone().date()
+    first_day = reference - timedelta(days=max(0, keep_daily_days) - 1)
+    days_kept: set[object] = set()
+    for info in backups:  # newest first: the first seen of a day is its last state
+        day = info.created_at.astimezone().date()
+        if keep_daily_days > 0 and day >= first_day and day not in days_kept:
+            days_kept.add(day)
+            keep.add(info.id)
+    deleted = [b.id for b in backups if b.id not in keep]
+    for info in backups:
+        if info.id not in keep:
+            remove_backup(info)
+    return deleted
