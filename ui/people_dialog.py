@@ -258,7 +258,7 @@ class PeopleDialog(QDialog):
             _("Træk tilbage"),
         ):
             return
-        if attempt(lambda: privacy.withdraw_consent(self._db, entry.id), self.message):
+        if attempt(lambda: people.withdraw_consent(self._db, entry.id), self.message):
             self._changed()
             self.message.show_info(_("Samtykket er trukket tilbage."))
 

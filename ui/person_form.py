@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
 from facilitator.domain import validation
 from facilitator.domain.enums import ConsentSource
 from facilitator.i18n import _
-from facilitator.services import privacy
+from facilitator.services import people
 from facilitator.services.people_rows import PersonRow
 from facilitator.storage.database import Database
 from ui.capture.models import format_date
@@ -107,7 +107,7 @@ class PersonForm(QDialog):
 
     def _store(self) -> PersonRow:
         consent = self._any_consent()
-        return privacy.add_person(
+        return people.add_person(
             self._db,
             self._project_id,
             self.name_edit.text(),

@@ -170,6 +170,17 @@ def restore(folder: Path, backup_id: str, clock: Clock, db: Database | None = No
     upgraded on opening.
     """
     if db is not None:
+        # The app holds the data folder's lock through `db` for the whole restore.
         _stop_watching(db)
         db.engine.dispose()
-    return storage.restore(folder, backup_id, clock)
+        return storage.restore(folder, backup_id, clock)
+    # No database open here (e.g. the damaged-database dialog): take the folder's
+    # lock first, so a restore never replaces a file another Facilitator writes to.
+    from facilitator.storage.data_folder import InstanceLock
+
+    lock = InstanceLock(folder)
+    lock.acquire()
+    try:
+        return storage.restore(folder, backup_id, clock)
+    finally:
+        lock.release()

@@ -16,6 +16,8 @@ from sqlalchemy.orm import Session
 from facilitator.domain import validation
 from facilitator.domain.enums import ConsentSource
 from facilitator.i18n import _
+from facilitator.services import audit
+from facilitator.services.audit import AuditAction
 from facilitator.services.people_rows import PersonRow
 from facilitator.storage.database import Database
 from facilitator.storage.models import Idea, Meeting, Person, Project, ResourceAsk
@@ -47,7 +49,7 @@ def add_person(
     consent_on: date | None = None,
     consent_source: ConsentSource | None = None,
 ) -> PersonRow:
-    """Record a person in a project; consent given without a date is dated today."""
+    """Record a person in a project (logged); consent given without a date is dated today."""
     clean_name = validation.required_text(name, "name", _("Navn"))
     clean_contact = validation.optional_text(
         contact, "contact", _("Kontaktoplysninger"), validation.MAX_TITLE_LENGTH
@@ -69,17 +71,20 @@ def add_person(
             created_at=now,
         )
         s.add(person)
+        # The audit log says that a person was added, never who (same commit).
+        audit.log_in(s, now, AuditAction.PERSON_ADDED, 1, project_id)
         s.commit()
         return person_row(person)
 
 
 def withdraw_consent(db: Database, person_id: uuid.UUID) -> PersonRow:
-    """The person withdrew consent: from now on the name never leaves the app."""
+    """The person withdrew consent: from now on the name never leaves the app (logged)."""
     with db.session() as s:
         person = s.get_one(Person, person_id)
         # The flags stay as history of what was once agreed; `withdrawn_at` overrides them.
         if person.withdrawn_at is None:
             person.withdrawn_at = db.clock.now()
+            audit.log_in(s, person.withdrawn_at, AuditAction.CONSENT_WITHDRAWN, 1, person.project_id)
         s.commit()
         return person_row(person)
 

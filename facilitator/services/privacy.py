@@ -22,9 +22,8 @@ from sqlalchemy import select
 
 from facilitator.domain import validation
 from facilitator.domain.anonymise import nfc
-from facilitator.domain.enums import ConsentSource
 from facilitator.i18n import _
-from facilitator.services import audit, people, settings
+from facilitator.services import audit, settings
 from facilitator.services.audit import AuditAction
 from facilitator.services.people import person_row
 from facilitator.services.people_rows import PersonRow
@@ -67,32 +66,6 @@ def find_people(db: Database, text: str) -> list[PersonRow]:
 
     found = [p for p in everyone if matches(p)]
     return sorted(found, key=lambda p: (nfc(p.name).casefold(), p.created_at))
-
-
-def add_person(
-    db: Database,
-    project_id: uuid.UUID,
-    name: str,
-    contact: str = "",
-    may_be_named: bool = False,
-    may_be_contacted: bool = False,
-    consent_on: date | None = None,
-    consent_source: ConsentSource | None = None,
-) -> PersonRow:
-    """Record a person with their consent (services/people.py), and log that one was added."""
-    row = people.add_person(db, project_id, name, contact, may_be_named, may_be_contacted,
-                            consent_on, consent_source)
-    audit.log(db, AuditAction.PERSON_ADDED, 1, project_id)
-    return row
-
-
-def withdraw_consent(db: Database, person_id: uuid.UUID) -> PersonRow:
-    """Withdraw the person's consent (from now on the name never leaves the app), and log it."""
-    before = people.get_person(db, person_id)
-    row = people.withdraw_consent(db, person_id)
-    if before.withdrawn_at is None:
-        audit.log(db, AuditAction.CONSENT_WITHDRAWN, 1, row.project_id)
-    return row
 
 
 def linked_person_id(

@@ -38,9 +38,9 @@ def main() -> None:
         project = projects.create_project(db, "Mols i Udvikling", ["Knebel", "Agri"])
         meeting = meetings.create_meeting(db, project.id, "Borgermøde i Knebel",
                                           __import__("datetime").datetime(2026, 3, 3, 19, 0))
-        karen = privacy.add_person(db, project.id, "Karen Vestergaard", "karen.v@example.org",
+        karen = people.add_person(db, project.id, "Karen Vestergaard", "karen.v@example.org",
                                    True, True, date(2026, 3, 3), ConsentSource.WRITTEN)
-        privacy.add_person(db, project.id, "Jens Bødker")
+        people.add_person(db, project.id, "Jens Bødker")
         idea = capture.add_idea(db, meeting.id, capture.IdeaInput(
             "Shelter ved stranden", "Med bålplads; Jens Bødker kender lodsejeren",
             "Borgergruppen i Agri"))

@@ -346,3 +346,18 @@ def test_rewrite_backups_applies_a_change_and_leaves_no_trace_in_the_file(folder
         assert idea_titles(info.path) == ["anonym"]
         assert b"Jens Jensen" not in info.path.read_bytes()
         assert quick_check(info.path) == []
+
+
+def test_a_restore_without_an_open_database_is_refused_while_another_app_holds_the_folder(tmp_path, clock):
+    from facilitator.services import backups as backup_service
+    from facilitator.storage.backup import make_backup
+    from facilitator.storage.data_folder import open_app_database
+
+    first = open_app_database(tmp_path, clock)
+    try:
+        info = make_backup(first, "automatisk")
+        with pytest.raises(StorageError, match="kører allerede"):
+            backup_service.restore(tmp_path, info.id, clock)
+    finally:
+        first.dispose()
+    assert backup_service.restore(tmp_path, info.id, clock).restored.id == info.id

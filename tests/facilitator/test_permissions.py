@@ -11,7 +11,7 @@ import pytest
 
 from facilitator.clock import FakeClock
 from facilitator.domain.enums import ConsentSource
-from facilitator.services import privacy
+from facilitator.services import people, privacy
 from facilitator.storage.backup import make_backup
 from facilitator.storage.data_folder import open_app_database
 from facilitator.storage.database import Database
@@ -84,7 +84,7 @@ def test_a_shared_sticky_folder_is_left_alone(tmp_path):
 
 def test_backups_and_exports_are_private(db, tmp_path, meeting_factory):
     meeting = meeting_factory(db)
-    person = privacy.add_person(db, meeting.project_id, "Karen Vestergaard", "k@example.org",
+    person = people.add_person(db, meeting.project_id, "Karen Vestergaard", "k@example.org",
                                 True, True, date(2026, 3, 3), ConsentSource.ORAL)
     info = make_backup(db, "automatisk")
     assert mode(info.path.parent) == 0o700

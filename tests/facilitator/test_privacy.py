@@ -79,9 +79,9 @@ def folder(db, tmp_path) -> Path:
 def scene(db, meeting_factory):
     """Karen (consented, linked to an idea and an ask, named in a step) and Jens (no consent)."""
     meeting = meeting_factory(db)
-    karen = privacy.add_person(db, meeting.project_id, KAREN, KAREN_MAIL, True, True,
+    karen = people.add_person(db, meeting.project_id, KAREN, KAREN_MAIL, True, True,
                                date(2026, 3, 3), ConsentSource.WRITTEN)
-    jens = privacy.add_person(db, meeting.project_id, JENS)
+    jens = people.add_person(db, meeting.project_id, JENS)
     idea = capture.add_idea(db, meeting.id, capture.IdeaInput(
         "Shelter ved stranden", f"{KAREN}s idé – {JENS} hjælper", "Borgergruppen i Agri"))
     people.link_idea_person(db, idea.id, karen.id)
@@ -103,7 +103,7 @@ def scene(db, meeting_factory):
 
 def test_find_people_across_projects_any_case_and_accent_form(db, scene):
     other = projects.create_project(db, "Løsning Lykkes")
-    rene = privacy.add_person(db, other.id, "Rene\u0301 Ørsted", "20 30 40 50")
+    rene = people.add_person(db, other.id, "Rene\u0301 Ørsted", "20 30 40 50")
     found = privacy.find_people(db, "karen")
     assert [p.name for p in found] == [KAREN]
     assert [p.id for p in privacy.find_people(db, "RENÉ")] == [rene.id]  # NFC query, NFD stored
@@ -148,7 +148,7 @@ def test_export_holds_everything_about_the_person_and_hides_others(db, scene, tm
 
 
 def test_export_pdf_is_danish_escaped_and_complete(db, scene, tmp_path, meeting_factory):
-    tricky = privacy.add_person(db, scene["meeting"].project_id, "Se\u0301bastien <b>&amp; Łukasz",
+    tricky = people.add_person(db, scene["meeting"].project_id, "Se\u0301bastien <b>&amp; Łukasz",
                                 "", False, False)
     idea = capture.add_idea(db, scene["meeting"].id, capture.IdeaInput("Legeplads <i>nu</i> 🌳"))
     people.link_idea_person(db, idea.id, tricky.id)
@@ -218,7 +218,7 @@ def test_erasure_removes_the_name_everywhere_and_keeps_contributions(db, scene, 
 def test_erasure_removes_every_form_the_brief_would_hide(db, scene, folder):
     """After erasure nothing hides the name any more, so every form of it must be gone."""
     meeting = scene["meeting"]
-    karen_holm = privacy.add_person(db, meeting.project_id, "Karen Holm", "", True, False)
+    karen_holm = people.add_person(db, meeting.project_id, "Karen Holm", "", True, False)
     texts = {
         "lone surname": "Vestergaard siger ja til bålpladsen",
         "no diacritics": "Jens Bodker og KAREN VESTERGAARD",
@@ -303,7 +303,7 @@ def test_purge_erases_people_of_projects_ended_longer_ago_than_the_retention(db,
     path = folder / "f.db"
     project_id = scene["meeting"].project_id
     other = projects.create_project(db, "Løsning Lykkes")
-    keeper = privacy.add_person(db, other.id, "Birthe Kjærgaard")
+    keeper = people.add_person(db, other.id, "Birthe Kjærgaard")
     make_backup(db, "automatisk")
     set_project_ended(db, project_id, date(2026, 4, 1))
     assert retention(db, project_id).erase_from == date(2027, 4, 1)
@@ -362,8 +362,8 @@ def test_purge_at_start_never_stops_the_app(db, scene, folder, monkeypatch, caps
 
 def test_audit_log_has_kinds_and_times_but_no_content(db, scene, folder, clock, tmp_path):
     clock.advance(60)
-    privacy.withdraw_consent(db, scene["karen"].id)
-    privacy.withdraw_consent(db, scene["karen"].id)  # a second withdrawal is no new action
+    people.withdraw_consent(db, scene["karen"].id)
+    people.withdraw_consent(db, scene["karen"].id)  # a second withdrawal is no new action
     privacy.export_person_json(db, scene["karen"].id, tmp_path / "k.json")
     privacy.erase_person(db, scene["karen"].id, folder)
     rows = list_audit(db)
@@ -391,7 +391,7 @@ def test_every_output_hides_people_who_did_not_consent(db, scene, tmp_path):
     assert JENS not in dumped and "Jens" not in dumped
     assert KAREN in dumped
     # After Karen withdraws, she is hidden too.
-    privacy.withdraw_consent(db, scene["karen"].id)
+    people.withdraw_consent(db, scene["karen"].id)
     dumped = repr(briefs.brief_data(db, meeting.id))
     assert KAREN not in dumped and JENS not in dumped
     pdf = briefs.write_brief(db, meeting.id, tmp_path / "brief.pdf", made_on=date(2026, 3, 5))

@@ -15,7 +15,7 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 from facilitator.clock import FakeClock  # noqa: E402
 from facilitator.domain.enums import ConsentSource  # noqa: E402
-from facilitator.services import meetings, privacy, projects  # noqa: E402
+from facilitator.services import meetings, people, projects  # noqa: E402
 from facilitator.services.privacy_settings import set_project_ended  # noqa: E402
 from facilitator.storage.database import Database  # noqa: E402
 from ui.app import create_application  # noqa: E402
@@ -55,14 +55,14 @@ def main() -> None:
         project = projects.create_project(db, "Mols i Udvikling", ["Knebel", "Agri"])
         meeting = meetings.create_meeting(db, project.id, "Borgermøde i Knebel",
                                           datetime(2026, 3, 3, 19, 0))
-        privacy.add_person(db, project.id, "Karen Vestergaard", "karen.v@example.org", True, True,
+        people.add_person(db, project.id, "Karen Vestergaard", "karen.v@example.org", True, True,
                            date(2026, 3, 3), ConsentSource.WRITTEN)
-        privacy.add_person(db, project.id, "Jens Bødker")
-        privacy.add_person(db, project.id, "Aisha Rahman", "20 30 40 50", False, True,
+        people.add_person(db, project.id, "Jens Bødker")
+        people.add_person(db, project.id, "Aisha Rahman", "20 30 40 50", False, True,
                            date(2026, 2, 10), ConsentSource.ORAL)
-        gone = privacy.add_person(db, project.id, "Søren Kjærgaard Østergaard", "", True, False,
+        gone = people.add_person(db, project.id, "Søren Kjærgaard Østergaard", "", True, False,
                                   date(2026, 1, 20), ConsentSource.ORAL)
-        privacy.withdraw_consent(db, gone.id)
+        people.withdraw_consent(db, gone.id)
         set_project_ended(db, project.id, date(2026, 12, 31))
         dialog = PeopleDialog(db, ChangeHub(), project.id)
         dialog.resize(1366, 768)

@@ -97,9 +97,9 @@ def open_form(qtbot, dialog: PeopleDialog) -> PersonForm:
 
 def test_people_model_passes_the_model_tester(qtmodeltester, db, meeting):
     model = PeopleTableModel()
-    karen = privacy.add_person(db, meeting.project_id, KAREN, "k@example.org", True, False,
+    karen = people.add_person(db, meeting.project_id, KAREN, "k@example.org", True, False,
                                date(2026, 3, 3), ConsentSource.ORAL)
-    jens = privacy.withdraw_consent(db, privacy.add_person(db, meeting.project_id, "Jens", "",
+    jens = people.withdraw_consent(db, people.add_person(db, meeting.project_id, "Jens", "",
                                                            True, True).id)
     model.set_rows([PersonEntry(karen, "Mols"), PersonEntry(jens, "Mols")])
     qtmodeltester.check(model)
@@ -175,7 +175,7 @@ def test_unusual_names_are_stored_and_shown_exactly(qtbot, db, dialog, meeting, 
 
 
 def test_withdraw_consent_by_keyboard_after_confirming(qtbot, db, dialog, meeting):
-    person = privacy.add_person(db, meeting.project_id, KAREN, "", True, True)
+    person = people.add_person(db, meeting.project_id, KAREN, "", True, True)
     dialog.refresh()
     assert dialog.withdraw_button.isEnabled()
     seen: list[str] = []
@@ -199,8 +199,8 @@ def test_withdraw_consent_by_keyboard_after_confirming(qtbot, db, dialog, meetin
 
 def test_find_searches_every_project(qtbot, db, dialog, meeting):
     other = projects.create_project(db, "Løsning Lykkes")
-    privacy.add_person(db, other.id, "Karen Ørsted")
-    privacy.add_person(db, meeting.project_id, KAREN)
+    people.add_person(db, other.id, "Karen Ørsted")
+    people.add_person(db, meeting.project_id, KAREN)
     dialog.refresh()
     assert dialog.table.isColumnHidden(PeopleTableModel.PROJECT)
     press(dialog, Qt.Key.Key_F, CTRL)
@@ -220,7 +220,7 @@ def test_find_searches_every_project(qtbot, db, dialog, meeting):
 def test_erase_by_keyboard_keeps_contributions_and_reaches_backups(
     qtbot, db, hub, dialog, meeting, tmp_path
 ):
-    person = privacy.add_person(db, meeting.project_id, KAREN, "k@example.org", True, True)
+    person = people.add_person(db, meeting.project_id, KAREN, "k@example.org", True, True)
     idea = capture.add_idea(db, meeting.id, capture.IdeaInput(f"Shelter – {KAREN}s idé"))
     people.link_idea_person(db, idea.id, person.id)
     backup = make_backup(db, "automatisk")
@@ -255,7 +255,7 @@ def test_erase_by_keyboard_keeps_contributions_and_reaches_backups(
 
 def test_export_writes_pdf_and_json_where_the_user_chose(qtbot, db, dialog, meeting, tmp_path,
                                                          monkeypatch):
-    privacy.add_person(db, meeting.project_id, KAREN, "k@example.org", True, True)
+    people.add_person(db, meeting.project_id, KAREN, "k@example.org", True, True)
     dialog.refresh()
     asked: list[str] = []
 
@@ -326,8 +326,8 @@ def test_idea_and_ask_dialogs_offer_a_person_only_when_there_is_one(qtbot, db, m
     qtbot.addWidget(plain)
     assert plain.person_combo is None  # no people: the form stays as it was
 
-    karen = privacy.add_person(db, meeting.project_id, KAREN, "", True, False)
-    gone = privacy.withdraw_consent(db, privacy.add_person(db, meeting.project_id, "Jens").id)
+    karen = people.add_person(db, meeting.project_id, KAREN, "", True, False)
+    gone = people.withdraw_consent(db, people.add_person(db, meeting.project_id, "Jens").id)
     dialog = IdeaDialog(db, meeting.id, [])
     qtbot.addWidget(dialog)
     combo = dialog.person_combo
@@ -373,7 +373,7 @@ def test_app_start_purges_people_of_long_ended_projects(qtbot, tmp_path):
     then = FakeClock()
     db = open_app_database(folder, then)
     project = projects.create_project(db, "Mols i Udvikling")
-    privacy.add_person(db, project.id, KAREN, "k@example.org", True, True)
+    people.add_person(db, project.id, KAREN, "k@example.org", True, True)
     set_project_ended(db, project.id, date(2026, 3, 31))
     db.dispose()
 
