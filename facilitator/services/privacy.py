@@ -13,7 +13,7 @@ import sqlite3
 import sys
 import tempfile
 import uuid
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from datetime import date
 from pathlib import Path
 from typing import Literal
@@ -175,17 +175,18 @@ def _target(person: Person) -> ErasureTarget:
                          _("[slettet person]"))
 
 
-def rewrite_backups(folder: Path, change: Change) -> int:
+def rewrite_backups(folder: Path, change: Change, secrets: Iterable[str] = ()) -> int:
     """Apply `change` to every backup in the data folder (storage/backup.py); returns how many."""
     from facilitator.storage import backup
 
-    return backup.rewrite_backups(folder, change)
+    return backup.rewrite_backups(folder, change, secrets)
 
 
 def _erase(db: Database, folder: Path, targets: list[ErasureTarget]) -> int:
     """Backups first, then the live file, then wipe freed pages; returns backups rewritten."""
     try:
-        rewritten = rewrite_backups(folder, erase_people_in(targets))
+        secrets = [text for t in targets for text in (t.name, t.contact) if text]
+        rewritten = rewrite_backups(folder, erase_people_in(targets), secrets)
     except Exception as exc:
         # Nothing is erased in the live file yet, so the person can still be found and retried.
         raise StorageError(

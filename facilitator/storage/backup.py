@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import os
 import sqlite3
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from contextlib import closing
 from dataclasses import dataclass
 from datetime import datetime, timedelta
@@ -18,7 +18,7 @@ from pathlib import Path
 
 from facilitator.clock import Clock, SystemClock
 from facilitator.i18n import _
-from facilitator.paths import database_path
+from facilitator.paths import DATABASE_FILE, database_path
 from facilitator.storage.backup_files import (
     BACKUP_FOLDER,
     BackupInfo,
@@ -193,10 +193,46 @@ def restore_backup(folder: Path, backup_id: str, clock: Clock) -> BackupInfo:
     return restore(folder, backup_id, clock).restored
 
 
-def rewrite_backups(folder: Path, change: Callable[[sqlite3.Connection], None]) -> int:
+def scrub_bytes(path: Path, secrets: Iterable[str]) -> bool:
+    """Overwrite every stored occurrence of each secret in a file that SQLite cannot rewrite.
+
+    For damaged copies and unreadable backups: the text is overwritten in place
+    with the same number of "x" bytes (in its composed and decomposed UTF-8 forms),
+    so the file keeps its size and whatever else it holds. Returns whether anything changed.
+    """
+    import unicodedata
+
+    data = path.read_bytes()
+    original = data
+    for secret in secrets:
+        if not secret:
+            continue
+        for form in {unicodedata.normalize("NFC", secret), unicodedata.normalize("NFD", secret)}:
+            needle = form.encode("utf-8")
+            data = data.replace(needle, b"x" * len(needle))
+    if data == original:
+        return False
+    partial = path.with_name(path.name + ".scrub")
+    partial.write_bytes(data)
+    os.chmod(partial, 0o600)
+    os.replace(partial, path)
+    return True
+
+
+def set_aside_copies(folder: Path) -> list[Path]:
+    """Damaged databases kept aside by a restore, with their -wal/-shm."""
+    return sorted(p for p in folder.glob(f"{DATABASE_FILE}.beskadiget-*") if not p.name.endswith(".scrub"))
+
+
+def rewrite_backups(
+    folder: Path, change: Callable[[sqlite3.Connection], None], secrets: Iterable[str] = ()
+) -> int:
     """Apply `change` to every backup, commit and VACUUM so freed pages are gone; returns the count.
 
-    Every backup is tried; if some could not be rewritten a StorageError names them afterwards.
+    A backup SQLite cannot rewrite (damaged, unreadable), and every damaged copy
+    kept aside by a restore, has the `secrets` overwritten byte by byte instead, so
+    one spoiled file never blocks an erasure. Only if that fails too is a
+    StorageError raised, naming the files, after everything else was done.
     """
     rewritten = 0
     failed: list[str] = []
@@ -212,7 +248,19 @@ def rewrite_backups(folder: Path, change: Callable[[sqlite3.Connection], None]) 
                                   projects, meetings, last_entry))
             rewritten += 1
         except (sqlite3.Error, OSError):
-            failed.append(info.id)
+            try:
+                scrub_bytes(info.path, secrets)
+                for suffix in ("-wal", "-shm"):
+                    companion = info.path.with_name(info.path.name + suffix)
+                    if companion.exists():
+                        scrub_bytes(companion, secrets)
+            except OSError:
+                failed.append(info.id)
+    for copy in set_aside_copies(folder):
+        try:
+            scrub_bytes(copy, secrets)
+        except OSError:
+            failed.append(copy.name)
     if failed:
         raise StorageError(
             _("Disse sikkerhedskopier kunne ikke ændres: {ids}").format(ids=", ".join(failed))
@@ -241,6 +289,13 @@ def rotate(
         day = info.created_at.astimezone().date()
         if keep_daily_days > 0 and day >= first_day and day not in days_kept:
             days_kept.add(day)
+            keep.add(info.id)
+    # The state just before a restore or an upgrade is the way back if that went
+    # wrong: kept for the whole daily period, however many backups follow it.
+    for info in backups:
+        if info.reason in (REASON_BEFORE_RESTORE, REASON_BEFORE_UPGRADE) and (
+            info.created_at.astimezone().date() >= first_day
+        ):
             keep.add(info.id)
     deleted = [b.id for b in backups if b.id not in keep]
     for info in backups:

@@ -361,3 +361,39 @@ def test_a_restore_without_an_open_database_is_refused_while_another_app_holds_t
     finally:
         first.dispose()
     assert backup_service.restore(tmp_path, info.id, clock).restored.id == info.id
+
+
+def test_an_unreadable_backup_and_a_damaged_copy_are_scrubbed_not_blocking(folder, app_db, clock):
+    meeting = add_meeting(app_db, ideas=0)
+    capture.add_idea(app_db, meeting.id, capture.IdeaInput("Jens Jensens private idé"))
+    good = make_backup(app_db, "test")
+    clock.advance(60)
+    spoiled = make_backup(app_db, "test")
+    data = bytearray(spoiled.path.read_bytes())
+    data[100:4096] = b"\x00" * (4096 - 100)  # the header page is gone: SQLite cannot open it
+    spoiled.path.write_bytes(bytes(data))
+    damaged_copy = folder / "facilitator.db.beskadiget-20260303-190000"
+    damaged_copy.write_bytes(b"garbage " + b"Jens Jensen" + b" more garbage")
+
+    def forget(connection: sqlite3.Connection) -> None:
+        connection.execute("UPDATE idea SET title = 'anonym' WHERE title LIKE 'Jens%'")
+
+    assert backup.rewrite_backups(folder, forget, ["Jens Jensen"]) == 1
+    assert idea_titles(good.path) == ["anonym"]
+    for path in (spoiled.path, damaged_copy):
+        assert b"Jens Jensen" not in path.read_bytes()
+    assert len(damaged_copy.read_bytes()) == len(b"garbage Jens Jensen more garbage")
+
+
+def test_rotation_keeps_the_backup_made_before_a_restore(folder, app_db):
+    from facilitator.storage.backup import REASON_BEFORE_RESTORE
+
+    add_meeting(app_db, ideas=0)
+    start = datetime(2026, 3, 10, 9, 0).astimezone()
+    before_restore = make_backup(
+        database_path(folder), REASON_BEFORE_RESTORE, clock=FakeClock(start)
+    ).id
+    later = [backup_at(folder, start + timedelta(minutes=5 * n)) for n in range(1, 15)]
+    rotate(folder, keep_recent=3, keep_daily_days=30)
+    kept = {b.id for b in list_backups(folder)}
+    assert before_restore in kept and set(later[-3:]) <= kept

@@ -263,7 +263,7 @@ def test_erasure_reaches_backups_of_an_older_schema(db, scene, folder):
 
 
 def test_failed_backup_rewrite_leaves_the_person_for_a_retry(db, scene, folder, monkeypatch):
-    def broken(_folder, _change):
+    def broken(_folder, _change, _secrets=()):
         raise OSError(5, "I/O error")
 
     monkeypatch.setattr(privacy, "rewrite_backups", broken)
