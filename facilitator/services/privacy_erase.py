@@ -116,26 +116,21 @@ def erase_in(connection: sqlite3.Connection, target: ErasureTarget) -> int:
     if "meeting" not in tables:
         return changed
     erase = Eraser(target, *_neighbours(connection, tables, target))
-    project_key = (target.project_id.hex,)
-    in_project = "meeting_id IN (SELECT id FROM meeting WHERE project_id = ?)"
-    changed += _scrub_table(connection, "meeting", MEETING_COLUMNS, "project_id = ?", project_key,
-                            erase)
+    # Every project: the same citizen may be named in another project's notes.
+    changed += _scrub_table(connection, "meeting", MEETING_COLUMNS, "1 = 1", (), erase)
     for table, columns in TEXT_COLUMNS.items():
         if table in tables:
-            changed += _scrub_table(connection, table, columns, in_project, project_key, erase)
+            changed += _scrub_table(connection, table, columns, "1 = 1", (), erase)
     return changed
 
 
 def _neighbours(
     connection: sqlite3.Connection, tables: set[str], target: ErasureTarget
 ) -> tuple[list[str], list[str]]:
-    """The project's other people and its villages: kept, even where they share a name part."""
-    project_key = target.project_id.hex
+    """Everyone else and every village: kept, even where they share a name part."""
     others = [row[0] for row in connection.execute(
-        "SELECT name FROM person WHERE project_id = ? AND id != ?",
-        (project_key, target.person_id.hex))] if "person" in tables else []
-    places = [row[0] for row in connection.execute(
-        "SELECT name FROM place WHERE project_id = ?", (project_key,))] if "place" in tables else []
+        "SELECT name FROM person WHERE id != ?", (target.person_id.hex,))] if "person" in tables else []
+    places = [row[0] for row in connection.execute("SELECT name FROM place")] if "place" in tables else []
     return others, places
 
 

@@ -6,7 +6,7 @@ import io
 import json
 import sqlite3
 import unicodedata
-from datetime import date
+from datetime import date, datetime
 from pathlib import Path
 
 import pytest
@@ -14,7 +14,7 @@ from pypdf import PdfReader
 
 from facilitator.domain.enums import AskKind, ConsentSource, OwnerSide
 from facilitator.domain.validation import ValidationError
-from facilitator.services import briefs, capture, people, privacy, projects
+from facilitator.services import briefs, capture, meetings, people, privacy, projects
 from facilitator.services.audit import AuditAction, list_audit
 from facilitator.services.privacy_settings import (
     DEFAULT_RETENTION_MONTHS,
@@ -436,3 +436,17 @@ def test_privacy_notice_in_danish_and_english(db, tmp_path):
     assert one == again
     plain = " ".join(PdfReader(io.BytesIO(one)).pages[0].extract_text().split())
     assert "1 måned efter" in plain and "Spørg den medarbejder fra kommunen" in plain
+
+
+def test_erasure_reaches_other_projects_notes(db, meeting_factory, tmp_path):
+    from facilitator.services import projects as project_service
+
+    meeting = meeting_factory(db)
+    jens = people.add_person(db, meeting.project_id, "Jens Bødker", "jens@example.org")
+    other = project_service.create_project(db, "Løsning Lykkes")
+    elsewhere = meetings.create_meeting(db, other.id, "Møde i Løsning", datetime(2026, 4, 1, 19, 0),
+                                        with_default_agenda=True)
+    capture.add_idea(db, elsewhere.id, capture.IdeaInput("Jens Bødker vil lave en bålplads"))
+    privacy.erase_person(db, jens.id, tmp_path)
+    [idea] = capture.list_ideas(db, elsewhere.id)
+    assert "Bødker" not in idea.title and "bålplads" in idea.title
