@@ -50,6 +50,15 @@ from ui.sent_dialog import SentDialog, SentListModel, language_name
 LANGUAGES = ("da", "en")
 
 
+def preview_folder(db: Database) -> Path:
+    """Where previews are written: `previews/` in the data folder, readable by the user only."""
+    from facilitator.services.backups import data_folder
+
+    folder = data_folder(db) / "previews"
+    folder.mkdir(mode=0o700, exist_ok=True)
+    return folder
+
+
 class BriefWindow(QWidget):
     """The window «Politisk orientering – <mødetitel>»: preview, language, Save as, Print, sendings."""
 
@@ -70,7 +79,9 @@ class BriefWindow(QWidget):
         self.meeting = meetings.get_meeting(db, meeting_id)
         self.language = language if language in LANGUAGES else "da"
         self.pdf_path: Path | None = None
-        self._temp = QTemporaryDir()
+        # The preview holds citizens' data: it stays in the (private) data folder,
+        # never in the system's shared temp folder, and is removed with the window.
+        self._temp = QTemporaryDir(str(preview_folder(db) / "preview-XXXXXX"))
         self._generation = 0
         self._waiting = False  # True from asking for a brief until its result arrives
         self._workers: list[BriefWorker] = []

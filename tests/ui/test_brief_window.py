@@ -449,3 +449,10 @@ def test_buttons_name_their_shortcuts(qtbot, db, meeting) -> None:
     assert "Ctrl+S" in window.save_button.toolTip()
     assert "Ctrl+P" in window.print_button.toolTip()
     assert "Esc" in window.close_button.toolTip()
+
+
+def test_the_preview_stays_inside_the_data_folder(qtbot, db, tmp_path):
+    from ui.brief_window import preview_folder
+
+    folder = preview_folder(db)
+    assert folder.parent == tmp_path and oct(folder.stat().st_mode & 0o777) == "0o700"
