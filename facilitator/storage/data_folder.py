@@ -42,7 +42,8 @@ class InstanceLock:
 
     def acquire(self) -> None:
         """Take the lock or raise StorageError with a Danish message."""
-        handle = open(self.path, "a+b")  # noqa: SIM115 - held open for the app's lifetime
+        # Private like everything in the data folder (it only holds the process id).
+        handle = os.fdopen(os.open(self.path, os.O_RDWR | os.O_CREAT, 0o600), "r+b")
         try:
             if sys.platform == "win32":
                 import msvcrt
