@@ -14,7 +14,7 @@ from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, KeepInFrame, Paragraph, Spacer, Table
 
 from facilitator.domain.enums import Role
-from facilitator.reports.brief_data import BriefData
+from facilitator.reports.brief_data import BriefData, BriefIdea
 from facilitator.reports.chart import talk_share_chart
 from facilitator.reports.columns import even_cuts, group_cuts, share_out, tallest
 from facilitator.reports.fonts import FONT
@@ -39,6 +39,11 @@ from facilitator.reports.styles import (
 )
 
 IDEA_CAP = 30  # ideas listed on page 1 (a typical meeting's all); the rest are in appendix A
+# Long titles take more lines: page 1 lists as many ideas as about this many
+# characters allow (30 ideas of ~35-character titles with their group), so the
+# shrink-to-fit frame never has to make the text too small to read.
+IDEA_TEXT_BUDGET = 1800
+IDEA_MIN = 8
 ASK_CAP = 10
 CHECK_CAP = 5
 STEP_CAP = 5
@@ -52,6 +57,15 @@ LEFT_WIDTH = 80 * mm  # the talk figures beside the next steps
 def unbroken(label: str) -> str:
     """A short label (a group's name) kept on one line; a long one may still wrap."""
     return label.replace(" ", NBSP) if len(label) <= 28 else label
+
+
+def idea_cap(ideas: tuple[BriefIdea, ...]) -> int:
+    """How many ideas page 1 lists: IDEA_CAP, fewer when their titles are long."""
+    if not ideas:
+        return IDEA_CAP
+    lengths = [min(len(i.title), TITLE_LIMIT) + min(len(i.carried_by), 60) for i in ideas]
+    average = max(1.0, sum(lengths) / len(lengths))
+    return max(IDEA_MIN, min(IDEA_CAP, int(IDEA_TEXT_BUDGET / average)))
 
 
 class FirstPage:
@@ -69,7 +83,7 @@ class FirstPage:
         checks = sum(1 for idea in data.ideas if idea.needs_check is not None)
         # (title, how many there are, how many page 1 lists, the appendix with them all)
         sections = (
-            (_("Det vil borgerne"), len(data.ideas), IDEA_CAP, "A"),
+            (_("Det vil borgerne"), len(data.ideas), idea_cap(data.ideas), "A"),
             (_("Det ønsker borgerne af kommunen"), len(data.asks), ASK_CAP, "B"),
             (_("Skal tjekkes mod lovgivning og planer"), checks, CHECK_CAP, "A"),
             (_("Hvor borgerdrevet var mødet?"), 0, 0, ""),
@@ -146,7 +160,7 @@ class FirstPage:
             return [Paragraph(markup(_("Ingen idéer blev registreret.")), styles.empty)]
         items: list[tuple[Flowable, str]] = []  # (flowable, its group's name if it is a heading)
         groups = group_ideas(self.data.ideas, self.words)
-        quotas = share_out(IDEA_CAP, [len(ideas) for _name, ideas in groups])
+        quotas = share_out(idea_cap(self.data.ideas), [len(ideas) for _name, ideas in groups])
         for (name, ideas), quota in zip(groups, quotas, strict=True):
             if name:
                 items.append((self.group_heading(name, f"({len(ideas)})"), name))

@@ -383,3 +383,15 @@ def png_logo() -> bytes:
     out = io.BytesIO()
     image.save(out, format="PNG")
     return out.getvalue()
+
+
+def test_page_one_lists_fewer_ideas_when_titles_are_long() -> None:
+    from facilitator.reports.brief_data import BriefIdea
+    from facilitator.reports.first_page import IDEA_CAP, idea_cap
+
+    def ideas(length: int) -> tuple[BriefIdea, ...]:
+        return tuple(BriefIdea("x" * length, "", "Borgergruppen", "", "", None, "") for _ in range(40))
+
+    assert idea_cap(ideas(35)) == IDEA_CAP
+    assert idea_cap(ideas(90)) < IDEA_CAP  # the rest are in appendix A, and page 1 stays readable
+    assert idea_cap(ideas(90)) >= 15
