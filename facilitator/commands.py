@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import TextIO
 
 from facilitator.domain.validation import ValidationError
-from facilitator.i18n import _
+from facilitator.i18n import LANGUAGES, _
 from facilitator.paths import data_dir, database_path
 from facilitator.storage.database import Database, StorageError
 
@@ -117,7 +117,7 @@ def brief(
     """`facilitator brief`: write a meeting's brief as a PDF without opening a window."""
 
     def run() -> int:
-        from facilitator.services.briefs import LANGUAGES, BriefError, write_brief
+        from facilitator.services.briefs import BriefError, write_brief
 
         if language not in LANGUAGES:
             raise BriefError(_("Sproget skal være da (dansk) eller en (engelsk)."))

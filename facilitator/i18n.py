@@ -13,6 +13,8 @@ from facilitator.paths import resource
 
 DOMAIN = "facilitator"
 DEFAULT_LANGUAGE = "da"
+# The languages a brief or notice can be written in.
+LANGUAGES = ("da", "en")
 
 _translation: _gettext.NullTranslations = _gettext.NullTranslations()
 _language = DEFAULT_LANGUAGE

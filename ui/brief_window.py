@@ -31,7 +31,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from facilitator.i18n import _, ngettext
+from facilitator.i18n import LANGUAGES, _, ngettext
 from facilitator.services import briefs, meetings
 from facilitator.storage.database import Database
 from ui.brief_output import (
@@ -46,8 +46,6 @@ from ui.brief_worker import BriefWorker
 from ui.feedback import InlineMessage
 from ui.planning_widgets import PLANNING_STYLE, ElidedLabel, button, heading, join_isolated
 from ui.sent_dialog import SentDialog, SentListModel, language_name
-
-LANGUAGES = ("da", "en")
 
 
 def preview_folder(db: Database) -> Path:

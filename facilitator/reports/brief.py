@@ -11,14 +11,13 @@ from datetime import date
 
 from reportlab.platypus import PageBreak
 
+from facilitator.i18n import LANGUAGES
 from facilitator.reports.appendices import Appendices
 from facilitator.reports.brief_data import BriefData
 from facilitator.reports.first_page import FirstPage
 from facilitator.reports.formatting import BriefWords, clean
 from facilitator.reports.styles import make_styles
 from facilitator.reports.template import BriefDocTemplate, PageHead
-
-LANGUAGES = ("da", "en")
 
 
 def page_head(data: BriefData, words: BriefWords, made_on: date) -> PageHead:

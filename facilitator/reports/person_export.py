@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING, Any
 from reportlab.lib import colors
 from reportlab.platypus import Flowable, Paragraph, Table
 
+from facilitator.i18n import LANGUAGES
 from facilitator.reports.formatting import BriefWords, clean, markup
 from facilitator.reports.parts import header_row, muted
 from facilitator.reports.styles import (
@@ -29,7 +30,6 @@ from facilitator.reports.template import BriefDocTemplate, PageHead
 if TYPE_CHECKING:
     from facilitator.services.privacy_export import PersonExport
 
-LANGUAGES = ("da", "en")
 
 
 def _yes_no(words: BriefWords, value: bool) -> str:

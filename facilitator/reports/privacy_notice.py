@@ -16,12 +16,11 @@ from typing import Protocol
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.platypus import Flowable, KeepTogether, Paragraph, Spacer
 
+from facilitator.i18n import LANGUAGES
 from facilitator.reports.fonts import FONT, FONT_BOLD
 from facilitator.reports.formatting import BriefWords, clean, markup
 from facilitator.reports.styles import ACCENT, MUTED, make_styles
 from facilitator.reports.template import BriefDocTemplate, PageHead
-
-LANGUAGES = ("da", "en")
 
 
 class Sender(Protocol):

@@ -8,6 +8,7 @@ from sqlalchemy import select
 
 from facilitator.domain.validation import ValidationError
 from facilitator.i18n import _
+from facilitator.services.settings import store_values
 from facilitator.storage.database import Database
 from facilitator.storage.models import Setting
 
@@ -68,12 +69,5 @@ def save_backup_settings(db: Database, settings: BackupSettings) -> BackupSettin
         KEEP_RECENT_KEY: str(settings.keep_recent),
         KEEP_DAILY_DAYS_KEY: str(settings.keep_daily_days),
     }
-    with db.session() as s:
-        for key, value in values.items():
-            row = s.get(Setting, key)
-            if row is None:
-                s.add(Setting(key=key, value=value))
-            else:
-                row.value = value
-        s.commit()
+    store_values(db, values)
     return get_backup_settings(db)

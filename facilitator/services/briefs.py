@@ -21,14 +21,12 @@ from sqlalchemy.orm import Session
 from facilitator.domain import validation
 from facilitator.domain.anonymise import Redactor, nfc
 from facilitator.domain.enums import MeetingStatus
-from facilitator.i18n import N_, _
+from facilitator.i18n import LANGUAGES, N_, _
 from facilitator.reports.brief_data import BriefAsk, BriefData, BriefIdea, BriefPhase, BriefStep
 from facilitator.services import capture, settings, summary
 from facilitator.services.people_rows import BriefRecordRow
 from facilitator.storage.database import Database
 from facilitator.storage.models import BriefRecord, Idea, Meeting, Person, Place, ResourceAsk
-
-LANGUAGES = ("da", "en")
 
 # The brief's own dataclasses: each is copied with its texts redacted.
 _Brief = TypeVar("_Brief", BriefIdea, BriefAsk, BriefStep, BriefPhase, BriefData)

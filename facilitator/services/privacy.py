@@ -22,7 +22,7 @@ from sqlalchemy import select
 
 from facilitator.domain import validation
 from facilitator.domain.anonymise import nfc
-from facilitator.i18n import _
+from facilitator.i18n import LANGUAGES, _
 from facilitator.services import audit, settings
 from facilitator.services.audit import AuditAction
 from facilitator.services.people import person_row
@@ -125,7 +125,7 @@ def _pdf(db: Database, export: PersonExport) -> bytes:
 
 def write_privacy_notice(db: Database, path: Path, language: str = "da") -> Path:
     """Write the printable privacy notice ("da" or "en") with the current settings to `path`."""
-    from facilitator.reports.privacy_notice import LANGUAGES, build_privacy_notice
+    from facilitator.reports.privacy_notice import build_privacy_notice
 
     if language not in LANGUAGES:
         raise PrivacyError(_("Privatlivserklæringen findes på dansk (da) og engelsk (en)."))

@@ -17,6 +17,7 @@ from sqlalchemy.orm import Session
 
 from facilitator.domain import validation
 from facilitator.i18n import _
+from facilitator.services.settings import store_values
 from facilitator.storage.database import Database
 from facilitator.storage.models import Meeting, Project, Setting
 
@@ -68,13 +69,7 @@ def set_retention_months(db: Database, months: int) -> int:
             ),
             "retention_months",
         )
-    with db.session() as s:
-        row = s.get(Setting, RETENTION_KEY)
-        if row is None:
-            s.add(Setting(key=RETENTION_KEY, value=str(months)))
-        else:
-            row.value = str(months)
-        s.commit()
+    store_values(db, {RETENTION_KEY: str(months)})
     return months
 
 

@@ -111,7 +111,12 @@ def save_settings(db: Database, settings: Settings) -> Settings:
         ),
     }
     logo = check_logo(settings.logo_png)
-    values = {**texts, _LOGO_KEY: base64.b64encode(logo).decode("ascii") if logo else ""}
+    store_values(db, {**texts, _LOGO_KEY: base64.b64encode(logo).decode("ascii") if logo else ""})
+    return get_settings(db)
+
+
+def store_values(db: Database, values: dict[str, str]) -> None:
+    """Write settings as text, in one commit (the typed views validate before calling this)."""
     with db.session() as s:
         for key, value in values.items():
             row = s.get(Setting, key)
@@ -120,5 +125,4 @@ def save_settings(db: Database, settings: Settings) -> Settings:
             else:
                 row.value = value
         s.commit()
-    return get_settings(db)
 
