@@ -1,6 +1,6 @@
 """The demo project: a fictional multi-village project that shows every feature at once.
 
-The meetings are played through the real `LiveSession` on a `FakeClock`, so
+The meetings are played through the real `LiveMeeting` on a `FakeClock`, so
 turns, hold-backs and nudges are what the live screen would have stored; a
 seeded random draw varies the turn lengths, so the demo (and its brief) is
 the same every time.
@@ -34,7 +34,7 @@ from facilitator.demo_content import (
     Talk,
 )
 from facilitator.domain.enums import ConsentSource
-from facilitator.live_session import LiveSession
+from facilitator.live_meeting import LiveMeeting
 from facilitator.services import agenda, capture, meetings, people, projects, settings
 from facilitator.services.rows import ProjectRow
 from facilitator.storage.database import Database
@@ -82,7 +82,7 @@ class _Player:
         zone = timezone(timedelta(hours=meeting.utc_offset_hours))
         # Started a few minutes late, as village meetings are.
         self.clock.set_wall(meeting.at.replace(tzinfo=zone).astimezone(UTC) + timedelta(minutes=4))
-        session = LiveSession.start(self.db, meeting_id, self.clock)
+        session = LiveMeeting.start(self.db, meeting_id, self.clock)
         for index, phase in enumerate(meeting.phases):
             if index:
                 session.next_phase()
@@ -91,14 +91,14 @@ class _Player:
         session.close()
         meetings.set_attendance(self.db, meeting_id, meeting.attendance)
 
-    def advance(self, session: LiveSession, seconds: int) -> None:
+    def advance(self, session: LiveMeeting, seconds: int) -> None:
         while seconds > 0:
             step = min(seconds, TICK_SECONDS)
             self.clock.advance(step)
             session.tick()
             seconds -= step
 
-    def play(self, session: LiveSession, meeting_id: uuid.UUID, event: Event) -> None:
+    def play(self, session: LiveMeeting, meeting_id: uuid.UUID, event: Event) -> None:
         if isinstance(event, Talk):
             session.mark(event.role)
             self.advance(session, self.rng.randint(event.low, event.high))

@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import uuid
+from collections.abc import Callable
 
-from PySide6.QtCore import Qt, QTimer, Signal
-from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtCore import QSettings, Qt, QTimer, Signal
+from PySide6.QtGui import QKeySequence, QResizeEvent, QShortcut
 from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
@@ -21,59 +22,94 @@ from facilitator.clock import Clock
 from facilitator.domain.enums import Role
 from facilitator.domain.phase_timing import duration_words, format_duration
 from facilitator.i18n import _
-from facilitator.live_session import LiveSession
+from facilitator.live_meeting import LiveMeeting
+from facilitator.live_state import LiveState
+from facilitator.services import capture
+from facilitator.services.capture import EntryCounts
 from facilitator.services.rows import GapRow
 from facilitator.storage.database import Database
 from ui.capture.panel import CapturePanel
 from ui.changes import ChangeHub
 from ui.feedback import InlineMessage, attempt
-from ui.live_status import SPEAKER_KEYS, LiveStatus
+from ui.live_controls import SPEAKER_KEYS, LiveControls
+from ui.live_status import TITLE_PX, LiveStatusView, set_px
 from ui.planning_widgets import PLANNING_STYLE, ElidedLabel
 
 # The screen redraws four times a second; every figure is computed from the
 # clock, so a late or skipped redraw never changes a stored time.
 REDRAW_MS = 250
 
+# "Large text" steps for an official who stands further from the laptop.
+TEXT_SCALES = (1.0, 1.15, 1.3, 1.5)
+TEXT_SCALE_KEY = "live/text_scale"
+
 
 class LivePage(QWidget):
     """Runs one meeting."""
 
     meeting_closed = Signal(object)  # meeting id
+    # The live state, published once per redraw and after every action: the
+    # status column draws it, and a second screen can draw from it too.
+    state_changed = Signal(object)  # LiveState
 
-    def __init__(self, db: Database, hub: ChangeHub, clock: Clock, parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        db: Database,
+        hub: ChangeHub,
+        clock: Clock,
+        parent: QWidget | None = None,
+        preferences: QSettings | None = None,
+    ) -> None:
         super().__init__(parent)
         self._db = db
         self._hub = hub
         self._clock = clock
-        self.session: LiveSession | None = None
+        self._preferences = preferences
+        self.running: LiveMeeting | None = None
+        self.state: LiveState | None = None
+        self.text_scale = self._saved_text_scale()
         self._timer = QTimer(self)
         self._timer.setInterval(REDRAW_MS)
         self._build()
         self._create_shortcuts()
         self._connect_signals()
 
+    @property
+    def session(self) -> LiveMeeting | None:
+        """The running meeting (None when none runs); the older name, kept for callers."""
+        return self.running
+
     def _build(self) -> None:
         self.title = ElidedLabel()
-        self.title.setStyleSheet("font-size: 15pt; font-weight: bold;")
         self.meeting_clock = QLabel()
-        self.meeting_clock.setStyleSheet("font-size: 14pt;")
         top = QHBoxLayout()
         top.addWidget(self.title, 1)
         top.addWidget(self.meeting_clock)
 
-        self.status = LiveStatus()
-        # In a scroll area so a small projector resolution squeezes nothing; at
-        # 1366×768 everything fits and no scroll bar shows.
-        status_area = QScrollArea()
-        status_area.setWidget(self.status)
-        status_area.setWidgetResizable(True)
-        status_area.setFrameShape(QFrame.Shape.NoFrame)
-        status_area.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        status_area.setFixedWidth(440)
+        self.status = LiveStatusView()
+        self.controls = LiveControls()
+        self.status.controls_slot.addWidget(self.controls)
+        # Scrolls vertically only as a last resort (large text on a small
+        # screen); at 1024×600 and up the column fits without a scroll bar.
+        self.status_area = QScrollArea()
+        self.status_area.setWidget(self.status)
+        self.status_area.setWidgetResizable(True)
+        self.status_area.setFrameShape(QFrame.Shape.NoFrame)
+        self.status_area.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.capture = CapturePanel(self._db, self._hub)
+        # The capture lists stand side by side when there is room and stack on
+        # a narrow screen (the panel decides on each resize); the page only
+        # ever asks for the stacked width, so it fits a 1024-pixel screen.
+        self.capture.set_two_columns(False)
+        self.capture.setMinimumWidth(self.capture.minimumSizeHint().width())
+        self.capture.follow_width = True
+        self.status_area.setMinimumWidth(360)
         middle = QHBoxLayout()
-        middle.addWidget(status_area)
-        middle.addWidget(self.capture, 1)
+        middle.setSpacing(14)
+        # The status column takes a fixed share of the width, so it grows on a
+        # large screen and leaves the capture panel room on a small one.
+        middle.addWidget(self.status_area, 44)
+        middle.addWidget(self.capture, 56)
 
         self.message = InlineMessage()
         self.previous_button = QPushButton(_("◀ Forrige punkt (Page Up)"))
@@ -89,12 +125,58 @@ class LivePage(QWidget):
 
         self.setStyleSheet(PLANNING_STYLE)
         layout = QVBoxLayout(self)
-        layout.setContentsMargins(16, 10, 16, 10)
-        layout.setSpacing(8)
+        layout.setContentsMargins(14, 8, 14, 8)
+        layout.setSpacing(6)
         layout.addLayout(top)
         layout.addLayout(middle, 1)
         layout.addWidget(self.message)
         layout.addLayout(bottom)
+        self._apply_scale()
+
+    # ----- sizes that follow the window ------------------------------------------
+
+    def scale(self) -> float:
+        """How large the live figures are: the window's size against 1366×768, times large text."""
+        fit = min(self.width() / 1366, self.height() / 768)
+        return max(0.7, min(fit, 2.2)) * self.text_scale
+
+    def _apply_scale(self) -> None:
+        scale = self.scale()
+        self.status.set_scale(scale)
+        self.controls.set_scale(scale)
+        set_px(self.title, TITLE_PX * min(scale, 1.4), bold=True)
+        set_px(self.meeting_clock, TITLE_PX * min(scale, 1.4))
+
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 - Qt API
+        """Sizes follow the window."""
+        super().resizeEvent(event)
+        self._apply_scale()
+
+    def _saved_text_scale(self) -> float:
+        if self._preferences is None:
+            return 1.0
+        value = self._preferences.value(TEXT_SCALE_KEY, 1.0)
+        try:
+            scale = float(value)  # type: ignore[arg-type]
+        except (TypeError, ValueError):
+            return 1.0
+        return scale if scale in TEXT_SCALES else 1.0
+
+    def change_text_size(self, step: int) -> None:
+        """Large text: one step larger (+1) or smaller (-1); the choice is remembered."""
+        index = TEXT_SCALES.index(self.text_scale) + step
+        if not 0 <= index < len(TEXT_SCALES):
+            return
+        self.text_scale = TEXT_SCALES[index]
+        if self._preferences is not None:
+            self._preferences.setValue(TEXT_SCALE_KEY, self.text_scale)
+            self._preferences.sync()
+        self._apply_scale()
+        self.message.show_info(
+            _("Tekststørrelse {percent} % (Ctrl++ større, Ctrl+- mindre).").format(
+                percent=round(self.text_scale * 100)
+            )
+        )
 
     def _create_shortcuts(self) -> None:
         # Window-wide, whatever has the focus; Qt ignores them while this page is
@@ -115,6 +197,8 @@ class LivePage(QWidget):
         bind(["Esc"], self.dismiss_nudge)
         bind(["Ctrl+Shift+A"], self.close_meeting)
         bind(["Ctrl+Z"], self.capture.undo_delete)
+        bind(["Ctrl++", "Ctrl+="], lambda: self.change_text_size(+1))
+        bind(["Ctrl+-"], lambda: self.change_text_size(-1))
 
     def _add_speaker_keys(self, dialog: QWidget) -> None:
         # The official types an idea while the floor changes hands: Ctrl+digit
@@ -127,9 +211,12 @@ class LivePage(QWidget):
     def _connect_signals(self) -> None:
         self.capture.entry_opened.connect(self._add_speaker_keys)
         self._timer.timeout.connect(self.refresh)
-        self.status.speaker_clicked.connect(self.mark)
-        self.status.question_clicked.connect(self.asked_question)
-        self.status.nudge_dismissed.connect(self.dismiss_nudge)
+        self.controls.speaker_clicked.connect(self.mark)
+        self.controls.question_clicked.connect(self.asked_question)
+        self.controls.dismiss_clicked.connect(self.dismiss_nudge)
+        self.state_changed.connect(self.status.show_state)
+        self.state_changed.connect(self.controls.show_state)
+        self.state_changed.connect(self._show_meeting_clock)
         self.previous_button.clicked.connect(self.previous_phase)
         self.next_button.clicked.connect(self.next_phase)
         self.close_button.clicked.connect(self.close_meeting)
@@ -138,32 +225,28 @@ class LivePage(QWidget):
 
     def start(self, meeting_id: uuid.UUID, refusal: InlineMessage | None = None) -> bool:
         """Start a planned meeting; False if it cannot, with the reason shown in `refusal`."""
-        session = attempt(
-            lambda: LiveSession.start(self._db, meeting_id, self._clock), refusal or self.message
+        running = attempt(
+            lambda: LiveMeeting.start(self._db, meeting_id, self._clock), refusal or self.message
         )
-        return self._run(session)
+        return self._run(running)
 
     def resume(self, meeting_id: uuid.UUID) -> GapRow | None:
         """Carry on an interrupted or reopened meeting; returns the gap it left."""
-        result = attempt(lambda: LiveSession.resume(self._db, meeting_id, self._clock), self.message)
+        result = attempt(lambda: LiveMeeting.resume(self._db, meeting_id, self._clock), self.message)
         if result is None:
             return None
-        session, gap = result
-        self._run(session)
-        if gap is not None:
-            minutes = duration_words((gap.ended_at - gap.started_at).total_seconds())
-            self.message.show_info(
-                _("Mødet blev genoptaget. Pausen på {duration} er registreret som afbrydelse, "
-                  "ikke som taletid. Markér, hvem der har ordet.").format(duration=minutes)
-            )
+        running, gap = result
+        self._run(running)
+        counts = attempt(lambda: capture.count_entries(self._db, meeting_id), self.message, clear=False)
+        self.message.show_info(resume_message(gap, counts))
         return gap
 
-    def _run(self, session: LiveSession | None) -> bool:
-        if session is None:
+    def _run(self, running: LiveMeeting | None) -> bool:
+        if running is None:
             return False
-        self.session = session
-        self.title.setText(session.meeting.title)
-        self.capture.load(session.meeting_id)
+        self.running = running
+        self.title.setText(running.meeting.title)
+        self.capture.load(running.meeting_id)
         self._timer.start()
         self.refresh()
         return True
@@ -171,39 +254,41 @@ class LivePage(QWidget):
     def stop(self) -> None:
         """Stop redrawing (the meeting stays running in the database)."""
         self._timer.stop()
-        self.session = None
+        self.running = None
 
     # ----- the official's actions -----------------------------------------------
 
-    def _act(self, action: object) -> None:
-        if self.session is None:
+    def _act(self, action: Callable[[LiveMeeting], object]) -> None:
+        running = self.running
+        if running is None:
             return
-        attempt(action, self.message)  # type: ignore[arg-type]
-        self.refresh()
+        attempt(lambda: action(running), self.message)
+        self.publish()
 
     def mark(self, role: Role) -> None:
         """Mark who holds the floor."""
-        self._act(lambda: self.session.mark(role))  # type: ignore[union-attr]
+        self._act(lambda running: running.mark(role))
 
     def asked_question(self) -> None:
         """Start a hold-back."""
-        self._act(lambda: self.session.asked_question())  # type: ignore[union-attr]
+        self._act(LiveMeeting.asked_question)
 
     def next_phase(self) -> None:
         """Go to the next phase."""
-        self._act(lambda: self.session.next_phase())  # type: ignore[union-attr]
+        self._act(LiveMeeting.next_phase)
 
     def previous_phase(self) -> None:
         """Go to the previous phase."""
-        self._act(lambda: self.session.previous_phase())  # type: ignore[union-attr]
+        self._act(LiveMeeting.previous_phase)
 
-    def dismiss_nudge(self, prompt_id: object = None) -> None:
+    def dismiss_nudge(self, prompt_id: uuid.UUID | None = None) -> None:
         """Dismiss a nudge (the newest on Esc)."""
-        self._act(lambda: self.session.dismiss(prompt_id))  # type: ignore[union-attr, arg-type]
+        self._act(lambda running: running.dismiss(prompt_id))
 
     def close_meeting(self) -> None:
         """Close the meeting after a confirmation."""
-        if self.session is None:
+        running = self.running
+        if running is None:
             return
         answer = QMessageBox.question(
             self,
@@ -214,25 +299,31 @@ class LivePage(QWidget):
         )
         if answer != QMessageBox.StandardButton.Yes:
             return
-        session = self.session
-        if attempt(session.close, self.message) is None:
+        if attempt(running.close, self.message) is None:
             return
         self.stop()
-        self._hub.meeting_changed.emit(session.meeting_id)
-        self.meeting_closed.emit(session.meeting_id)
+        self._hub.meeting_changed.emit(running.meeting_id)
+        self.meeting_closed.emit(running.meeting_id)
 
-    # ----- drawing ----------------------------------------------------------------
+    # ----- publishing the state --------------------------------------------------
 
     def refresh(self) -> None:
-        """Redraw from the session's current state."""
-        if self.session is None:
+        """The timer's work: let time do what it decides (store it), then publish the state."""
+        running = self.running
+        if running is None:
             return
-        state = attempt(self.session.tick, self.message, clear=False)
-        if state is None:
+        attempt(running.advance, self.message, clear=False)
+        self.publish()
+
+    def publish(self) -> None:
+        """Compute the state (no writes) and hand it to everything that draws it."""
+        running = self.running
+        if running is None:
             return
-        phases = self.session.phases
-        next_title = phases[state.phase_index + 1].title if state.phase_index + 1 < len(phases) else None
-        self.status.show_state(state, next_title, self.session.meeting.talk_share_threshold_pct)
+        self.state = running.state()
+        self.state_changed.emit(self.state)
+
+    def _show_meeting_clock(self, state: LiveState) -> None:
         local = state.now.astimezone()
         self.meeting_clock.setText(
             _("Mødetid {elapsed} · kl. {time}").format(
@@ -241,3 +332,28 @@ class LivePage(QWidget):
         )
         self.previous_button.setEnabled(state.phase_index > 0)
         self.next_button.setEnabled(state.phase_index + 1 < state.phase_count)
+
+
+def resume_message(gap: GapRow | None, counts: EntryCounts | None) -> str:
+    """What a resumed meeting kept (every saved entry) and what it may not have (unsaved typing)."""
+    parts = [_("Mødet er genoptaget.")]
+    if counts is not None:
+        parts.append(
+            _("Alt gemt er bevaret: {ideas} idéer, {asks} ressourceønsker, {steps} næste skridt "
+              "og {turns} markeringer af, hvem der talte.").format(
+                ideas=counts.ideas, asks=counts.asks, steps=counts.steps, turns=counts.turns
+            )
+        )
+    parts.append(
+        _("Tekst, der var skrevet i et åbent indtastningsvindue uden at være gemt, "
+          "kan være gået tabt – se efter, om det sidste er med.")
+    )
+    if gap is not None:
+        duration = duration_words((gap.ended_at - gap.started_at).total_seconds())
+        parts.append(
+            _("Pausen på {duration} er registreret som afbrydelse, ikke som taletid.").format(
+                duration=duration
+            )
+        )
+    parts.append(_("Markér, hvem der har ordet."))
+    return " ".join(parts)

@@ -1,33 +1,46 @@
-"""The left column of the live screen: phase countdown, hold-back, speaker, talk share, nudges."""
+"""The left column of the live screen: it only draws a `LiveState`, it has no controls.
+
+Sizes follow the window: `set_scale()` sets every font in pixels from the page's
+size (and the official's "large text" choice), so the figures read from two
+metres on a 1366×768 laptop and grow on a 1920×1080 one.
+"""
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QRectF, QSize, Qt
+from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter, QPaintEvent, QPen
 from PySide6.QtWidgets import (
     QFrame,
     QGridLayout,
     QHBoxLayout,
     QLabel,
-    QProgressBar,
-    QPushButton,
     QVBoxLayout,
     QWidget,
 )
 
 from facilitator.domain.enums import Role
-from facilitator.domain.hold_back import HoldBackPhase
 from facilitator.domain.phase_timing import TimeWarning, format_duration
 from facilitator.i18n import _
-from facilitator.live_session import LiveState, Nudge
-from ui.talk_share_bar import ROLE_COLOURS, TalkShareBar
+from facilitator.live_state import LiveState, Signal, floor_taken_words
+from ui.live_palette import ROLE_HEX, SECONDARY_TEXT, SIGNAL_TONES
+from ui.planning_widgets import ElidedLabel
+from ui.talk_share_bar import TalkShareBar
 
-SPEAKER_KEYS = {Role.CITIZEN: "1", Role.OFFICIAL: "2", Role.POLITICIAN: "3", Role.SILENCE: "0"}
+# Pixel sizes at scale 1.0 (a 1366×768 window). The countdown and the current
+# speaker are the figures read from furthest away; the hold-back's digits are
+# never smaller than the phase clock.
+FIGURE_PX = 56
+WORD_PX = 44
+TITLE_PX = 22
+TEXT_PX = 17
+SMALL_PX = 14
+SPEAKER_MIN_PX = 48  # the longest role name shrinks to fit, never below this
 
 _WARNING_STYLE = {
     TimeWarning.NONE: "",
-    TimeWarning.LOW: "background: #fff4d6; border: 1px solid #e0b84a;",
-    TimeWarning.CRITICAL: "background: #ffe2c2; border: 1px solid #d9822b;",
-    TimeWarning.OVERRUN: "background: #fbd5d5; border: 1px solid #c23b3b;",
+    TimeWarning.LOW: "background: #fff4d6; border: 1px solid #b88a1e;",
+    TimeWarning.CRITICAL: "background: #ffe2c2; border: 1px solid #b35f12;",
+    TimeWarning.OVERRUN: "background: #fbd5d5; border: 1px solid #a32c2c;",
 }
 
 
@@ -46,209 +59,351 @@ def shorten(text: str, limit: int) -> str:
     return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
+def set_px(widget: QWidget, px: float, bold: bool = False) -> None:
+    """Give `widget` a font of `px` pixels (only when it changes)."""
+    font = QFont(widget.font())
+    size = max(9, round(px))
+    if font.pixelSize() == size and font.bold() == bold:
+        return
+    font.setPixelSize(size)
+    font.setBold(bold)
+    widget.setFont(font)
+    if isinstance(widget, ElidedLabel):
+        widget.setText(widget.full_text())  # re-shorten for the new font
+
+
+class FitLabel(ElidedLabel):
+    """One line in the largest font up to `max_px` that fits the width (never below `min_px`).
+
+    A short word ("Vent") gets the full size; a longer headline shrinks to stay on
+    one line instead of being cut, and only below `min_px` is it shortened with "…".
+    """
+
+    max_px = 40
+    min_px = 20
+
+    def set_px_range(self, max_px: float, min_px: float) -> None:
+        """The largest and the smallest size to use."""
+        self.max_px, self.min_px = max(9, round(max_px)), max(9, round(min_px))
+        self.setMinimumHeight(QFontMetrics(self._font_of(self.max_px)).height())
+        self.setText(self.full_text())
+
+    def _font_of(self, px: int) -> QFont:
+        font = QFont(self.font())
+        font.setPixelSize(px)
+        return font
+
+    def _room(self) -> int:
+        return max(self.contentsRect().width(), 50) - 4
+
+    def fitting_px(self) -> int:
+        """The size the text is drawn at for the current width."""
+        text = " ".join(self.full_text().split())
+        px = self.max_px
+        while px > self.min_px and QFontMetrics(self._font_of(px)).horizontalAdvance(text) > self._room():
+            px -= 1
+        return px
+
+    def _elide(self) -> None:
+        px = self.fitting_px()
+        font = self._font_of(px)
+        if self.font().pixelSize() != px:
+            self.setFont(font)
+        one_line = " ".join(self.full_text().split())
+        elided = QFontMetrics(font).elidedText(one_line, Qt.TextElideMode.ElideRight, self._room())
+        QLabel.setText(self, elided)
+
+
 def _restyle(widget: QWidget, sheet: str) -> None:
     """Set a style sheet only when it changes (a redraw runs four times a second)."""
     if widget.styleSheet() != sheet:
         widget.setStyleSheet(sheet)
 
 
-def _card() -> QFrame:
-    frame = QFrame()
-    frame.setFrameShape(QFrame.Shape.StyledPanel)
-    frame.setObjectName("card")
-    return frame
+def _label(wrap: bool = False) -> QLabel:
+    label = QLabel()
+    label.setTextFormat(Qt.TextFormat.PlainText)
+    label.setWordWrap(wrap)
+    return label
 
 
-class NudgeBanner(QFrame):
-    """A calm, dismissable message; it never takes focus."""
-
-    dismissed = Signal(object)  # prompt id
-
-    def __init__(self, nudge: Nudge, waiting: int = 0, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.nudge = nudge
-        self.setObjectName("nudge")
-        self.setStyleSheet(
-            "#nudge { background: #e8f1fb; border: 1px solid #8fb3de; border-radius: 6px; }"
-        )
-        more = _(" (+{n} til)").format(n=waiting) if waiting else ""
-        self.text = QLabel("ℹ " + nudge.text + more)
-        self.text.setWordWrap(True)
-        close = QPushButton(_("Luk (Esc)"))
-        close.setFocusPolicy(Qt.FocusPolicy.NoFocus)
-        close.clicked.connect(lambda: self.dismissed.emit(nudge.prompt_id))
-        layout = QHBoxLayout(self)
-        layout.addWidget(self.text, 1)
-        layout.addWidget(close, 0, Qt.AlignmentFlag.AlignTop)
-
-
-class LiveStatus(QWidget):
-    """Shows one `LiveState`; emits the official's clicks as requests."""
-
-    speaker_clicked = Signal(object)  # Role
-    question_clicked = Signal()
-    nudge_dismissed = Signal(object)  # prompt id
+class HoldBackRing(QWidget):
+    """A ring that empties as the hold-back runs out, with the seconds left in its middle."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self._nudge_ids: tuple[object, ...] = ()
-        self._build()
-        self._connect_signals()
+        self.fraction = 1.0
+        self.colour = QColor(SIGNAL_TONES[Signal.WAITING].accent)
+        self.digits = _label()
+        self.digits.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        layout = QGridLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.digits, 0, 0)
 
-    def _build(self) -> None:
+    def set_remaining(self, seconds: float, total: float) -> None:
+        """Show `seconds` left of `total`."""
+        self.digits.setText(str(int(seconds + 0.999)))
+        self.fraction = max(0.0, min(1.0, seconds / total)) if total > 0 else 0.0
+        self.update()
+
+    def set_diameter(self, px: int) -> None:
+        """The ring's size; the digits are sized by the caller."""
+        self.setFixedSize(QSize(px, px))
+
+    def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802 - Qt API
+        painter = QPainter(self)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        width = max(4.0, self.width() / 14)
+        rect = QRectF(self.rect()).adjusted(width, width, -width, -width)
+        painter.setPen(QPen(QColor("#c9dccf"), width))
+        painter.drawEllipse(rect)
+        pen = QPen(self.colour, width)
+        pen.setCapStyle(Qt.PenCapStyle.RoundCap)
+        painter.setPen(pen)
+        # From twelve o'clock, clockwise; what is left of the wait.
+        painter.drawArc(rect, 90 * 16, -int(self.fraction * 360 * 16))
+        painter.end()
+
+
+class RoleMarker(QWidget):
+    """A block in the speaker's colour beside the speaker's name: colour with words, never alone."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.colour = QColor(SECONDARY_TEXT)
+        self.setFixedWidth(12)
+
+    def set_colour(self, colour: str) -> None:
+        """The role's colour."""
+        if self.colour.name() != colour:
+            self.colour = QColor(colour)
+            self.update()
+
+    def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802 - Qt API
+        painter = QPainter(self)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        painter.setPen(Qt.PenStyle.NoPen)
+        painter.setBrush(self.colour)
+        painter.drawRoundedRect(QRectF(self.rect()), 3, 3)
+        painter.end()
+
+
+class PhaseCard(QFrame):
+    """The agenda item: its title, the countdown, the warning and what comes next."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("phaseCard")
+        self.title = ElidedLabel()
+        self.countdown = _label()
+        self.planned = _label()
+        self.warning = _label(wrap=True)
+        self.next_phase = ElidedLabel()
+        row = QHBoxLayout()
+        row.setSpacing(12)
+        row.addWidget(self.countdown)
+        row.addWidget(self.planned, 1, Qt.AlignmentFlag.AlignBottom)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(12, 8, 12, 8)
+        layout.setSpacing(2)
+        layout.addWidget(self.title)
+        layout.addLayout(row)
+        layout.addWidget(self.warning)
+        layout.addWidget(self.next_phase)
+
+    def set_scale(self, scale: float) -> None:
+        """Fonts for a scale (1.0 at 1366×768)."""
+        set_px(self.title, TITLE_PX * scale, bold=True)
+        set_px(self.countdown, FIGURE_PX * scale, bold=True)
+        set_px(self.planned, TEXT_PX * scale)
+        set_px(self.warning, TEXT_PX * scale, bold=True)
+        set_px(self.next_phase, SMALL_PX * scale)
+
+    def show_state(self, state: LiveState) -> None:
+        """Draw the phase part of a state."""
+        self.title.setText(
+            _("Punkt {n} af {count}: {title}").format(
+                n=state.phase_index + 1, count=state.phase_count, title=shorten(state.phase.title, 200)
+            )
+        )
+        timing = state.timing
+        self.countdown.setText(format_duration(timing.remaining_seconds))
+        self.planned.setText(_("tilbage af {minutes} min.").format(minutes=state.phase.planned_minutes))
+        self.warning.setText(warning_text(timing.warning))
+        self.warning.setVisible(timing.warning is not TimeWarning.NONE)
+        _restyle(
+            self,
+            f"#phaseCard {{ border-radius: 8px; border: 1px solid #d5dbd8; "
+            f"{_WARNING_STYLE[timing.warning]} }}",
+        )
+        title = state.next_phase_title
+        self.next_phase.setText(
+            _("Næste: {title}").format(title=shorten(title, 200)) if title else _("Sidste punkt")
+        )
+
+
+class SignalPanel(QFrame):
+    """The big place: wait (with the ring), well done, a nudge, or how to start a hold-back."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("signalPanel")
+        self.signal: Signal | None = None
+        self.ring = HoldBackRing()
+        self.word = FitLabel()
+        bold = QFont(self.word.font())
+        bold.setBold(True)
+        self.word.setFont(bold)
+        self.detail = _label(wrap=True)
+        self.key_hint = _label()
+        texts = QVBoxLayout()
+        texts.setSpacing(4)
+        texts.addWidget(self.word)
+        texts.addWidget(self.detail)
+        texts.addWidget(self.key_hint)
+        texts.addStretch(1)
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(14, 10, 14, 10)
+        layout.setSpacing(16)
+        layout.addWidget(self.ring, 0, Qt.AlignmentFlag.AlignVCenter)
+        layout.addLayout(texts, 1)
+
+    def set_scale(self, scale: float) -> None:
+        """Fonts and the ring's size for a scale."""
+        # The hold-back word is never below 32 px at 1366×768; a longer nudge
+        # headline shrinks a little to stay on one line.
+        self.word.set_px_range(WORD_PX * scale, 32 * min(scale, 1.0) * 0.8)
+        set_px(self.detail, TEXT_PX * scale)
+        set_px(self.key_hint, SMALL_PX * scale, bold=True)
+        set_px(self.ring.digits, FIGURE_PX * scale, bold=True)
+        self.ring.set_diameter(round(FIGURE_PX * scale * 1.9))
+
+    def show_state(self, state: LiveState) -> None:
+        """Draw the signal part of a state."""
+        signal = state.signal
+        if signal is Signal.WAITING:
+            self.word.setText(state.hold_back_word)
+            self.detail.setText(state.hold_back_hint)
+            self.key_hint.setText(_("Sekunder tilbage af {total}").format(total=int(state.hold_back_seconds)))
+            self.ring.set_remaining(state.hold_back_remaining, state.hold_back_seconds)
+        elif signal is Signal.FLOOR_TAKEN:
+            self.word.setText("✓ " + floor_taken_words(state.floor_taken_by or Role.CITIZEN))
+            self.detail.setText(_("Godt ventet."))
+            self.key_hint.setText("")
+        elif signal is Signal.NUDGE and state.nudge is not None:
+            self.word.setText("! " + state.nudge.headline)
+            self.detail.setText(state.nudge.text)
+            self.key_hint.setText(_("Esc: luk beskeden"))
+        else:
+            self.word.setText(_("Spørg rummet"))
+            self.detail.setText(_("Tast S, når du har stillet et spørgsmål – så holder du igen."))
+            self.key_hint.setText("")
+        self.ring.setVisible(signal is Signal.WAITING)
+        self.key_hint.setVisible(bool(self.key_hint.text()))
+        if signal is not self.signal:
+            self.signal = signal
+            tone = SIGNAL_TONES[signal]
+            border = "3px" if signal is not Signal.IDLE else "1px"
+            self.setStyleSheet(
+                f"#signalPanel {{ background: {tone.background}; border: {border} solid {tone.accent};"
+                f" border-radius: 10px; }}"
+                f"#signalPanel QLabel {{ color: {tone.text}; background: transparent; }}"
+            )
+
+
+class LiveStatusView(QWidget):
+    """Draws one `LiveState`: phase, the big signal, the speaker and the talk share."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.state: LiveState | None = None
+        self.speaking = False
+        self.scale = 1.0
+        self.phase_card = PhaseCard()
+        self.signal_panel = SignalPanel()
+        self.speaker_text = FitLabel()
+        self.speaker_text.setObjectName("speakerText")
+        bold = QFont(self.speaker_text.font())
+        bold.setBold(True)
+        self.speaker_text.setFont(bold)
+        self.speaker_time = _label()
+        self.speaker_time.setObjectName("speakerTime")
+        speaker_row = QHBoxLayout()
+        speaker_row.setSpacing(10)
+        self.speaker_marker = RoleMarker()
+        speaker_row.addWidget(self.speaker_marker)
+        speaker_row.addWidget(self.speaker_text, 1)
+        speaker_row.addWidget(self.speaker_time, 0, Qt.AlignmentFlag.AlignBottom)
+        self.share_heading = _label()
+        self.share_heading.setText(_("Taletid"))
+        self.meeting_bar = TalkShareBar(_("Mødet"))
+        self.phase_bar = TalkShareBar(_("Punktet"))
+        self.recent_text = _label(wrap=True)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(8)
-
-        self.phase_card = _card()
-        phase_layout = QVBoxLayout(self.phase_card)
-        self.phase_title = QLabel()
-        self.phase_title.setWordWrap(True)
-        self.phase_title.setStyleSheet("font-size: 15pt; font-weight: bold;")
-        self.countdown = QLabel()
-        self.countdown.setStyleSheet("font-size: 30pt; font-weight: bold;")
-        self.planned = QLabel()
-        self.warning = QLabel()
-        self.warning.setWordWrap(True)
-        self.warning.setStyleSheet("font-weight: bold;")
-        self.next_phase = QLabel()
-        self.next_phase.setWordWrap(True)
-        self.next_phase.setStyleSheet("color: #555;")
-        row = QHBoxLayout()
-        row.addWidget(self.countdown)
-        row.addWidget(self.planned, 1, Qt.AlignmentFlag.AlignBottom)
-        phase_layout.addWidget(self.phase_title)
-        phase_layout.addLayout(row)
-        phase_layout.addWidget(self.warning)
-        phase_layout.addWidget(self.next_phase)
         layout.addWidget(self.phase_card)
-
-        self.hold_back_card = _card()
-        hold_layout = QVBoxLayout(self.hold_back_card)
-        self.hold_back_text = QLabel()
-        self.hold_back_text.setWordWrap(True)
-        self.hold_back_text.setStyleSheet("font-size: 13pt;")
-        self.hold_back_bar = QProgressBar()
-        self.hold_back_bar.setTextVisible(False)
-        self.hold_back_bar.setMaximumHeight(10)
-        self.question_button = QPushButton(_("Jeg stillede rummet et spørgsmål (S)"))
-        self.question_button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
-        hold_layout.addWidget(self.hold_back_text)
-        hold_layout.addWidget(self.hold_back_bar)
-        hold_layout.addWidget(self.question_button)
-        layout.addWidget(self.hold_back_card)
-
-        speakers = QGridLayout()
-        speakers.setSpacing(6)
-        self.speaker_buttons: dict[Role, QPushButton] = {}
-        for index, role in enumerate((Role.CITIZEN, Role.OFFICIAL, Role.POLITICIAN, Role.SILENCE)):
-            button = QPushButton(f"{SPEAKER_KEYS[role]}  {role.label}")
-            button.setCheckable(True)
-            button.setMinimumHeight(44)
-            button.setStyleSheet(
-                "QPushButton { font-size: 12pt; }"
-                f"QPushButton:checked {{ background: {ROLE_COLOURS[role].name()}; color: white;"
-                " font-weight: bold; border: 2px solid #222; border-radius: 4px; }"
-            )
-            button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
-            button.setToolTip(_("Tast {key}").format(key=SPEAKER_KEYS[role]))
-            self.speaker_buttons[role] = button
-            speakers.addWidget(button, index // 2, index % 2)
-        layout.addLayout(speakers)
-        self.speaker_text = QLabel()
-        layout.addWidget(self.speaker_text)
-
-        self.meeting_bar = TalkShareBar(_("Mødet"))
-        self.phase_bar = TalkShareBar(_("Punktet"))
-        self.recent_text = QLabel()
-        self.recent_text.setWordWrap(True)
-        share_heading = QLabel(_("Taletid"))
-        share_heading.setStyleSheet("font-weight: bold;")
-        layout.addWidget(share_heading)
+        layout.addWidget(self.signal_panel)
+        layout.addLayout(speaker_row)
+        self.controls_slot = QVBoxLayout()  # the page puts the speaker buttons here
+        layout.addLayout(self.controls_slot)
+        layout.addWidget(self.share_heading)
         layout.addWidget(self.meeting_bar)
         layout.addWidget(self.phase_bar)
         layout.addWidget(self.recent_text)
-
-        self.nudge_box = QVBoxLayout()
-        layout.addLayout(self.nudge_box)
         layout.addStretch(1)
+        self.set_scale(1.0)
 
-    def _connect_signals(self) -> None:
-        self.question_button.clicked.connect(self.question_clicked)
-        for role, button in self.speaker_buttons.items():
-            button.clicked.connect(lambda _checked=False, r=role: self.speaker_clicked.emit(r))
+    def set_scale(self, scale: float) -> None:
+        """Every font for a scale (1.0 at 1366×768)."""
+        self.scale = scale
+        self.phase_card.set_scale(scale)
+        self.signal_panel.set_scale(scale)
+        self._size_speaker()
+        set_px(self.speaker_time, TITLE_PX * scale, bold=True)
+        self.speaker_marker.setFixedWidth(max(8, round(12 * scale)))
+        set_px(self.share_heading, SMALL_PX * scale, bold=True)
+        for bar in (self.meeting_bar, self.phase_bar):
+            set_px(bar.legend, SMALL_PX * scale)
+        set_px(self.recent_text, SMALL_PX * scale)
 
-    def show_state(self, state: LiveState, next_title: str | None, threshold_pct: int) -> None:
+    def _size_speaker(self) -> None:
+        # The speaker's role is a figure read from afar; the hint when nobody
+        # is marked is a line of text.
+        if self.speaking:
+            self.speaker_text.set_px_range(FIGURE_PX * self.scale, SPEAKER_MIN_PX * self.scale)
+        else:
+            self.speaker_text.set_px_range(TITLE_PX * self.scale, TEXT_PX * self.scale * 0.8)
+
+    def show_state(self, state: LiveState) -> None:
         """Redraw from a state."""
-        self.phase_title.setText(
-            _("Punkt {n} af {count}: {title}").format(
-                n=state.phase_index + 1, count=state.phase_count, title=shorten(state.phase.title, 90)
-            )
-        )
-        self.phase_title.setToolTip(state.phase.title)
-        timing = state.timing
-        self.countdown.setText(format_duration(timing.remaining_seconds))
-        self.planned.setText(_("af {minutes} min.").format(minutes=state.phase.planned_minutes))
-        self.warning.setText(warning_text(timing.warning))
-        self.warning.setVisible(timing.warning is not TimeWarning.NONE)
-        _restyle(self.phase_card, f"#card {{ border-radius: 6px; {_WARNING_STYLE[timing.warning]} }}")
-        self.next_phase.setText(
-            _("Næste: {title}").format(title=shorten(next_title, 90)) if next_title else _("Sidste punkt")
-        )
-        self._show_hold_back(state)
-        for role, button in self.speaker_buttons.items():
-            button.setChecked(role is state.speaker)
-            # A text mark as well as the colour: never colour alone.
-            button.setText(("● " if role is state.speaker else "") + f"{SPEAKER_KEYS[role]}  {role.label}")
-        self.speaker_text.setText(
-            _("Ordet: {role} · {duration}").format(
-                role=state.speaker.label, duration=format_duration(state.speaker_seconds)
-            )
-            if state.speaker
-            else _("Ingen taler markeret – tast 1, 2, 3 eller 0")
-        )
+        self.state = state
+        self.phase_card.show_state(state)
+        self.signal_panel.show_state(state)
+        speaker = state.speaker
+        was_speaking = self.speaking
+        self.speaking = speaker is not None
+        if speaker is not None:
+            self.speaker_text.setText(speaker.label)
+            self.speaker_time.setText(format_duration(state.speaker_seconds))
+            colour = ROLE_HEX[speaker]
+        else:
+            self.speaker_text.setText(_("Ingen taler – tast 1, 2, 3 eller 0"))
+            self.speaker_time.setText("")
+            colour = SECONDARY_TEXT
+        if was_speaking != self.speaking:
+            self._size_speaker()
+        self.speaker_marker.set_colour(colour)
         self.meeting_bar.set_share(state.meeting_share)
         self.phase_bar.set_share(state.phase_share)
-        recent = round(state.recent_share.share(Role.OFFICIAL) * 100)
-        over = recent > threshold_pct and state.recent_share.talk_seconds > 0
+        recent = state.official_recent_pct
+        threshold = state.talk_share_threshold_pct
+        over = recent > threshold and state.recent_share.talk_seconds > 0
+        if state.talk_window_covers_meeting:
+            words = _("Embedspersonernes andel indtil nu: {share} % (grænse {limit} %)")
+        else:
+            words = _("Embedspersonernes andel de sidste {minutes} min.: {share} % (grænse {limit} %)")
         self.recent_text.setText(
             ("▲ " if over else "")
-            + _("Embedspersonens andel de sidste {minutes} min.: {share} % (grænse {limit} %)").format(
-                minutes=state.talk_window_minutes, share=recent, limit=threshold_pct
-            )
+            + words.format(minutes=state.talk_window_minutes, share=recent, limit=threshold)
         )
-        self._show_nudges(state.nudges)
-
-    def _show_hold_back(self, state: LiveState) -> None:
-        waiting = state.hold_back is HoldBackPhase.WAITING
-        if waiting:
-            self.hold_back_text.setText(
-                _("Vent – lad borgerne tage ordet. {seconds} s").format(
-                    seconds=int(state.hold_back_remaining + 0.999)
-                )
-            )
-            total = max(1, state.phase.hold_back_seconds)
-            self.hold_back_bar.setRange(0, total * 10)
-            self.hold_back_bar.setValue(int(state.hold_back_remaining * 10))
-            _restyle(self.hold_back_card, "#card { background: #eef6ee; border-radius: 6px; }")
-        else:
-            self.hold_back_text.setText(_("Spørg rummet, og tast S for at holde igen."))
-            _restyle(self.hold_back_card, "#card { border-radius: 6px; }")
-        self.hold_back_bar.setVisible(waiting)
-
-    def _show_nudges(self, nudges: tuple[Nudge, ...]) -> None:
-        # Only the newest nudge is shown, so the column never overflows; Esc
-        # dismisses it and the one before it comes forward.
-        ids = tuple(n.prompt_id for n in nudges)
-        if ids == self._nudge_ids:
-            return
-        self._nudge_ids = ids
-        while self.nudge_box.count():
-            item = self.nudge_box.takeAt(0)
-            if item.widget():
-                item.widget().hide()  # at once; deleteLater waits for the event loop
-                item.widget().deleteLater()
-        if nudges:
-            banner = NudgeBanner(nudges[-1], waiting=len(nudges) - 1)
-            banner.dismissed.connect(self.nudge_dismissed)
-            self.nudge_box.addWidget(banner)

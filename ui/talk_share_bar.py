@@ -6,16 +6,12 @@ from PySide6.QtCore import QRectF, QSize, Qt
 from PySide6.QtGui import QColor, QPainter, QPaintEvent
 from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
-from facilitator.domain.enums import SPEAKING_ROLES, Role
+from facilitator.domain.enums import SPEAKING_ROLES
 from facilitator.domain.talk_share import TalkShare
 from facilitator.i18n import _
+from ui.live_palette import ROLE_HEX
 
-ROLE_COLOURS = {
-    Role.CITIZEN: QColor("#2e7d4f"),
-    Role.OFFICIAL: QColor("#c77700"),
-    Role.POLITICIAN: QColor("#3a5fa8"),
-    Role.SILENCE: QColor("#9e9e9e"),
-}
+ROLE_COLOURS = {role: QColor(colour) for role, colour in ROLE_HEX.items()}
 
 
 def share_text(share: TalkShare) -> str:

@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from facilitator.domain.enums import Regulation, SelfDriving
+from facilitator.i18n import _
 
 # Research on classroom questioning (Rowe's "wait time") finds that waiting
 # about 3 seconds after a question changes who answers. A village hall is not
@@ -48,3 +49,14 @@ def defaults_for(self_driving: SelfDriving, regulation: Regulation) -> ProfileDe
     if regulation is Regulation.HEAVY:
         threshold = max(threshold, HEAVY_REGULATION_THRESHOLD_PCT)
     return ProfileDefaults(hold_back, threshold, DEFAULT_TALK_WINDOW_MINUTES)
+
+
+def hold_back_words(self_driving: SelfDriving) -> tuple[str, str]:
+    """The hold-back's big word and the line under it, in the profile's wording.
+
+    A group that needs support is slower to take the floor: the line tells the
+    official that a longer silence is normal, so they do not fill it.
+    """
+    if self_driving is SelfDriving.NEEDS_SUPPORT:
+        return _("Vent"), _("Giv borgerne tid – det kan tage et øjeblik, før nogen tager ordet.")
+    return _("Vent"), _("Lad borgerne tage ordet.")

@@ -10,7 +10,7 @@ import uuid
 from dataclasses import dataclass
 from datetime import date
 
-from sqlalchemy import select
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from facilitator.domain import validation
@@ -18,7 +18,15 @@ from facilitator.domain.enums import AskKind, AskStatus, CheckKind, OwnerSide
 from facilitator.i18n import _
 from facilitator.services.rows import AskRow, IdeaRow, StepRow
 from facilitator.storage.database import Database
-from facilitator.storage.models import Idea, Meeting, NextStep, Place, ResourceAsk, SoftDeleted
+from facilitator.storage.models import (
+    Idea,
+    Meeting,
+    NextStep,
+    Place,
+    ResourceAsk,
+    SoftDeleted,
+    SpeakerTurn,
+)
 
 
 @dataclass(frozen=True)
@@ -276,3 +284,30 @@ def restore_entry(db: Database, kind: str, entry_id: uuid.UUID) -> None:
     with db.session() as s:
         s.get_one(_CAPTURED[kind], entry_id).deleted_at = None
         s.commit()
+
+
+@dataclass(frozen=True)
+class EntryCounts:
+    """How many entries a meeting has stored (deleted ones not counted)."""
+
+    ideas: int
+    asks: int
+    steps: int
+    turns: int
+
+
+def count_entries(db: Database, meeting_id: uuid.UUID) -> EntryCounts:
+    """What is stored for a meeting: what a resumed meeting can promise was kept."""
+    with db.session() as s:
+
+        def count(model: type[SoftDeleted]) -> int:
+            return s.scalar(
+                select(func.count()).select_from(model).where(  # type: ignore[arg-type]
+                    model.meeting_id == meeting_id, model.deleted_at.is_(None)  # type: ignore[attr-defined]
+                )
+            ) or 0
+
+        turns = s.scalar(
+            select(func.count()).select_from(SpeakerTurn).where(SpeakerTurn.meeting_id == meeting_id)
+        ) or 0
+        return EntryCounts(count(Idea), count(ResourceAsk), count(NextStep), turns)

@@ -7,6 +7,7 @@ system clock here, so a meeting's durations are immune to clock changes.
 from __future__ import annotations
 
 import uuid
+from dataclasses import dataclass
 from datetime import datetime
 
 from sqlalchemy import func, select
@@ -66,7 +67,23 @@ def _begin_hold_back(s: Session, meeting: Meeting, at: datetime) -> PromptEvent 
     return _log(s, meeting, PromptKind.HOLD_BACK, at, float(seconds)) if seconds > 0 else None
 
 
-def _switch_turn(s: Session, meeting: Meeting, role: Role, at: datetime) -> SpeakerTurn:
+@dataclass(frozen=True)
+class TurnChange:
+    """What one switch of the floor changed: the turn that ended (if any) and the one that began."""
+
+    ended: TurnRow | None
+    started: TurnRow
+
+
+@dataclass(frozen=True)
+class SpeakerChange:
+    """What marking a speaker changed, so the live screen need not re-read every turn."""
+
+    turns: TurnChange
+    nudge: PromptRow | None
+
+
+def _switch_turn(s: Session, meeting: Meeting, role: Role, at: datetime) -> tuple[SpeakerTurn | None, SpeakerTurn]:
     """End the running turn at `at` and start `role`'s; the first real speaker opens the phase."""
     previous = _open_turn(s, meeting.id)
     if previous is not None:
@@ -77,7 +94,13 @@ def _switch_turn(s: Session, meeting: Meeting, role: Role, at: datetime) -> Spea
         phase = s.get_one(Phase, meeting.current_phase_id)
         if phase.first_speaker is None:
             phase.first_speaker = role
-    return turn
+    return previous, turn
+
+
+def _change(switched: tuple[SpeakerTurn | None, SpeakerTurn]) -> TurnChange:
+    """The rows of a switch, read after the commit (the new turn's id is set by then)."""
+    previous, turn = switched
+    return TurnChange(None if previous is None else _turn_row(previous), _turn_row(turn))
 
 
 def start_meeting(db: Database, meeting_id: uuid.UUID, at: datetime) -> tuple[MeetingRow, PromptRow | None]:
@@ -117,27 +140,31 @@ def mark_speaker(
     at: datetime,
     hold_back: tuple[uuid.UUID, HoldBackOutcome] | None = None,
     nudge: PromptKind | None = None,
-) -> tuple[TurnRow, PromptRow | None]:
+) -> SpeakerChange:
     """`role` takes the floor: in one commit the turn changes, a waiting hold-back may end, a nudge may be logged."""
     with db.session() as s:
         meeting = s.get_one(Meeting, meeting_id)
-        turn = _switch_turn(s, meeting, role, at)
+        switched = _switch_turn(s, meeting, role, at)
         if hold_back is not None:
             s.get_one(PromptEvent, hold_back[0]).outcome = hold_back[1]
         event = _log(s, meeting, nudge, at) if nudge is not None else None
         s.commit()
-        return _turn_row(turn), None if event is None else _prompt_row(event)
+        return SpeakerChange(_change(switched), None if event is None else _prompt_row(event))
 
 
-def start_hold_back(db: Database, meeting_id: uuid.UUID, at: datetime, official_stops: bool) -> PromptRow | None:
+def start_hold_back(
+    db: Database, meeting_id: uuid.UUID, at: datetime, official_stops: bool
+) -> tuple[PromptRow | None, TurnChange | None]:
     """The official asked the room a question: a hold-back starts (and the official's turn ends)."""
     with db.session() as s:
         meeting = s.get_one(Meeting, meeting_id)
-        if official_stops:
-            _switch_turn(s, meeting, Role.SILENCE, at)
+        switched = _switch_turn(s, meeting, Role.SILENCE, at) if official_stops else None
         event = _begin_hold_back(s, meeting, at)
         s.commit()
-        return None if event is None else _prompt_row(event)
+        return (
+            None if event is None else _prompt_row(event),
+            None if switched is None else _change(switched),
+        )
 
 
 def resolve_hold_back(
@@ -157,23 +184,28 @@ def resolve_hold_back(
 
 def go_to_phase(
     db: Database, meeting_id: uuid.UUID, index: int, at: datetime
-) -> tuple[MeetingRow, PromptRow | None]:
+) -> tuple[MeetingRow, PromptRow | None, TurnChange | None]:
     """Move to the phase at `index`: the floor opens (silence) and the phase's hold-back starts."""
     with db.session() as s:
         meeting = s.get_one(Meeting, meeting_id)
         phases = phases_of(s, meeting_id)
         if not 0 <= index < len(phases) or phases[index].id == meeting.current_phase_id:
-            return meeting_row(s, meeting), None
+            return meeting_row(s, meeting), None, None
         _leave_phase(s, meeting, at)
         _enter_phase(meeting, phases[index], at)
+        switched = None
         if _open_turn(s, meeting_id) is not None:
             # A new phase opens the floor: the running turn ends and silence
             # begins, so the first speaker of the phase is whoever takes the
             # floor now, not the tail of the previous item.
-            _switch_turn(s, meeting, Role.SILENCE, at)
+            switched = _switch_turn(s, meeting, Role.SILENCE, at)
         hold_back = _begin_hold_back(s, meeting, at)
         s.commit()
-        return meeting_row(s, meeting), None if hold_back is None else _prompt_row(hold_back)
+        return (
+            meeting_row(s, meeting),
+            None if hold_back is None else _prompt_row(hold_back),
+            None if switched is None else _change(switched),
+        )
 
 
 def log_prompt(

@@ -20,7 +20,8 @@ from typing import Any
 
 from facilitator.clock import FakeClock
 from facilitator.domain.enums import AskKind, OwnerSide, Role
-from facilitator.live_session import LiveSession, LiveState
+from facilitator.live_meeting import LiveMeeting
+from facilitator.live_state import LiveState
 from facilitator.services import capture, meetings, projects
 from facilitator.storage.database import Database
 
@@ -51,11 +52,11 @@ class Script:
         self.live_ideas = [i.id for i in capture.list_ideas(db, mid)]
         self.deleted: list[uuid.UUID] = []
 
-    def _start_or_resume(self) -> LiveSession:
+    def _start_or_resume(self) -> LiveMeeting:
         running = meetings.running_meeting(self.db)
         if running is not None:
             emit("do", a="resume", meeting=running.id)
-            session, _gap = LiveSession.resume(self.db, running.id, self.clock)
+            session, _gap = LiveMeeting.resume(self.db, running.id, self.clock)
             emit("ok", a="resume", meeting=running.id, at=session.now())
             return session
         # First run, or a run killed before the meeting started: carry on from what is stored.
@@ -81,7 +82,7 @@ class Script:
             ).id
             emit("ok", a="meeting", id=meeting_id)
         emit("do", a="start", meeting=meeting_id)
-        session = LiveSession.start(self.db, meeting_id, self.clock)
+        session = LiveMeeting.start(self.db, meeting_id, self.clock)
         emit("ok", a="start", meeting=meeting_id, at=session.now())
         return session
 

@@ -11,10 +11,10 @@ from pathlib import Path
 
 import pytest
 
-from facilitator import live_session
+from facilitator import live_meeting
 from facilitator.clock import FakeClock
 from facilitator.domain.enums import MeetingStatus
-from facilitator.live_session import LiveSession
+from facilitator.live_meeting import LiveMeeting
 from facilitator.paths import database_path
 from facilitator.services import backups, capture, meetings, projects
 from facilitator.services.backup_settings import (
@@ -242,7 +242,7 @@ def test_no_migration_without_its_backup(folder, clock, monkeypatch):
 
 def test_closing_a_meeting_makes_a_backup_of_it(folder, app_db, clock):
     meeting = add_meeting(app_db)
-    session = LiveSession.start(app_db, meeting.id, clock)
+    session = LiveMeeting.start(app_db, meeting.id, clock)
     clock.advance(600)
     session.close()
     [info] = list_backups(folder)
@@ -260,8 +260,8 @@ def test_a_failing_backup_never_stops_a_meeting_closing(folder, app_db, clock, m
         calls.append(db)
         raise OSError("disk full")
 
-    monkeypatch.setattr(live_session, "backup_after_close", broken)
-    session = LiveSession.start(app_db, meeting.id, clock)
+    monkeypatch.setattr(live_meeting, "backup_after_close", broken)
+    session = LiveMeeting.start(app_db, meeting.id, clock)
     assert session.close().status is MeetingStatus.CLOSED
     assert calls == [app_db]
     assert meetings.get_meeting(app_db, meeting.id).status is MeetingStatus.CLOSED
@@ -316,7 +316,7 @@ def test_watching_for_changes_leaves_no_wal_behind_on_exit(folder, clock):
 def test_a_meeting_close_backup_counts_as_the_latest(folder, app_db, clock):
     backups.watch_changes(app_db)
     meeting = add_meeting(app_db)
-    LiveSession.start(app_db, meeting.id, clock).close()
+    LiveMeeting.start(app_db, meeting.id, clock).close()
     clock.advance(3600)
     assert backups.backup_if_changed(app_db, folder, timedelta(minutes=5)) is None
     assert len(list_backups(folder)) == 1

@@ -11,7 +11,7 @@ import pytest
 from facilitator.clock import FakeClock
 from facilitator.domain.enums import AskKind, CheckKind, OwnerSide, Role
 from facilitator.domain.validation import ValidationError
-from facilitator.live_session import LiveSession
+from facilitator.live_meeting import LiveMeeting
 from facilitator.reports.brief_data import BriefData
 from facilitator.services import agenda, briefs, capture, meetings, people, projects, summary
 from facilitator.services.capture import AskInput, IdeaInput, StepInput
@@ -147,7 +147,7 @@ def test_brief_data_gathers_the_meeting(db, meeting_factory, clock: FakeClock):
     save_settings(db, Settings("Molsø Kommune", "Mette Kragh", "Lokalsamfund"))
     row = meeting_factory(db, meeting_places=("Knebel", "Agri"))
     meetings.set_attendance(db, row.id, 41)
-    session = LiveSession.start(db, row.id, clock)
+    session = LiveMeeting.start(db, row.id, clock)
     clock.advance(4)
     session.mark(Role.CITIZEN)
     clock.advance(300)
@@ -205,13 +205,13 @@ def test_latest_meeting_is_the_last_closed_else_the_running_one(db, meeting_fact
     early = meeting_factory(db, title="Tidligt", scheduled_at=datetime(2026, 1, 1, 19, 0))
     meeting_factory(db, title="Sent", scheduled_at=datetime(2026, 6, 1, 19, 0))
     assert briefs.latest_meeting_id(db) is None  # only planned: nothing held yet
-    session = LiveSession.start(db, early.id, clock)
+    session = LiveMeeting.start(db, early.id, clock)
     assert briefs.latest_meeting_id(db) == early.id  # running
     session.close()
     assert briefs.latest_meeting_id(db) == early.id
     clock.advance(3600)
     other = meeting_factory(db, title="Andet", scheduled_at=datetime(2025, 1, 1, 19, 0))
-    LiveSession.start(db, other.id, clock).close()
+    LiveMeeting.start(db, other.id, clock).close()
     assert briefs.latest_meeting_id(db) == other.id
 
 

@@ -26,7 +26,7 @@ from sqlalchemy import select
 
 from facilitator.clock import FakeClock
 from facilitator.domain.enums import MeetingStatus, PromptKind
-from facilitator.live_session import LiveSession
+from facilitator.live_meeting import LiveMeeting
 from facilitator.services import summary
 from facilitator.storage.database import Database
 from facilitator.storage.models import (
@@ -297,7 +297,7 @@ def test_fifty_kills_during_a_meeting_lose_nothing_acknowledged(tmp_path):
     clock = FakeClock(start=BASE + (KILLS + 1) * RUN_SPACING)
     db = Database.open_file(path, clock)
     try:
-        session, gap = LiveSession.resume(db, ledger.meeting_id, clock)
+        session, gap = LiveMeeting.resume(db, ledger.meeting_id, clock)
         assert gap is not None
         clock.advance(60)
         assert session.close().status is MeetingStatus.CLOSED

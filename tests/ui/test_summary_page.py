@@ -3,21 +3,21 @@
 from __future__ import annotations
 
 from facilitator.domain.enums import Role
-from facilitator.live_session import LiveSession
+from facilitator.live_meeting import LiveMeeting
 from facilitator.services.summary import meeting_summary
 from ui.summary_page import PhaseSummaryModel, SummaryPage
 
 
 def run_meeting_with_a_crash(db, clock, meeting_factory):
     meeting = meeting_factory(db)
-    session = LiveSession.start(db, meeting.id, clock)
+    session = LiveMeeting.start(db, meeting.id, clock)
     session.mark(Role.CITIZEN)
     for _ in range(4):
         clock.advance(15)
         session.tick()  # heartbeat every 15 s
     del session  # the battery runs out
     clock.advance(180)
-    session, _gap = LiveSession.resume(db, meeting.id, clock)
+    session, _gap = LiveMeeting.resume(db, meeting.id, clock)
     session.mark(Role.OFFICIAL)
     clock.advance(20)
     session.next_phase()

@@ -17,8 +17,8 @@ from facilitator.domain.enums import (
     PromptKind,
     Role,
 )
+from facilitator.live_state import Signal
 from facilitator.services import agenda, capture, live, meetings, projects
-from ui.live_status import NudgeBanner
 from ui.main_window import MainWindow
 
 from .modal import answer_next_box
@@ -105,13 +105,13 @@ def test_plan_and_run_a_whole_meeting_by_keyboard(qtbot, window, db, clock) -> N
     key(qtbot, window, Qt.Key.Key_Return, CTRL)
     page = window.live_page
     qtbot.waitUntil(lambda: window.pages.currentWidget() is page)
-    assert "lad borgerne tage ordet" in page.status.hold_back_text.text()
+    assert page.status.signal_panel.word.full_text() == "Vent"
+    assert "Lad borgerne tage ordet" in page.status.signal_panel.detail.text()
 
     clock.advance(4)
     key(qtbot, window, Qt.Key.Key_2)  # the official speaks during the hold-back: a nudge
-    qtbot.waitUntil(lambda: any(not b.isHidden() for b in page.status.findChildren(NudgeBanner)))
-    banners = [b for b in page.status.findChildren(NudgeBanner) if not b.isHidden()]
-    assert "lad borgerne tage ordet først" in banners[0].text.text()
+    qtbot.waitUntil(lambda: page.status.signal_panel.signal is Signal.NUDGE)
+    assert "lad borgerne tage ordet først" in page.status.signal_panel.detail.text()
     key(qtbot, window, Qt.Key.Key_Escape)
     clock.advance(20)
     key(qtbot, window, Qt.Key.Key_1)  # a citizen host welcomes everyone
@@ -211,10 +211,10 @@ def test_plan_and_run_a_whole_meeting_by_keyboard(qtbot, window, db, clock) -> N
 
 
 def test_closed_meeting_reopens_for_corrections(qtbot, window, db, clock, meeting_factory) -> None:
-    from facilitator.live_session import LiveSession
+    from facilitator.live_meeting import LiveMeeting
 
     meeting = meeting_factory(db)
-    session = LiveSession.start(db, meeting.id, clock)
+    session = LiveMeeting.start(db, meeting.id, clock)
     session.mark(Role.CITIZEN)
     clock.advance(60)
     capture.add_idea(db, meeting.id, capture.IdeaInput("Shelter ved Agri Bavnehj"))  # a typo
@@ -244,10 +244,10 @@ def test_closed_meeting_reopens_for_corrections(qtbot, window, db, clock, meetin
 
 
 def test_next_start_offers_to_resume_a_running_meeting(qtbot, db, clock, meeting_factory) -> None:
-    from facilitator.live_session import LiveSession
+    from facilitator.live_meeting import LiveMeeting
 
     meeting = meeting_factory(db)
-    session = LiveSession.start(db, meeting.id, clock)
+    session = LiveMeeting.start(db, meeting.id, clock)
     session.mark(Role.CITIZEN)
     clock.advance(30)
     session.tick()
@@ -263,7 +263,7 @@ def test_next_start_offers_to_resume_a_running_meeting(qtbot, db, clock, meeting
     answerer.stop()
     assert "Borgermøde i Knebel" in seen[0]
     assert main.pages.currentWidget() is main.live_page
-    assert "Punkt 2 af 4" in main.live_page.status.phase_title.text()
+    assert "Punkt 2 af 4" in main.live_page.status.phase_card.title.full_text()
     [gap] = live.list_gaps(db, meeting.id)
     assert (gap.ended_at - gap.started_at).total_seconds() == 120
     assert QApplication.activeModalWidget() is None

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import (
     QFrame,
     QGridLayout,
@@ -145,22 +146,53 @@ class CapturePanel(QWidget):
         bar.addWidget(self.undo_label, 1)
         bar.addWidget(self.undo_button)
         self.undo_bar.hide()
-        grid = QGridLayout()
-        grid.setHorizontalSpacing(18)
-        grid.setVerticalSpacing(14)
-        grid.addWidget(self.sections["idea"].widget, 0, 0, 1, 2)
-        grid.addWidget(self.sections["ask"].widget, 1, 0)
-        grid.addWidget(self.sections["step"].widget, 1, 1)
-        grid.setRowStretch(0, 5)
-        grid.setRowStretch(1, 4)
-        grid.setColumnStretch(0, 11)
-        grid.setColumnStretch(1, 9)
+        self.grid = QGridLayout()
+        self.grid.setHorizontalSpacing(18)
+        self.grid.setVerticalSpacing(10)
+        self.grid.setColumnStretch(0, 11)
+        self.grid.setColumnStretch(1, 9)
+        self.two_columns: bool | None = None
+        # Whether the panel switches between side by side and stacked as its
+        # width changes (the live screen); otherwise it stays side by side.
+        self.follow_width = False
+        self.set_two_columns(True)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(8, 8, 8, 8)
         layout.setSpacing(8)
-        layout.addLayout(grid, 1)
+        layout.addLayout(self.grid, 1)
         layout.addWidget(self.message)
         layout.addWidget(self.undo_bar)
+
+    def two_column_width(self) -> int:
+        """The width the asks and steps need side by side (below it they stack)."""
+        ask = self.sections["ask"].widget.minimumSizeHint().width()
+        step = self.sections["step"].widget.minimumSizeHint().width()
+        return ask + step + self.grid.horizontalSpacing() + 16
+
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 - Qt API
+        """Side by side when there is room, stacked when not (if following the width)."""
+        super().resizeEvent(event)
+        if self.follow_width:
+            self.set_two_columns(self.width() >= self.two_column_width())
+
+    def set_two_columns(self, two: bool) -> None:
+        """Asks and steps side by side under the ideas, or (on a narrow screen) all three stacked."""
+        if two == self.two_columns:
+            return
+        self.two_columns = two
+        for key in ("idea", "ask", "step"):
+            self.grid.removeWidget(self.sections[key].widget)
+        self.grid.addWidget(self.sections["idea"].widget, 0, 0, 1, 2)
+        if two:
+            self.grid.addWidget(self.sections["ask"].widget, 1, 0)
+            self.grid.addWidget(self.sections["step"].widget, 1, 1)
+            stretches = (5, 4, 0)
+        else:
+            self.grid.addWidget(self.sections["ask"].widget, 1, 0, 1, 2)
+            self.grid.addWidget(self.sections["step"].widget, 2, 0, 1, 2)
+            stretches = (4, 3, 3)
+        for row, stretch in enumerate(stretches):
+            self.grid.setRowStretch(row, stretch)
 
     def _connect_signals(self) -> None:
         # Bound methods, not lambdas: Qt drops them when the panel goes, though the hub stays.

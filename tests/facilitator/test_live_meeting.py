@@ -11,15 +11,15 @@ from facilitator.domain.enums import HoldBackOutcome, MeetingStatus, PromptKind,
 from facilitator.domain.hold_back import HoldBackPhase
 from facilitator.domain.phase_timing import TimeWarning
 from facilitator.domain.validation import ValidationError
-from facilitator.live_session import LiveSession
+from facilitator.live_meeting import LiveMeeting
 from facilitator.services import agenda, live, meetings
 from facilitator.services.summary import meeting_summary
 
 
 @pytest.fixture
-def session(db, clock, meeting_factory) -> LiveSession:
+def session(db, clock, meeting_factory) -> LiveMeeting:
     meeting = meeting_factory(db)
-    return LiveSession.start(db, meeting.id, clock)
+    return LiveMeeting.start(db, meeting.id, clock)
 
 
 def kinds(db, session) -> list[PromptKind]:
@@ -74,7 +74,7 @@ def test_silence_outlasting_hold_back_suggests_open_question(db, clock, session)
     state = session.tick()
     assert state.hold_back is None
     assert [n.kind for n in state.nudges] == [PromptKind.SILENCE_SUGGESTION]
-    assert "åbent spørgsmål" in state.nudges[0].text
+    assert "åbent spørgsmål" in state.nudges[0].headline
     session.mark(Role.CITIZEN)  # a citizen takes the floor: the suggestion has done its job
     assert session.tick().nudges == ()
 
@@ -170,7 +170,7 @@ def test_system_clock_change_does_not_corrupt_durations(db, clock, session) -> N
 
 def test_resume_after_crash_leaves_a_visible_gap(db, clock, meeting_factory) -> None:
     meeting = meeting_factory(db)
-    session = LiveSession.start(db, meeting.id, clock)
+    session = LiveMeeting.start(db, meeting.id, clock)
     session.mark(Role.CITIZEN)
     for _ in range(40):  # 40 s of meeting with the heartbeat running
         clock.advance(1)
@@ -178,7 +178,7 @@ def test_resume_after_crash_leaves_a_visible_gap(db, clock, meeting_factory) -> 
     crash_seen = clock.now() - timedelta(seconds=10)  # last heartbeat at 30 s
     del session  # the process dies here
     clock.advance(300)
-    resumed, gap = LiveSession.resume(db, meeting.id, FakeClock(clock.now(), 5.0))
+    resumed, gap = LiveMeeting.resume(db, meeting.id, FakeClock(clock.now(), 5.0))
     assert gap is not None and gap.started_at == crash_seen and gap.ended_at == clock.now()
     turns = live.list_turns(db, meeting.id)
     assert turns[0].ended_at == crash_seen  # the gap is not added to the citizen
@@ -205,7 +205,7 @@ def test_close_summary_and_reopen(db, clock, session) -> None:
     assert summary.hold_backs == 1 and summary.hold_backs_respected == 1
     # A closed meeting is corrected through its entries, never resumed on the clock.
     with pytest.raises(ValidationError, match="ikke i gang"):
-        LiveSession.resume(db, session.meeting_id, clock)
+        LiveMeeting.resume(db, session.meeting_id, clock)
 
 
 def test_politician_ends_the_hold_back_without_breaking_it(db, clock, session) -> None:
@@ -257,7 +257,7 @@ def test_clock_jump_and_captured_entries_do_not_stretch_a_turn_on_resume(db, clo
     from facilitator.services import capture
 
     meeting = meeting_factory(db)
-    session = LiveSession.start(db, meeting.id, clock)
+    session = LiveMeeting.start(db, meeting.id, clock)
     session.mark(Role.CITIZEN)
     for _ in range(20):
         clock.advance(1)
@@ -266,7 +266,7 @@ def test_clock_jump_and_captured_entries_do_not_stretch_a_turn_on_resume(db, clo
     capture.add_idea(db, meeting.id, capture.IdeaInput("Shelter"))  # stamped with the jumped clock
     clock.advance(5)
     del session  # crash
-    resumed, _gap = LiveSession.resume(db, meeting.id, clock)
+    resumed, _gap = LiveMeeting.resume(db, meeting.id, clock)
     [turn] = live.list_turns(db, meeting.id)
     assert (turn.ended_at - turn.started_at).total_seconds() == 15  # the last heartbeat
     assert agenda.list_phases(db, meeting.id)[0].actual_seconds == 15
@@ -274,13 +274,13 @@ def test_clock_jump_and_captured_entries_do_not_stretch_a_turn_on_resume(db, clo
 
 def test_resume_with_the_clock_set_back_keeps_time_moving_forward(db, clock, meeting_factory) -> None:
     meeting = meeting_factory(db)
-    session = LiveSession.start(db, meeting.id, clock)
+    session = LiveMeeting.start(db, meeting.id, clock)
     session.mark(Role.CITIZEN)
     clock.advance(60)
     session.mark(Role.OFFICIAL)
     del session
     clock.set_wall(clock.now() - timedelta(hours=2))  # set back while the app was away
-    resumed, gap = LiveSession.resume(db, meeting.id, clock)
+    resumed, gap = LiveMeeting.resume(db, meeting.id, clock)
     assert gap is None
     clock.advance(30)
     resumed.mark(Role.CITIZEN)
@@ -294,4 +294,4 @@ def test_resume_with_the_clock_set_back_keeps_time_moving_forward(db, clock, mee
 def test_meeting_without_agenda_cannot_start(db, clock, meeting_factory) -> None:
     meeting = meeting_factory(db, with_agenda=False)
     with pytest.raises(ValidationError, match="Dagsordenen er tom"):
-        LiveSession.start(db, meeting.id, clock)
+        LiveMeeting.start(db, meeting.id, clock)
