@@ -12,13 +12,14 @@ import uuid
 from datetime import timedelta
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtCore import QSettings, Qt, QTimer, Signal
 from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import QLabel, QMainWindow, QMessageBox, QStackedWidget
 
 from facilitator.clock import Clock
 from facilitator.i18n import _
 from ui.changes import ChangeHub
+from ui.window_state import save_window_state
 
 if TYPE_CHECKING:
     from facilitator.storage.database import Database
@@ -32,9 +33,13 @@ class MainWindow(QMainWindow):
 
     ready = Signal()
 
-    def __init__(self, db: Database | None, clock: Clock) -> None:
+    def __init__(
+        self, db: Database | None, clock: Clock, window_settings: QSettings | None = None
+    ) -> None:
         super().__init__()
         self._clock = clock
+        # Where the window's place is remembered (None: not remembered, as in most tests).
+        self.window_settings = window_settings
         self.hub = ChangeHub(self)
         self.setWindowTitle(_("Facilitator – borgerdrevet samskabelse"))
         self.pages = QStackedWidget()
@@ -193,4 +198,6 @@ class MainWindow(QMainWindow):
 
             self.backup_timer.stop()
             backups.automatic_backup(self.db, backups.REASON_EXIT, min_interval=timedelta(0))
+        if self.window_settings is not None:
+            save_window_state(self, self.window_settings)
         super().closeEvent(event)
