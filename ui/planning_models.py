@@ -157,6 +157,8 @@ class ProjectTableModel(RowTableModel[ProjectRow]):
 class MeetingTableModel(RowTableModel[MeetingRow]):
     """A project's meetings: title, date and time, venue, status."""
 
+    TITLE, WHEN, VENUE, STATUS = range(4)
+
     def headers(self) -> list[str]:
         """Column titles."""
         return [_("Møde"), _("Dato og tid"), _("Sted"), _("Status")]
