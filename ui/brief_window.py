@@ -176,7 +176,8 @@ class BriefWindow(QWidget):
         side = QVBoxLayout()
         side.setSpacing(10)
         side.addWidget(heading(_("Sendt til politikerne"), 13))
-        side.addWidget(self.no_sent_label)
+        # Only one of the two shows; either takes the spare height, so the rest stays together.
+        side.addWidget(self.no_sent_label, 1, Qt.AlignmentFlag.AlignTop)
         side.addWidget(self.sent_list, 1)
         side.addWidget(self.pages_label)
         side.addWidget(self.keys_hint)

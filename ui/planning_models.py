@@ -200,7 +200,8 @@ class PhaseTableModel(RowTableModel[PhaseRow]):
 
     def headers(self) -> list[str]:
         """Column titles."""
-        return [_("Nr."), _("Kl."), _("Punkt"), _("Minutter"), _("Ventetid (sek.)")]
+        # «Min.», not «Minutter»: on a 1024 px screen the phase's title needs the room.
+        return [_("Nr."), _("Kl."), _("Punkt"), _("Min."), _("Ventetid (sek.)")]
 
     def cell(self, row: PhaseRow, column: int) -> Any:
         """Number from 1, start time, title, minutes, seconds."""
