@@ -11,6 +11,7 @@ screen is 1024×600 and reads back where the maximised window landed.
 
 from __future__ import annotations
 
+import io
 import json
 import os
 import subprocess
@@ -400,7 +401,8 @@ def test_the_app_fills_a_1024x600_screen_and_stays_inside_it(tmp_path) -> None:
     from facilitator.commands import demo
 
     data = tmp_path / "data"
-    assert demo(str(data)) == 0
+    said, errors = io.StringIO(), io.StringIO()
+    assert demo(str(data), said, errors) == 0, errors.getvalue()
     screens = tmp_path / "screens.json"
     screens.write_text(json.dumps({"screens": [
         {"name": "laptop", "x": 0, "y": 0, "width": 1024, "height": 600, "logicalDpi": 96}
