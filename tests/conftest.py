@@ -22,6 +22,12 @@ PROJECT_NAME = "Mols i Udvikling"
 PLACES = ("Agri", "Femmøller", "Helgenæs", "Knebel", "Vistoft")
 
 
+@pytest.fixture(autouse=True, scope="session")
+def _private_config_home(tmp_path_factory) -> None:
+    """No test (nor an app it starts) writes the user's own settings, e.g. the window's place."""
+    os.environ["XDG_CONFIG_HOME"] = str(tmp_path_factory.mktemp("config"))
+
+
 @pytest.fixture
 def clock() -> FakeClock:
     """A clock that only moves when told to."""

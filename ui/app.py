@@ -14,6 +14,7 @@ from facilitator import __version__
 from facilitator.clock import Clock, SystemClock
 from facilitator.i18n import _
 from facilitator.paths import data_dir, resource
+from ui.window_state import app_settings, save_window_state, show_main_window
 
 if TYPE_CHECKING:
     from facilitator.storage.database import Database
@@ -87,11 +88,12 @@ def launch(data_dir_option: str | None, clock: Clock) -> MainWindow:
     from ui.startup import DatabaseOpener
 
     app = create_application()
-    window = MainWindow(None, clock)
+    store = app_settings()
+    window = MainWindow(None, clock, store)
     window.safety_net = SafetyNet(window)  # type: ignore[attr-defined]
     window.safety_net.install()  # type: ignore[attr-defined]
-    window.resize(1366, 768)
-    window.show()
+    # Maximised on the screen it starts on, or where the user left it last time.
+    show_main_window(window, store)
     folder = data_dir(data_dir_option)
 
     def opened(db: Database) -> None:
@@ -131,6 +133,9 @@ def run(data_dir_option: str | None, clock: Clock | None = None) -> int:
             window.db.dispose()
         if status != RESTART_STATUS:
             return status
-        # After a restore: a fresh window on the database opened (and upgraded) anew.
+        # After a restore: a fresh window on the database opened (and upgraded) anew,
+        # in the place this one has now.
+        if window.window_settings is not None:
+            save_window_state(window, window.window_settings)
         window.hide()
         window.deleteLater()

@@ -8,6 +8,7 @@ from pathlib import Path
 import shiboken6
 from PySide6.QtCore import (
     QPointF,
+    QSize,
     QStandardPaths,
     Qt,
     QTemporaryDir,
@@ -44,8 +45,18 @@ from ui.brief_output import (
 )
 from ui.brief_worker import BriefWorker
 from ui.feedback import InlineMessage
-from ui.planning_widgets import PLANNING_STYLE, ElidedLabel, button, heading, join_isolated
+from ui.planning_widgets import (
+    FRAME_ALLOWANCE,
+    PLANNING_STYLE,
+    ElidedLabel,
+    button,
+    heading,
+    join_isolated,
+)
 from ui.sent_dialog import SentDialog, SentListModel, language_name
+
+# The brief window's usual size; on a screen with less room it opens maximised.
+BRIEF_SIZE = QSize(1366, 768)
 
 
 def preview_folder(db: Database) -> Path:
@@ -165,7 +176,8 @@ class BriefWindow(QWidget):
         side = QVBoxLayout()
         side.setSpacing(10)
         side.addWidget(heading(_("Sendt til politikerne"), 13))
-        side.addWidget(self.no_sent_label)
+        # Only one of the two shows; either takes the spare height, so the rest stays together.
+        side.addWidget(self.no_sent_label, 1, Qt.AlignmentFlag.AlignTop)
         side.addWidget(self.sent_list, 1)
         side.addWidget(self.pages_label)
         side.addWidget(self.keys_hint)
@@ -381,9 +393,13 @@ def open_brief_window(
         current.close()
     window = BriefWindow(db, meeting_id, parent=parent)
     window.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-    screen = parent.screen().availableGeometry()
-    window.resize(min(1366, screen.width()), min(768, screen.height()))
-    window.show()
+    # On a small laptop screen the preview needs all of it; elsewhere a roomy window.
+    room = parent.screen().availableGeometry().size() - FRAME_ALLOWANCE
+    if room.width() < BRIEF_SIZE.width() or room.height() < BRIEF_SIZE.height():
+        window.showMaximized()
+    else:
+        window.resize(BRIEF_SIZE)
+        window.show()
     return window
 
 

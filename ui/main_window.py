@@ -12,19 +12,32 @@ import uuid
 from datetime import timedelta
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtCore import QSettings, Qt, QTimer, Signal
 from PySide6.QtGui import QCloseEvent
-from PySide6.QtWidgets import QLabel, QMainWindow, QMessageBox, QStackedWidget
+from PySide6.QtWidgets import QLabel, QMainWindow, QMessageBox, QStackedWidget, QWidget
 
 from facilitator.clock import Clock
 from facilitator.i18n import _
 from ui.changes import ChangeHub
+from ui.window_state import save_window_state
 
 if TYPE_CHECKING:
     from facilitator.storage.database import Database
 
 # How often the running app checks whether a backup is due.
 BACKUP_EVERY = timedelta(minutes=5)
+# A meeting title longer than this is cut short in the title bar (and the taskbar).
+TITLE_CHARS = 60
+
+
+def window_title(meeting_title: str | None = None, page_name: str = "") -> str:
+    """«Borgermøde i Knebel — Live — Facilitator»; just «Facilitator» without a meeting."""
+    if not meeting_title:
+        return "Facilitator"
+    title = " ".join(meeting_title.split())
+    if len(title) > TITLE_CHARS:
+        title = title[: TITLE_CHARS - 1].rstrip() + "…"
+    return f"{title} — {page_name} — Facilitator"
 
 
 class MainWindow(QMainWindow):
@@ -32,11 +45,15 @@ class MainWindow(QMainWindow):
 
     ready = Signal()
 
-    def __init__(self, db: Database | None, clock: Clock) -> None:
+    def __init__(
+        self, db: Database | None, clock: Clock, window_settings: QSettings | None = None
+    ) -> None:
         super().__init__()
         self._clock = clock
+        # Where the window's place is remembered (None: not remembered, as in most tests).
+        self.window_settings = window_settings
         self.hub = ChangeHub(self)
-        self.setWindowTitle(_("Facilitator – borgerdrevet samskabelse"))
+        self.setWindowTitle(window_title())
         self.pages = QStackedWidget()
         self.opening = QLabel(_("Åbner Facilitator …"))
         self.opening.setAlignment(Qt.AlignmentFlag.AlignCenter)
@@ -85,6 +102,30 @@ class MainWindow(QMainWindow):
         self.summary_page.back_requested.connect(self.show_start)
         self.summary_page.reopen_requested.connect(self.correct_meeting)
         self.corrections_page.done.connect(self.show_summary)
+        # A renamed meeting shows its new name at once.
+        self.hub.meeting_changed.connect(lambda _id: self.update_title())
+
+    def update_title(self) -> None:
+        """Name the meeting and the page in the title bar, so the taskbar says what is open."""
+        from facilitator.services import meetings
+
+        page_name, meeting_id = self._shown_meeting()
+        title = meetings.get_meeting(self._database(), meeting_id).title if meeting_id else None
+        self.setWindowTitle(window_title(title, page_name))
+
+    def _shown_meeting(self) -> tuple[str, uuid.UUID | None]:
+        """The current page's Danish name and the meeting it shows (none on the start page)."""
+        page = self.pages.currentWidget()
+        if self.db is None or page is self.start_page:
+            return "", None
+        if page is self.agenda_page:
+            return _("Dagsorden"), self.agenda_page.meeting_id()
+        if page is self.live_page:
+            session = self.live_page.session
+            return _("Live"), session.meeting_id if session else None
+        if page is self.summary_page:
+            return _("Opsummering"), self.summary_page.meeting_id
+        return _("Rettelser"), self.corrections_page.meeting_id
 
     def _start_backups(self, db: Database) -> None:
         """Every few minutes, back up if anything was written since the last backup."""
@@ -108,10 +149,14 @@ class MainWindow(QMainWindow):
         assert self.db is not None, "pages exist only once the database is attached"
         return self.db
 
+    def _show_page(self, page: QWidget) -> None:
+        self.pages.setCurrentWidget(page)
+        self.update_title()
+
     def show_start(self) -> None:
         """Back to the projects and meetings."""
         self.start_page.refresh()
-        self.pages.setCurrentWidget(self.start_page)
+        self._show_page(self.start_page)
 
     def open_meeting(self, meeting_id: uuid.UUID) -> None:
         """Open a meeting where it stands: plan it, carry it on, or see its summary."""
@@ -125,29 +170,30 @@ class MainWindow(QMainWindow):
             self.show_summary(meeting_id)
         else:
             self.agenda_page.load(meeting_id)
-            self.pages.setCurrentWidget(self.agenda_page)
+            self._show_page(self.agenda_page)
 
     def start_meeting(self, meeting_id: uuid.UUID) -> None:
         """Start the meeting on the live screen."""
         # A refusal (e.g. an empty agenda) is shown on the agenda page, which stays.
         if self.live_page.start(meeting_id, refusal=self.agenda_page.message):
-            self.pages.setCurrentWidget(self.live_page)
+            self._show_page(self.live_page)
 
     def correct_meeting(self, meeting_id: uuid.UUID) -> None:
         """Reopen a closed meeting's entries for corrections."""
         self.corrections_page.load(meeting_id)
-        self.pages.setCurrentWidget(self.corrections_page)
+        self._show_page(self.corrections_page)
 
     def resume_meeting(self, meeting_id: uuid.UUID) -> None:
         """Carry on an interrupted meeting."""
-        self.pages.setCurrentWidget(self.live_page)
+        self._show_page(self.live_page)
         self.live_page.resume(meeting_id)
         self.hub.meeting_changed.emit(meeting_id)
+        self.update_title()
 
     def show_summary(self, meeting_id: uuid.UUID) -> None:
         """Show a closed meeting's summary."""
         self.summary_page.load(meeting_id)
-        self.pages.setCurrentWidget(self.summary_page)
+        self._show_page(self.summary_page)
 
     def offer_resume(self) -> None:
         """After a crash or a closed window, offer to carry on the meeting that was running."""
@@ -193,4 +239,6 @@ class MainWindow(QMainWindow):
 
             self.backup_timer.stop()
             backups.automatic_backup(self.db, backups.REASON_EXIT, min_interval=timedelta(0))
+        if self.window_settings is not None:
+            save_window_state(self, self.window_settings)
         super().closeEvent(event)

@@ -117,7 +117,8 @@ class MeetingForm(QDialog):
             checked = place.id in chosen
             item.setCheckState(Qt.CheckState.Checked if checked else Qt.CheckState.Unchecked)
             self.places_list.addItem(item)
-        rows = max(3, min(self.places_list.count(), 8))
+        # At most five rows (more scroll), so the form fits a 1024×600 screen.
+        rows = max(3, min(self.places_list.count(), 5))
         self.places_list.setFixedHeight(rows * self.places_list.fontMetrics().height() * 2)
         if self._existing is None:
             self._profile_from_latest_meeting()

@@ -27,7 +27,7 @@ from ui.changes import ChangeHub
 from ui.feedback import InlineMessage, attempt
 from ui.people_model import PeopleTableModel, PersonEntry
 from ui.planning_models import ROW_ROLE
-from ui.planning_widgets import PLANNING_STYLE, button, heading, read_only_table
+from ui.planning_widgets import PLANNING_STYLE, button, fit_to_screen, heading, read_only_table
 from ui.retention_box import RetentionBox
 
 # Characters Windows, macOS or a USB stick refuse in a file name.
@@ -64,7 +64,8 @@ class PeopleDialog(QDialog):
         # The add form open now, if any (tests look at it).
         self.form: QDialog | None = None
         self.setWindowTitle(_("Personer og samtykke – {project}").format(project=self._project.name))
-        self.setMinimumSize(980, 640)
+        # Roomy where the screen allows; everything still fits a 1024×600 screen.
+        fit_to_screen(self, 980, 640)
         self.setStyleSheet(PLANNING_STYLE + PEOPLE_STYLE)
         self.model = PeopleTableModel(self)
         self.table = read_only_table(self.model)
@@ -90,9 +91,11 @@ class PeopleDialog(QDialog):
         self.table.setFocus()
 
     def _build_layout(self) -> None:
-        title = heading(_("Personer og samtykke"), 17)
-        project = QLabel(self._project.name)
-        project.setTextFormat(Qt.TextFormat.PlainText)
+        # The project in the heading: a line of its own cost a 600 px screen the table's room.
+        title = heading(
+            _("Personer og samtykke – {project}").format(project=self._project.name), 17
+        )
+        title.setTextFormat(Qt.TextFormat.PlainText)
         hint = QLabel(_(
             "Personer er valgfrie: idéer og ønsker krediteres en gruppe, medmindre du vælger en "
             "person. Et navn kommer kun med i orienteringen, hvis personen har sagt ja til det."))
@@ -103,15 +106,15 @@ class PeopleDialog(QDialog):
         for push in (self.add_button, self.withdraw_button, self.export_button, self.erase_button):
             actions.addWidget(push)
         actions.addStretch(1)
-        actions.addWidget(self.notice_button)
+        # The notice is about the app, not the chosen person: it sits by «Luk».
         closing = QHBoxLayout()
+        closing.addWidget(self.notice_button)
         closing.addStretch(1)
         closing.addWidget(self.close_button)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(28, 22, 28, 20)
         layout.setSpacing(12)
         layout.addWidget(title)
-        layout.addWidget(project)
         layout.addWidget(hint)
         layout.addWidget(self.search_edit)
         layout.addWidget(self.table, 1)

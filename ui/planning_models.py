@@ -157,6 +157,8 @@ class ProjectTableModel(RowTableModel[ProjectRow]):
 class MeetingTableModel(RowTableModel[MeetingRow]):
     """A project's meetings: title, date and time, venue, status."""
 
+    TITLE, WHEN, VENUE, STATUS = range(4)
+
     def headers(self) -> list[str]:
         """Column titles."""
         return [_("Møde"), _("Dato og tid"), _("Sted"), _("Status")]
@@ -198,7 +200,8 @@ class PhaseTableModel(RowTableModel[PhaseRow]):
 
     def headers(self) -> list[str]:
         """Column titles."""
-        return [_("Nr."), _("Kl."), _("Punkt"), _("Minutter"), _("Ventetid (sek.)")]
+        # «Min.», not «Minutter»: on a 1024 px screen the phase's title needs the room.
+        return [_("Nr."), _("Kl."), _("Punkt"), _("Min."), _("Ventetid (sek.)")]
 
     def cell(self, row: PhaseRow, column: int) -> Any:
         """Number from 1, start time, title, minutes, seconds."""

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QAbstractItemModel, Qt
+from PySide6.QtCore import QAbstractItemModel, QSize, Qt
 from PySide6.QtGui import QKeySequence, QResizeEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -41,6 +41,17 @@ def join_isolated(parts: list[str], separator: str = " · ") -> str:
     around and the date lands at the far end.
     """
     return "\u200e" + separator.join(f"\u2068{p}\u2069" for p in parts if p)
+
+
+# What a window manager adds around a window (title bar, frame), kept free on a small screen.
+FRAME_ALLOWANCE = QSize(24, 48)
+
+
+def fit_to_screen(window: QWidget, width: int, height: int) -> None:
+    """Resize to width×height, or less on a small screen, so the whole window with its frame fits."""
+    anchor = window.parentWidget() or window
+    room = anchor.screen().availableGeometry().size() - FRAME_ALLOWANCE
+    window.resize(min(width, room.width()), min(height, room.height()))
 
 
 def button(text: str, keys: str = "") -> QPushButton:

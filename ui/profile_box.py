@@ -65,7 +65,7 @@ class ProfileBox(QGroupBox):
     def __init__(self, db: Database, hub: ChangeHub, parent: QWidget | None = None) -> None:
         super().__init__(_("Mødeprofil"), parent)
         # Only the title is large: stylesheet fonts do not pass on to the children.
-        self.setStyleSheet("QGroupBox { font-size: 15pt; font-weight: bold; padding-top: 14px; }")
+        self.setStyleSheet("QGroupBox { font-size: 14pt; font-weight: bold; padding-top: 10px; }")
         self._db = db
         self._hub = hub
         self._meeting: MeetingRow | None = None
@@ -78,7 +78,7 @@ class ProfileBox(QGroupBox):
         self.explanation.setObjectName("profileExplanation")
         self.explanation.setStyleSheet(
             "#profileExplanation { background: #eef4f0; border-left: 4px solid #1f6f43;"
-            " padding: 8px; font-size: 11pt; font-weight: normal; }"
+            " padding: 6px 8px; font-size: 11pt; font-weight: normal; }"
         )
         self.hold_back = _spin(
             0, MAX_HOLD_BACK_SECONDS, _(" sek."),
@@ -98,16 +98,18 @@ class ProfileBox(QGroupBox):
 
     def _build_layout(self) -> None:
         form = QFormLayout(self)
-        form.setVerticalSpacing(10)
+        # Compact: the box shares a 1024×600 screen with the agenda.
+        form.setVerticalSpacing(6)
         form.setHorizontalSpacing(16)
-        form.setContentsMargins(16, 20, 16, 16)
+        form.setContentsMargins(14, 14, 14, 10)
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.FieldsStayAtSizeHint)
         form.addRow(_("Gruppen:"), self.group)
         form.addRow(_("Området:"), self.area)
         form.addRow(self.explanation)
-        form.addRow(_("Ventetid efter spørgsmål (sek.):"), self.hold_back)
-        form.addRow(_("Grænse for embedspersonens taletid (%):"), self.threshold)
-        form.addRow(_("Tidsvindue (min.):"), self.window)
+        # Short labels (the units are in the fields): the box shares a 1024 px screen.
+        form.addRow(_("Ventetid efter spørgsmål:"), self.hold_back)
+        form.addRow(_("Grænse for din taletid:"), self.threshold)
+        form.addRow(_("Tidsvindue:"), self.window)
         form.addRow(self.message)
 
     def _connect_signals(self) -> None:

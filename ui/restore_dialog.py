@@ -23,7 +23,7 @@ from facilitator.services import backups
 from facilitator.services.backups import BackupInfo, reason_label
 from ui.feedback import InlineMessage, attempt
 from ui.planning_models import RowTableModel
-from ui.planning_widgets import PLANNING_STYLE, button, heading, read_only_table
+from ui.planning_widgets import PLANNING_STYLE, button, fit_to_screen, heading, read_only_table
 
 if TYPE_CHECKING:
     from facilitator.storage.database import Database
@@ -81,7 +81,8 @@ class RestoreDialog(QDialog):
         # The open database, if any: it lets go of the file before the restore.
         self._db = db
         self.setWindowTitle(_("Sikkerhedskopier"))
-        self.setMinimumSize(980, 560)
+        # Roomy where the screen allows; the table and the text shrink on a 1024×600 screen.
+        fit_to_screen(self, 980, 560)
         self.setStyleSheet(PLANNING_STYLE)
         self.model = BackupTableModel(self)
         self.table = read_only_table(self.model)

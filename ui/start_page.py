@@ -13,6 +13,7 @@ from PySide6.QtWidgets import (
     QDialogButtonBox,
     QFormLayout,
     QHBoxLayout,
+    QHeaderView,
     QLabel,
     QLineEdit,
     QPlainTextEdit,
@@ -108,6 +109,10 @@ class StartPage(QWidget):
         self.meeting_model = MeetingTableModel(self)
         self.project_table = read_only_table(self.project_model)
         self.meeting_table = read_only_table(self.meeting_model)
+        # Title and venue share the spare width (a long venue is shortened, never scrolled to).
+        self.meeting_table.horizontalHeader().setSectionResizeMode(
+            MeetingTableModel.VENUE, QHeaderView.ResizeMode.Stretch
+        )
         self.show_archived = QCheckBox(_("Vis arkiverede"))
         self.new_project_button = button(_("Nyt projekt"), "Ctrl+Shift+N")
         self.project_title = heading("", 18)

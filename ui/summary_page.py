@@ -110,23 +110,26 @@ class SummaryPage(QWidget):
         self.timeline = TimelineStrip()
         self.timeline_legend = QLabel(legend_html())
         self.figures: dict[str, QLabel] = {}
+        # Two pairs of columns, so the figures leave room for the phase table on a 600 px screen.
         grid = QGridLayout()
         grid.setHorizontalSpacing(24)
-        names = [
-            ("opened", _("Punkter åbnet af en borger")),
-            ("hold_backs", _("Ventetider overholdt")),
-            ("nudges", _("Påmindelser")),
-            ("captured", _("Idéer · ressourceønsker · næste skridt")),
-            ("checks", _("Idéer til tjek")),
-            ("gaps", _("Afbrydelser")),
+        grid.setVerticalSpacing(8)
+        places = [
+            ("opened", _("Punkter åbnet af en borger"), 0, 0),
+            ("hold_backs", _("Ventetider overholdt"), 1, 0),
+            ("captured", _("Idéer · ressourceønsker · næste skridt"), 0, 2),
+            ("checks", _("Idéer til tjek"), 1, 2),
+            ("gaps", _("Afbrydelser"), 2, 2),
+            ("nudges", _("Påmindelser"), 3, 0),
         ]
-        for row, (key, label) in enumerate(names):
+        for key, label, row, column in places:
             name = QLabel(label)
             value = QLabel()
             value.setStyleSheet("font-weight: bold;")
             value.setWordWrap(True)
-            grid.addWidget(name, row, 0)
-            grid.addWidget(value, row, 1)
+            grid.addWidget(name, row, column)
+            # The nudges' sentence is long: it gets the rest of the row.
+            grid.addWidget(value, row, column + 1, 1, 3 if key == "nudges" else 1)
             self.figures[key] = value
         # How many came: counted by the official, printed in the brief; -1 shows "ikke talt".
         self.attendance = QSpinBox()
@@ -136,9 +139,10 @@ class SummaryPage(QWidget):
         self.attendance.setMinimumHeight(30)
         attendance_label = QLabel(_("Fremmødte:"))
         attendance_label.setBuddy(self.attendance)
-        grid.addWidget(attendance_label, len(names), 0)
-        grid.addWidget(self.attendance, len(names), 1, Qt.AlignmentFlag.AlignLeft)
+        grid.addWidget(attendance_label, 2, 0)
+        grid.addWidget(self.attendance, 2, 1, Qt.AlignmentFlag.AlignLeft)
         grid.setColumnStretch(1, 1)
+        grid.setColumnStretch(3, 1)
         self.message = InlineMessage()
         self.table = QTableView()
         self.table.setModel(self.model)
@@ -164,9 +168,12 @@ class SummaryPage(QWidget):
         layout.setSpacing(12)
         layout.addWidget(self.title)
         layout.addWidget(self.subtitle)
-        layout.addWidget(self.timeline_title)
+        timeline_heading = QHBoxLayout()
+        timeline_heading.addWidget(self.timeline_title)
+        timeline_heading.addStretch(1)
+        timeline_heading.addWidget(self.timeline_legend)
+        layout.addLayout(timeline_heading)
         layout.addWidget(self.timeline)
-        layout.addWidget(self.timeline_legend)
         layout.addWidget(self.share_bar)
         layout.addLayout(grid)
         layout.addWidget(self.message)

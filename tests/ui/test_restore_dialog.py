@@ -162,6 +162,7 @@ def test_run_opens_the_database_again_after_a_restore(qapp, monkeypatch):
     class Window:
         db = None
         opener = Opener()
+        window_settings = None  # nothing remembered between the two windows
 
         def hide(self) -> None:
             pass

@@ -1,0 +1,81 @@
+"""Where the main window was: saved when it closes, restored when the app starts.
+
+The state lives in the user's own Qt settings (an INI file, not the database):
+it belongs to this laptop's screens, not to the meetings. A window is put back
+only where it fits whole on a screen that is still there; otherwise (the
+projector is gone, the resolution shrank) it opens maximised on the screen it
+starts on, so it is never off-screen or larger than the screen.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from PySide6.QtCore import QRect, QSettings
+from PySide6.QtGui import QGuiApplication, QScreen
+from PySide6.QtWidgets import QWidget
+
+ORGANISATION = "Facilitator"
+APPLICATION = "Facilitator"
+MAXIMISED_KEY = "main_window/maximised"
+GEOMETRY_KEY = "main_window/geometry"
+SCREEN_KEY = "main_window/screen"
+
+
+def app_settings() -> QSettings:
+    """The user's settings file for window state (tests redirect it with QSettings.setPath)."""
+    return QSettings(
+        QSettings.Format.IniFormat, QSettings.Scope.UserScope, ORGANISATION, APPLICATION
+    )
+
+
+def save_window_state(window: QWidget, store: QSettings) -> None:
+    """Remember whether the window is maximised, its normal geometry and its screen."""
+    store.setValue(MAXIMISED_KEY, window.isMaximized() or window.isFullScreen())
+    # The normal geometry, so a window closed maximised comes back to a sensible size too.
+    store.setValue(GEOMETRY_KEY, window.normalGeometry())
+    store.setValue(SCREEN_KEY, window.screen().name())
+    store.sync()
+
+
+@dataclass(frozen=True)
+class SavedPlace:
+    """A saved window state that can be used on the screens there are now."""
+
+    screen: QScreen
+    geometry: QRect | None  # the normal geometry, when it lies whole on the screen
+    maximised: bool
+
+
+def saved_place(store: QSettings) -> SavedPlace | None:
+    """The saved screen and geometry, if that screen is still there and the window fits on it."""
+    if not store.contains(SCREEN_KEY):
+        return None
+    # Some platforms leave screens unnamed: then the saved geometry tells them apart.
+    name = store.value(SCREEN_KEY, "", str)
+    screens = [s for s in QGuiApplication.screens() if s.name() == name]
+    geometry = store.value(GEOMETRY_KEY, QRect(), QRect)
+    valid = isinstance(geometry, QRect) and geometry.isValid()
+    fitting = [s for s in screens if valid and s.availableGeometry().contains(geometry)]
+    maximised = bool(store.value(MAXIMISED_KEY, False, bool))
+    if fitting:
+        return SavedPlace(fitting[0], geometry, maximised)
+    if maximised and screens:
+        return SavedPlace(screens[0], None, True)
+    # Gone (the projector), or the window would hang off it (a lower resolution now).
+    return None
+
+
+def show_main_window(window: QWidget, store: QSettings) -> None:
+    """Show the window as it was left; maximised on its starting screen when that is not possible."""
+    place = saved_place(store)
+    if place is None:
+        window.showMaximized()
+        return
+    window.setScreen(place.screen)
+    if place.geometry is not None:
+        window.setGeometry(place.geometry)
+    if place.maximised:
+        window.showMaximized()
+    else:
+        window.show()
