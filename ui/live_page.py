@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
 from facilitator.clock import Clock
 from facilitator.domain.enums import Role
 from facilitator.domain.phase_timing import duration_words, format_duration
-from facilitator.i18n import _
+from facilitator.i18n import _, ngettext
 from facilitator.live_meeting import LiveMeeting
 from facilitator.live_state import LiveState
 from facilitator.services import capture
@@ -338,11 +338,16 @@ def resume_message(gap: GapRow | None, counts: EntryCounts | None) -> str:
     """What a resumed meeting kept (every saved entry) and what it may not have (unsaved typing)."""
     parts = [_("Mødet er genoptaget.")]
     if counts is not None:
+        kept = [
+            ngettext("{n} idé", "{n} idéer", counts.ideas).format(n=counts.ideas),
+            ngettext("{n} ressourceønske", "{n} ressourceønsker", counts.asks).format(n=counts.asks),
+            ngettext("{n} næste skridt", "{n} næste skridt", counts.steps).format(n=counts.steps),
+        ]
+        turns = ngettext(
+            "{n} markering af, hvem der talte", "{n} markeringer af, hvem der talte", counts.turns
+        ).format(n=counts.turns)
         parts.append(
-            _("Alt gemt er bevaret: {ideas} idéer, {asks} ressourceønsker, {steps} næste skridt "
-              "og {turns} markeringer af, hvem der talte.").format(
-                ideas=counts.ideas, asks=counts.asks, steps=counts.steps, turns=counts.turns
-            )
+            _("Alt gemt er bevaret: {entries} og {turns}.").format(entries=", ".join(kept), turns=turns)
         )
     parts.append(
         _("Tekst, der var skrevet i et åbent indtastningsvindue uden at være gemt, "

@@ -334,10 +334,8 @@ class LiveStatusView(QWidget):
         speaker_row.addWidget(self.speaker_marker)
         speaker_row.addWidget(self.speaker_text, 1)
         speaker_row.addWidget(self.speaker_time, 0, Qt.AlignmentFlag.AlignBottom)
-        self.share_heading = _label()
-        self.share_heading.setText(_("Taletid"))
-        self.meeting_bar = TalkShareBar(_("Mødet"))
-        self.phase_bar = TalkShareBar(_("Punktet"))
+        self.meeting_bar = TalkShareBar(_("Taletid i mødet"))
+        self.phase_bar = TalkShareBar(_("Taletid i punktet"))
         self.recent_text = _label(wrap=True)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -347,7 +345,6 @@ class LiveStatusView(QWidget):
         layout.addLayout(speaker_row)
         self.controls_slot = QVBoxLayout()  # the page puts the speaker buttons here
         layout.addLayout(self.controls_slot)
-        layout.addWidget(self.share_heading)
         layout.addWidget(self.meeting_bar)
         layout.addWidget(self.phase_bar)
         layout.addWidget(self.recent_text)
@@ -362,9 +359,9 @@ class LiveStatusView(QWidget):
         self._size_speaker()
         set_px(self.speaker_time, TITLE_PX * scale, bold=True)
         self.speaker_marker.setFixedWidth(max(8, round(12 * scale)))
-        set_px(self.share_heading, SMALL_PX * scale, bold=True)
         for bar in (self.meeting_bar, self.phase_bar):
             set_px(bar.legend, SMALL_PX * scale)
+            bar.strip.setFixedHeight(max(16, round(22 * scale)))
         set_px(self.recent_text, SMALL_PX * scale)
 
     def _size_speaker(self) -> None:

@@ -75,7 +75,7 @@ class MainWindow(QMainWindow):
         self.db = db
         self.start_page = StartPage(db, self.hub)
         self.agenda_page = AgendaPage(db, self.hub)
-        self.live_page = LivePage(db, self.hub, self._clock)
+        self.live_page = LivePage(db, self.hub, self._clock, preferences=self.window_settings)
         self.summary_page = SummaryPage(db)
         self.corrections_page = CorrectionsPage(db, self.hub)
         for page in (
