@@ -136,14 +136,18 @@ class LiveMeeting:
         resolved = (self._hold_back_id, outcome) if outcome and self._hold_back_id else None
         change = live.mark_speaker(self._db, self.meeting_id, role, now, resolved, nudge)
         self._apply(change.turns)
-        self.facts = self.facts.with_phase_opened_by(role)
+        self.facts = self.facts.with_phase(change.phase)
         if outcome is not None:
             self._end_hold_back()
             if outcome is HoldBackOutcome.RESPECTED:
                 self.facts = replace(self.facts, floor_taken=FloorTaken(role, now))
         if role is not Role.SILENCE:
-            # Someone has the floor: the suggestion to open it has done its job.
-            self._set_nudges([n for n in self.facts.nudges if n.kind is not PromptKind.SILENCE_SUGGESTION])
+            # Someone has the floor: the suggestion to open it has done its job;
+            # a citizen speaking answers "let the citizens speak first" too.
+            done = {PromptKind.SILENCE_SUGGESTION}
+            if role is Role.CITIZEN:
+                done.add(PromptKind.EARLY_OFFICIAL)
+            self._set_nudges([n for n in self.facts.nudges if n.kind not in done])
         if change.nudge is not None:
             self._early_nudged.add(phase_id)
             self._show(make_nudge(change.nudge.id, change.nudge.kind))
@@ -166,15 +170,13 @@ class LiveMeeting:
         """Go back to the previous agenda item."""
         self._go_to(self.phase_index - 1)
 
-    def dismiss(self, prompt_id: uuid.UUID | None = None) -> None:
-        """Dismiss a nudge (the newest when none is named)."""
+    def dismiss(self) -> None:
+        """Dismiss the nudge on screen (the newest)."""
         nudges = list(self.facts.nudges)
         if not nudges:
             return
-        nudge = next((n for n in nudges if n.prompt_id == prompt_id), nudges[-1])
-        live.dismiss_prompt(self._db, nudge.prompt_id, self.now())
-        nudges.remove(nudge)
-        self._set_nudges(nudges)
+        live.dismiss_prompt(self._db, nudges[-1].prompt_id, self.now())
+        self._set_nudges(nudges[:-1])
 
     def close(self) -> MeetingRow:
         """Close the meeting (a hold-back still waiting stays without an outcome)."""
@@ -195,8 +197,8 @@ class LiveMeeting:
         self._check_hold_back(now)
         meeting = self.facts.meeting
         started = meeting.started_at or now
-        minutes, covers_meeting = talk_window((now - started).total_seconds(), meeting.talk_window_minutes)
-        recent = self.facts.ledger.recent_share(now, timedelta(minutes=minutes))
+        window = talk_window((now - started).total_seconds(), meeting.talk_window_minutes)
+        recent = self.facts.ledger.recent_share(now, timedelta(seconds=window.seconds))
         if share_nudge_due(
             recent.share(Role.OFFICIAL),
             recent.talk_seconds,
@@ -207,7 +209,9 @@ class LiveMeeting:
             self._last_share_nudge = now
             percent = round(recent.share(Role.OFFICIAL) * 100)
             event = live.log_prompt(self._db, self.meeting_id, PromptKind.TALK_SHARE, now, float(percent))
-            self._show(make_nudge(event.id, PromptKind.TALK_SHARE, percent, minutes, covers_meeting))
+            self._show(
+                make_nudge(event.id, PromptKind.TALK_SHARE, percent, window.minutes_shown, window.covers_meeting)
+            )
         if now - self._last_touch >= HEARTBEAT:
             live.touch(self._db, self.meeting_id, now)
             self._last_touch = now
@@ -235,8 +239,14 @@ class LiveMeeting:
         # A hold-back cut short by a phase change has no outcome.
         self._end_hold_back()
         meeting, hold_back, change = live.go_to_phase(self._db, self.meeting_id, index, self.now())
+        # What belonged to the item just left ("in this item", "well done") goes with it.
+        of_the_item = (PromptKind.EARLY_OFFICIAL, PromptKind.SILENCE_SUGGESTION)
         self.facts = replace(
-            self.facts, meeting=meeting, phases=tuple(agenda.list_phases(self._db, self.meeting_id))
+            self.facts,
+            meeting=meeting,
+            phases=tuple(agenda.list_phases(self._db, self.meeting_id)),
+            nudges=tuple(n for n in self.facts.nudges if n.kind not in of_the_item),
+            floor_taken=None,
         )
         if change is not None:
             self._apply(change)

@@ -18,7 +18,7 @@ from facilitator.domain.enums import PromptKind, Role
 from facilitator.domain.hold_back import HoldBack, HoldBackPhase
 from facilitator.domain.phase_timing import PhaseTiming
 from facilitator.domain.profile import hold_back_words
-from facilitator.domain.talk_share import TalkShare
+from facilitator.domain.talk_share import Interval, TalkShare, talk_share
 from facilitator.i18n import _
 from facilitator.services.rows import MeetingRow, PhaseRow, TurnRow
 
@@ -27,7 +27,7 @@ from facilitator.services.rows import MeetingRow, PhaseRow, TurnRow
 FLOOR_TAKEN_SECONDS = 4.0
 
 
-class Signal(StrEnum):
+class Cue(StrEnum):
     """What the big place on the live screen says right now."""
 
     IDLE = "idle"  # nothing to wait for: ask the room, press S
@@ -74,11 +74,14 @@ class TurnLedger:
 
     @classmethod
     def of(cls, turns: list[TurnRow]) -> TurnLedger:
-        """A ledger of stored turns."""
-        ledger = cls()
+        """A ledger of stored turns (in one pass: a resume of a long meeting stays fast)."""
+        finished: dict[uuid.UUID | None, dict[Role, float]] = {}
         for turn in turns:
-            ledger = ledger.with_turn(turn)
-        return ledger
+            if turn.ended_at is not None:
+                seconds = max(0.0, (turn.ended_at - turn.started_at).total_seconds())
+                per_role = finished.setdefault(turn.phase_id, {})
+                per_role[turn.role] = per_role.get(turn.role, 0.0) + seconds
+        return cls(tuple(turns), finished)
 
     def with_turn(self, turn: TurnRow) -> TurnLedger:
         """This ledger with `turn` added, or updated if it is the running turn that just ended."""
@@ -118,15 +121,12 @@ class TurnLedger:
     def recent_share(self, now: datetime, window: timedelta) -> TalkShare:
         """The talk share of the last `window` up to `now`."""
         start = now - window
-        seconds: dict[Role, float] = {}
+        recent: list[Interval] = []
         for turn in reversed(self.turns):
-            end = turn.ended_at if turn.ended_at is not None else now
-            if end <= start:
+            if turn.ended_at is not None and turn.ended_at <= start:
                 break  # turns are in time order: everything before is older still
-            overlap = (min(end, now) - max(turn.started_at, start)).total_seconds()
-            if overlap > 0:
-                seconds[turn.role] = seconds.get(turn.role, 0.0) + overlap
-        return TalkShare(seconds)
+            recent.append(Interval(turn.role, turn.started_at, turn.ended_at))
+        return talk_share(recent, start, now)
 
     def citizen_spoke_in(self, phase_id: uuid.UUID) -> bool:
         """Whether a citizen has had the floor in the phase."""
@@ -155,15 +155,10 @@ class LiveFacts:
                 return index
         return 0
 
-    def with_phase_opened_by(self, role: Role) -> LiveFacts:
-        """The current phase's first speaker set to `role`, as the service stored it."""
-        index = self.phase_index
-        phase = self.phases[index]
-        if phase.first_speaker is not None or role is Role.SILENCE:
-            return self
-        phases = list(self.phases)
-        phases[index] = replace(phase, first_speaker=role)
-        return replace(self, phases=tuple(phases))
+    def with_phase(self, phase: PhaseRow) -> LiveFacts:
+        """The facts with one agenda item as the service stored it."""
+        phases = tuple(phase if p.id == phase.id else p for p in self.phases)
+        return self if phases == self.phases else replace(self, phases=phases)
 
 
 @dataclass(frozen=True)
@@ -180,7 +175,7 @@ class LiveState:
     timing: PhaseTiming
     speaker: Role | None
     speaker_seconds: float
-    signal: Signal
+    cue: Cue
     hold_back: HoldBackPhase | None
     hold_back_remaining: float
     hold_back_seconds: float
@@ -206,16 +201,25 @@ class LiveState:
         return round(self.recent_share.share(Role.OFFICIAL) * 100)
 
 
-def talk_window(meeting_elapsed: float, window_minutes: int) -> tuple[int, bool]:
-    """The minutes the recent share really covers, and whether that is the whole meeting so far.
+@dataclass(frozen=True)
+class TalkWindow:
+    """The stretch the officials' recent share is judged over."""
+
+    seconds: float
+    minutes_shown: int  # as the words say it
+    covers_meeting: bool  # the meeting is still shorter than the window: it is the whole meeting
+
+
+def talk_window(meeting_elapsed: float, window_minutes: int) -> TalkWindow:
+    """The last `window_minutes`, or the whole meeting so far while it is shorter than that.
 
     Two minutes into a meeting, "the last 10 minutes" would be untrue: the
-    window is then the meeting itself.
+    window is then exactly the meeting itself.
     """
-    elapsed_minutes = max(0.0, meeting_elapsed) / 60.0
-    if elapsed_minutes < window_minutes:
-        return max(1, int(elapsed_minutes + 0.5)), True
-    return window_minutes, False
+    elapsed = max(0.0, meeting_elapsed)
+    if elapsed < window_minutes * 60:
+        return TalkWindow(elapsed, max(1, round(elapsed / 60)), True)
+    return TalkWindow(window_minutes * 60.0, window_minutes, False)
 
 
 def live_state(facts: LiveFacts, now: datetime) -> LiveState:
@@ -228,7 +232,7 @@ def live_state(facts: LiveFacts, now: datetime) -> LiveState:
     running = facts.ledger.running
     started = meeting.started_at or now
     meeting_elapsed = (now - started).total_seconds()
-    window_minutes, covers_meeting = talk_window(meeting_elapsed, meeting.talk_window_minutes)
+    window = talk_window(meeting_elapsed, meeting.talk_window_minutes)
     hold_back = facts.hold_back
     waiting = hold_back is not None and hold_back.phase(now) is HoldBackPhase.WAITING
     floor = facts.floor_taken
@@ -236,13 +240,13 @@ def live_state(facts: LiveFacts, now: datetime) -> LiveState:
         floor is not None and 0 <= (now - floor.at).total_seconds() < FLOOR_TAKEN_SECONDS
     )
     if waiting:
-        signal = Signal.WAITING
+        cue = Cue.WAITING
     elif floor_taken:
-        signal = Signal.FLOOR_TAKEN
+        cue = Cue.FLOOR_TAKEN
     elif facts.nudges:
-        signal = Signal.NUDGE
+        cue = Cue.NUDGE
     else:
-        signal = Signal.IDLE
+        cue = Cue.IDLE
     word, hint = hold_back_words(meeting.self_driving)
     following = facts.phases[index + 1].title if index + 1 < len(facts.phases) else None
     return LiveState(
@@ -256,7 +260,7 @@ def live_state(facts: LiveFacts, now: datetime) -> LiveState:
         timing=PhaseTiming(phase.planned_minutes * 60.0, elapsed),
         speaker=running.role if running else None,
         speaker_seconds=(now - running.started_at).total_seconds() if running else 0.0,
-        signal=signal,
+        cue=cue,
         hold_back=hold_back.phase(now) if hold_back else None,
         hold_back_remaining=hold_back.remaining(now) if hold_back else 0.0,
         hold_back_seconds=hold_back.seconds if hold_back else 0.0,
@@ -265,9 +269,9 @@ def live_state(facts: LiveFacts, now: datetime) -> LiveState:
         floor_taken_by=floor.role if floor is not None and floor_taken else None,
         meeting_share=facts.ledger.meeting_share(now),
         phase_share=facts.ledger.phase_share(phase.id, now),
-        recent_share=facts.ledger.recent_share(now, timedelta(minutes=window_minutes)),
-        talk_window_minutes=window_minutes,
-        talk_window_covers_meeting=covers_meeting,
+        recent_share=facts.ledger.recent_share(now, timedelta(seconds=window.seconds)),
+        talk_window_minutes=window.minutes_shown,
+        talk_window_covers_meeting=window.covers_meeting,
         talk_share_threshold_pct=meeting.talk_share_threshold_pct,
         nudges=facts.nudges,
     )
@@ -285,10 +289,7 @@ def make_nudge(
         )
     if kind is PromptKind.TALK_SHARE:
         if covers_meeting:
-            text = _(
-                "Embedspersonerne har haft {percent} % af taletiden, siden mødet begyndte "
-                "for {minutes} min. siden."
-            )
+            text = _("Embedspersonerne har haft {percent} % af taletiden i mødets første {minutes} min.")
         else:
             text = _("Embedspersonerne har haft {percent} % af taletiden de sidste {minutes} minutter.")
         return Nudge(

@@ -20,14 +20,17 @@ class InlineMessage(QLabel):
         super().__init__(parent)
         self.setObjectName("inlineMessage")
         self.setWordWrap(True)
+        self.is_error = False
         self.hide()
 
     def show_error(self, message: str) -> None:
         """Show a refusal."""
+        self.is_error = True
         self._show("⚠ " + message, "#8a1c1c", "#fdecea", "#e3a4a0")
 
     def show_info(self, message: str) -> None:
         """Show a neutral notice."""
+        self.is_error = False
         self._show("ℹ " + message, "#1d3f6e", "#e8f1fb", "#8fb3de")
 
     def _show(self, text: str, colour: str, background: str, border: str) -> None:
@@ -41,6 +44,7 @@ class InlineMessage(QLabel):
     def clear_message(self) -> None:
         """Hide the message."""
         self.setText("")
+        self.is_error = False
         self.hide()
 
 

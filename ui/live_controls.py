@@ -12,7 +12,7 @@ from PySide6.QtWidgets import QGridLayout, QPushButton, QWidget
 
 from facilitator.domain.enums import Role
 from facilitator.i18n import _
-from facilitator.live_state import LiveState
+from facilitator.live_state import Cue, LiveState
 from ui.live_palette import ON_ROLE, ROLE_HEX
 from ui.live_status import SMALL_PX, TEXT_PX, set_px
 
@@ -75,4 +75,4 @@ class LiveControls(QWidget):
             current = role is state.speaker
             button.setChecked(current)
             button.setText(("● " if current else "") + f"{SPEAKER_KEYS[role]}  {role.label}")
-        self.dismiss_button.setEnabled(bool(state.nudges))
+        self.dismiss_button.setEnabled(state.cue is Cue.NUDGE)

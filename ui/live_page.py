@@ -23,7 +23,7 @@ from facilitator.domain.enums import Role
 from facilitator.domain.phase_timing import duration_words, format_duration
 from facilitator.i18n import _, ngettext
 from facilitator.live_meeting import LiveMeeting
-from facilitator.live_state import LiveState
+from facilitator.live_state import Cue, LiveState
 from facilitator.services import capture
 from facilitator.services.capture import EntryCounts
 from facilitator.services.rows import GapRow
@@ -73,11 +73,6 @@ class LivePage(QWidget):
         self._build()
         self._create_shortcuts()
         self._connect_signals()
-
-    @property
-    def session(self) -> LiveMeeting | None:
-        """The running meeting (None when none runs); the older name, kept for callers."""
-        return self.running
 
     def _build(self) -> None:
         self.title = ElidedLabel()
@@ -135,14 +130,18 @@ class LivePage(QWidget):
 
     # ----- sizes that follow the window ------------------------------------------
 
-    def scale(self) -> float:
-        """How large the live figures are: the window's size against 1366×768, times large text."""
+    def window_scale(self) -> float:
+        """The window's size against 1366×768."""
         fit = min(self.width() / 1366, self.height() / 768)
-        return max(0.7, min(fit, 2.2)) * self.text_scale
+        return max(0.7, min(fit, 2.2))
+
+    def scale(self) -> float:
+        """How large the live figures are: the window's scale times large text."""
+        return self.window_scale() * self.text_scale
 
     def _apply_scale(self) -> None:
         scale = self.scale()
-        self.status.set_scale(scale)
+        self.status.set_scale(scale, self.window_scale())
         self.controls.set_scale(scale)
         set_px(self.title, TITLE_PX * min(scale, 1.4), bold=True)
         set_px(self.meeting_clock, TITLE_PX * min(scale, 1.4))
@@ -262,7 +261,11 @@ class LivePage(QWidget):
         running = self.running
         if running is None:
             return
-        attempt(lambda: action(running), self.message)
+        # A notice (the resume message) stays while the official marks the
+        # speaker it asks for; a refusal goes once the next action succeeds.
+        done = attempt(lambda: (action(running), True)[1], self.message, clear=False)
+        if done and self.message.is_error:
+            self.message.clear_message()
         self.publish()
 
     def mark(self, role: Role) -> None:
@@ -281,9 +284,13 @@ class LivePage(QWidget):
         """Go to the previous phase."""
         self._act(LiveMeeting.previous_phase)
 
-    def dismiss_nudge(self, prompt_id: uuid.UUID | None = None) -> None:
-        """Dismiss a nudge (the newest on Esc)."""
-        self._act(lambda running: running.dismiss(prompt_id))
+    def dismiss_nudge(self) -> None:
+        """Esc: close the nudge on screen; with none showing, close the notice under the page."""
+        if self.state is not None and self.state.cue is Cue.NUDGE:
+            self._act(LiveMeeting.dismiss)
+        else:
+            # A nudge hidden behind a running hold-back is never dismissed unseen.
+            self.message.clear_message()
 
     def close_meeting(self) -> None:
         """Close the meeting after a confirmation."""

@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from facilitator.domain.enums import Role
-from facilitator.live_state import Signal
+from facilitator.live_state import Cue
 
 
 @dataclass(frozen=True)
@@ -24,11 +24,11 @@ class Tone:
 
 # Calm, not alarming: waiting is a soft green (go on, it's going well), a
 # nudge a warm sand (a reminder, not a warning), "well done" a clear green.
-SIGNAL_TONES = {
-    Signal.IDLE: Tone("#f3f5f4", "#1f2a24", "#8a9a91"),
-    Signal.WAITING: Tone("#e3f1e8", "#0f3d26", "#2e7d4f"),
-    Signal.FLOOR_TAKEN: Tone("#d3ecd9", "#0b3a20", "#1f6f43"),
-    Signal.NUDGE: Tone("#fbeed2", "#4a3100", "#b7791f"),
+CUE_TONES = {
+    Cue.IDLE: Tone("#f3f5f4", "#1f2a24", "#8a9a91"),
+    Cue.WAITING: Tone("#e3f1e8", "#0f3d26", "#2e7d4f"),
+    Cue.FLOOR_TAKEN: Tone("#d3ecd9", "#0b3a20", "#1f6f43"),
+    Cue.NUDGE: Tone("#fbeed2", "#4a3100", "#b7791f"),
 }
 
 SECONDARY_TEXT = "#4a4f4c"  # planned minutes, next item, legends — on white or the idle wash

@@ -21,8 +21,8 @@ from PySide6.QtWidgets import (
 from facilitator.domain.enums import Role
 from facilitator.domain.phase_timing import TimeWarning, format_duration
 from facilitator.i18n import _
-from facilitator.live_state import LiveState, Signal, floor_taken_words
-from ui.live_palette import ROLE_HEX, SECONDARY_TEXT, SIGNAL_TONES
+from facilitator.live_state import Cue, LiveState, floor_taken_words
+from ui.live_palette import CUE_TONES, ROLE_HEX, SECONDARY_TEXT
 from ui.planning_widgets import ElidedLabel
 from ui.talk_share_bar import TalkShareBar
 
@@ -34,7 +34,7 @@ WORD_PX = 44
 TITLE_PX = 22
 TEXT_PX = 17
 SMALL_PX = 14
-SPEAKER_MIN_PX = 48  # the longest role name shrinks to fit, never below this
+SPEAKER_MIN_PX = 48  # the longest role name fits at this size in a 1366×768 window
 
 _WARNING_STYLE = {
     TimeWarning.NONE: "",
@@ -110,8 +110,11 @@ class FitLabel(ElidedLabel):
         if self.font().pixelSize() != px:
             self.setFont(font)
         one_line = " ".join(self.full_text().split())
-        elided = QFontMetrics(font).elidedText(one_line, Qt.TextElideMode.ElideRight, self._room())
-        QLabel.setText(self, elided)
+        metrics = QFontMetrics(font)
+        # The same measure as fitting_px: a text that fits there is never shortened here.
+        if metrics.horizontalAdvance(one_line) > self._room():
+            one_line = metrics.elidedText(one_line, Qt.TextElideMode.ElideRight, self._room())
+        QLabel.setText(self, one_line)
 
 
 def _restyle(widget: QWidget, sheet: str) -> None:
@@ -133,7 +136,7 @@ class HoldBackRing(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.fraction = 1.0
-        self.colour = QColor(SIGNAL_TONES[Signal.WAITING].accent)
+        self.colour = QColor(CUE_TONES[Cue.WAITING].accent)
         self.digits = _label()
         self.digits.setAlignment(Qt.AlignmentFlag.AlignCenter)
         layout = QGridLayout(self)
@@ -228,7 +231,12 @@ class PhaseCard(QFrame):
         )
         timing = state.timing
         self.countdown.setText(format_duration(timing.remaining_seconds))
-        self.planned.setText(_("tilbage af {minutes} min.").format(minutes=state.phase.planned_minutes))
+        minutes = state.phase.planned_minutes
+        self.planned.setText(
+            _("over de planlagte {minutes} min.").format(minutes=minutes)
+            if timing.remaining_seconds < 0
+            else _("tilbage af {minutes} min.").format(minutes=minutes)
+        )
         self.warning.setText(warning_text(timing.warning))
         self.warning.setVisible(timing.warning is not TimeWarning.NONE)
         _restyle(
@@ -248,7 +256,7 @@ class SignalPanel(QFrame):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("signalPanel")
-        self.signal: Signal | None = None
+        self.cue: Cue | None = None
         self.ring = HoldBackRing()
         self.word = FitLabel()
         bold = QFont(self.word.font())
@@ -268,11 +276,12 @@ class SignalPanel(QFrame):
         layout.addWidget(self.ring, 0, Qt.AlignmentFlag.AlignVCenter)
         layout.addLayout(texts, 1)
 
-    def set_scale(self, scale: float) -> None:
-        """Fonts and the ring's size for a scale."""
-        # The hold-back word is never below 32 px at 1366×768; a longer nudge
-        # headline shrinks a little to stay on one line.
-        self.word.set_px_range(WORD_PX * scale, 32 * min(scale, 1.0) * 0.8)
+    def set_scale(self, scale: float, window_scale: float) -> None:
+        """Fonts and the ring's size for a scale (`window_scale`: the same without large text)."""
+        # "Vent" always gets the full size (44 px at 1366×768); a longer nudge
+        # headline shrinks to stay whole on one line — the floor follows the
+        # window, not the large-text choice, so larger text never cuts it.
+        self.word.set_px_range(WORD_PX * scale, WORD_PX * window_scale * 0.45)
         set_px(self.detail, TEXT_PX * scale)
         set_px(self.key_hint, SMALL_PX * scale, bold=True)
         set_px(self.ring.digits, FIGURE_PX * scale, bold=True)
@@ -280,17 +289,17 @@ class SignalPanel(QFrame):
 
     def show_state(self, state: LiveState) -> None:
         """Draw the signal part of a state."""
-        signal = state.signal
-        if signal is Signal.WAITING:
+        cue = state.cue
+        if cue is Cue.WAITING:
             self.word.setText(state.hold_back_word)
             self.detail.setText(state.hold_back_hint)
-            self.key_hint.setText(_("Sekunder tilbage af {total}").format(total=int(state.hold_back_seconds)))
+            self.key_hint.setText(_("sekunder tilbage af {total}").format(total=int(state.hold_back_seconds)))
             self.ring.set_remaining(state.hold_back_remaining, state.hold_back_seconds)
-        elif signal is Signal.FLOOR_TAKEN:
+        elif cue is Cue.FLOOR_TAKEN:
             self.word.setText("✓ " + floor_taken_words(state.floor_taken_by or Role.CITIZEN))
             self.detail.setText(_("Godt ventet."))
             self.key_hint.setText("")
-        elif signal is Signal.NUDGE and state.nudge is not None:
+        elif cue is Cue.NUDGE and state.nudge is not None:
             self.word.setText("! " + state.nudge.headline)
             self.detail.setText(state.nudge.text)
             self.key_hint.setText(_("Esc: luk beskeden"))
@@ -298,12 +307,12 @@ class SignalPanel(QFrame):
             self.word.setText(_("Spørg rummet"))
             self.detail.setText(_("Tast S, når du har stillet et spørgsmål – så holder du igen."))
             self.key_hint.setText("")
-        self.ring.setVisible(signal is Signal.WAITING)
+        self.ring.setVisible(cue is Cue.WAITING)
         self.key_hint.setVisible(bool(self.key_hint.text()))
-        if signal is not self.signal:
-            self.signal = signal
-            tone = SIGNAL_TONES[signal]
-            border = "3px" if signal is not Signal.IDLE else "1px"
+        if cue is not self.cue:
+            self.cue = cue
+            tone = CUE_TONES[cue]
+            border = "3px" if cue is not Cue.IDLE else "1px"
             self.setStyleSheet(
                 f"#signalPanel {{ background: {tone.background}; border: {border} solid {tone.accent};"
                 f" border-radius: 10px; }}"
@@ -351,11 +360,12 @@ class LiveStatusView(QWidget):
         layout.addStretch(1)
         self.set_scale(1.0)
 
-    def set_scale(self, scale: float) -> None:
-        """Every font for a scale (1.0 at 1366×768)."""
+    def set_scale(self, scale: float, window_scale: float | None = None) -> None:
+        """Every font for a scale (1.0 at 1366×768); `window_scale` is the same without large text."""
         self.scale = scale
+        self.window_scale = scale if window_scale is None else window_scale
         self.phase_card.set_scale(scale)
-        self.signal_panel.set_scale(scale)
+        self.signal_panel.set_scale(scale, self.window_scale)
         self._size_speaker()
         set_px(self.speaker_time, TITLE_PX * scale, bold=True)
         self.speaker_marker.setFixedWidth(max(8, round(12 * scale)))
@@ -367,10 +377,11 @@ class LiveStatusView(QWidget):
     def _size_speaker(self) -> None:
         # The speaker's role is a figure read from afar; the hint when nobody
         # is marked is a line of text.
+        # The floor follows the window only, so larger text never cuts a role name.
         if self.speaking:
-            self.speaker_text.set_px_range(FIGURE_PX * self.scale, SPEAKER_MIN_PX * self.scale)
+            self.speaker_text.set_px_range(FIGURE_PX * self.scale, SPEAKER_MIN_PX * self.window_scale * 0.75)
         else:
-            self.speaker_text.set_px_range(TITLE_PX * self.scale, TEXT_PX * self.scale * 0.8)
+            self.speaker_text.set_px_range(TITLE_PX * self.scale, TEXT_PX * self.window_scale * 0.8)
 
     def show_state(self, state: LiveState) -> None:
         """Redraw from a state."""

@@ -121,7 +121,7 @@ class MainWindow(QMainWindow):
         if page is self.agenda_page:
             return _("Dagsorden"), self.agenda_page.meeting_id()
         if page is self.live_page:
-            session = self.live_page.session
+            session = self.live_page.running
             return _("Live"), session.meeting_id if session else None
         if page is self.summary_page:
             return _("Opsummering"), self.summary_page.meeting_id
@@ -225,7 +225,7 @@ class MainWindow(QMainWindow):
                     if panel.entry_dialog is not None:
                         event.ignore()
                         return
-        session = self.live_page.session if self.db is not None else None
+        session = self.live_page.running if self.db is not None else None
         if session is not None:
             from facilitator.services import live
 

@@ -14,7 +14,7 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from facilitator.domain import validation
-from facilitator.domain.enums import AskKind, AskStatus, CheckKind, OwnerSide
+from facilitator.domain.enums import AskKind, AskStatus, CheckKind, OwnerSide, Role
 from facilitator.i18n import _
 from facilitator.services.rows import AskRow, IdeaRow, StepRow
 from facilitator.storage.database import Database
@@ -307,7 +307,10 @@ def count_entries(db: Database, meeting_id: uuid.UUID) -> EntryCounts:
                 )
             ) or 0
 
+        # Speaking turns only: the silence a phase change or a question starts is not a marking.
         turns = s.scalar(
-            select(func.count()).select_from(SpeakerTurn).where(SpeakerTurn.meeting_id == meeting_id)
+            select(func.count()).select_from(SpeakerTurn).where(
+                SpeakerTurn.meeting_id == meeting_id, SpeakerTurn.role != Role.SILENCE
+            )
         ) or 0
         return EntryCounts(count(Idea), count(ResourceAsk), count(NextStep), turns)

@@ -16,9 +16,9 @@ from sqlalchemy.orm import Session
 from facilitator.domain import validation
 from facilitator.domain.enums import HoldBackOutcome, MeetingStatus, PromptKind, Role
 from facilitator.i18n import _
-from facilitator.services.agenda import phases_of
+from facilitator.services.agenda import phase_row, phases_of
 from facilitator.services.meetings import meeting_row
-from facilitator.services.rows import GapRow, MeetingRow, PromptRow, TurnRow
+from facilitator.services.rows import GapRow, MeetingRow, PhaseRow, PromptRow, TurnRow
 from facilitator.storage.database import Database
 from facilitator.storage.models import Meeting, MeetingGap, Phase, PromptEvent, SpeakerTurn
 
@@ -81,6 +81,7 @@ class SpeakerChange:
 
     turns: TurnChange
     nudge: PromptRow | None
+    phase: PhaseRow  # the current agenda item after the change (its first speaker may be set)
 
 
 def _switch_turn(s: Session, meeting: Meeting, role: Role, at: datetime) -> tuple[SpeakerTurn | None, SpeakerTurn]:
@@ -149,7 +150,10 @@ def mark_speaker(
             s.get_one(PromptEvent, hold_back[0]).outcome = hold_back[1]
         event = _log(s, meeting, nudge, at) if nudge is not None else None
         s.commit()
-        return SpeakerChange(_change(switched), None if event is None else _prompt_row(event))
+        phase = s.get_one(Phase, meeting.current_phase_id)
+        return SpeakerChange(
+            _change(switched), None if event is None else _prompt_row(event), phase_row(phase)
+        )
 
 
 def start_hold_back(

@@ -12,7 +12,7 @@ from hypothesis import strategies as st
 from facilitator.domain.enums import PromptKind, Role
 from facilitator.domain.talk_share import Interval, rolling_share, talk_share
 from facilitator.live_meeting import LiveMeeting
-from facilitator.live_state import FLOOR_TAKEN_SECONDS, Signal, TurnLedger, live_state
+from facilitator.live_state import FLOOR_TAKEN_SECONDS, Cue, TurnLedger, live_state
 from facilitator.services import live
 from facilitator.services.rows import TurnRow
 
@@ -32,7 +32,7 @@ def test_state_writes_nothing_even_when_the_hold_back_runs_out(db, clock, runnin
     assert [p.kind for p in live.list_prompts(db, running.meeting_id)] == [
         PromptKind.HOLD_BACK, PromptKind.SILENCE_SUGGESTION,
     ]
-    assert running.state().signal is Signal.NUDGE
+    assert running.state().cue is Cue.NUDGE
 
 
 def test_the_state_is_a_function_of_facts_and_now(running, clock) -> None:
@@ -45,14 +45,14 @@ def test_the_state_is_a_function_of_facts_and_now(running, clock) -> None:
 
 def test_a_citizen_ending_the_hold_back_shows_floor_taken_then_idle(running, clock) -> None:
     state = running.state()
-    assert state.signal is Signal.WAITING and state.hold_back_seconds == 10
+    assert state.cue is Cue.WAITING and state.hold_back_seconds == 10
     clock.advance(3)
     running.mark(Role.CITIZEN)
     state = running.state()
-    assert state.signal is Signal.FLOOR_TAKEN and state.floor_taken_by is Role.CITIZEN
+    assert state.cue is Cue.FLOOR_TAKEN and state.floor_taken_by is Role.CITIZEN
     clock.advance(FLOOR_TAKEN_SECONDS)
     running.advance()
-    assert running.state().signal is Signal.IDLE
+    assert running.state().cue is Cue.IDLE
     assert running.state().nudges == ()
 
 
@@ -60,7 +60,7 @@ def test_the_official_breaking_it_shows_the_nudge_in_its_place(running, clock) -
     clock.advance(2)
     running.mark(Role.OFFICIAL)
     state = running.state()
-    assert state.signal is Signal.NUDGE
+    assert state.cue is Cue.NUDGE
     assert state.nudge is not None and state.nudge.headline == "Lad borgerne tage ordet først"
     assert "(+" not in state.nudge.text
 
@@ -73,11 +73,39 @@ def test_talk_share_wording_is_true_for_a_short_meeting(running, clock) -> None:
     running.advance()
     state = running.state()
     nudge = next(n for n in state.nudges if n.kind is PromptKind.TALK_SHARE)
-    assert nudge.text == (
-        "Embedspersonerne har haft 83 % af taletiden, siden mødet begyndte for 3 min. siden."
-    )
+    assert nudge.text == "Embedspersonerne har haft 83 % af taletiden i mødets første 3 min."
     assert "10 minutter" not in nudge.text
     assert state.talk_window_minutes == 3 and state.talk_window_covers_meeting
+
+
+def test_early_in_a_meeting_the_window_is_exactly_the_meeting(running, clock) -> None:
+    running.mark(Role.OFFICIAL)
+    clock.advance(89)  # under a minute and a half: shown as "1 min." but judged on all 89 s
+    state = running.state()
+    assert state.talk_window_minutes == 1 and state.talk_window_covers_meeting
+    assert state.recent_share.seconds[Role.OFFICIAL] == 89
+
+
+def test_nudges_of_an_item_stay_with_it(running, clock) -> None:
+    clock.advance(2)
+    running.mark(Role.OFFICIAL)  # breaks the hold-back: "let the citizens speak first in this item"
+    assert running.state().cue is Cue.NUDGE
+    running.next_phase()
+    clock.advance(3)
+    running.mark(Role.CITIZEN)
+    clock.advance(FLOOR_TAKEN_SECONDS)
+    state = running.state()
+    assert state.nudges == () and state.cue is Cue.IDLE
+
+
+def test_a_citizen_speaking_answers_the_early_official_nudge(running, clock) -> None:
+    clock.advance(30)
+    running.advance()  # the hold-back is outlasted
+    running.mark(Role.OFFICIAL)
+    assert PromptKind.EARLY_OFFICIAL in [n.kind for n in running.state().nudges]
+    clock.advance(5)
+    running.mark(Role.CITIZEN)
+    assert running.state().nudges == ()
 
 
 def test_talk_share_wording_names_the_window_once_the_meeting_is_longer(running, clock) -> None:

@@ -9,13 +9,13 @@ from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QLabel
 
 from facilitator.domain.enums import PromptKind, Role
-from facilitator.live_state import FLOOR_TAKEN_SECONDS, Signal
+from facilitator.live_state import FLOOR_TAKEN_SECONDS, Cue
 from facilitator.services import capture, live
 from facilitator.services.capture import IdeaInput
 from ui.app import install_fonts
 from ui.changes import ChangeHub
 from ui.live_page import TEXT_SCALE_KEY, LivePage, resume_message
-from ui.live_palette import ON_ROLE, ROLE_HEX, SECONDARY_TEXT, SIGNAL_TONES, contrast_ratio
+from ui.live_palette import CUE_TONES, ON_ROLE, ROLE_HEX, SECONDARY_TEXT, contrast_ratio
 
 from .test_screen_sizes import problems, settle
 
@@ -61,21 +61,21 @@ def test_hold_back_fills_the_status_side_and_a_citizen_ends_it_as_well_done(page
     clock.advance(3)
     page.refresh()
     # The big state: the word, the seconds in a ring, a calm wash.
-    assert panel.signal is Signal.WAITING
+    assert panel.cue is Cue.WAITING
     assert panel.word.full_text() == "Vent" and "Lad borgerne tage ordet" in panel.detail.text()
     assert panel.ring.isVisibleTo(page) and panel.ring.digits.text() == "7"
     assert panel.ring.fraction == pytest.approx(0.7)
-    assert SIGNAL_TONES[Signal.WAITING].background in panel.styleSheet()
+    assert CUE_TONES[Cue.WAITING].background in panel.styleSheet()
     # The seconds are at least as large as the phase clock.
     assert px(panel.ring.digits) >= px(page.status.phase_card.countdown)
 
     key(page, Qt.Key.Key_1)  # a citizen takes the floor
-    assert panel.signal is Signal.FLOOR_TAKEN
+    assert panel.cue is Cue.FLOOR_TAKEN
     assert panel.word.full_text() == "✓ Borgerne har ordet"
     assert not panel.ring.isVisibleTo(page)
     clock.advance(FLOOR_TAKEN_SECONDS)
     page.refresh()
-    assert panel.signal is Signal.IDLE and panel.word.full_text() == "Spørg rummet"
+    assert panel.cue is Cue.IDLE and panel.word.full_text() == "Spørg rummet"
     prompts = live.list_prompts(db, page.running.meeting_id)
     assert prompts[0].outcome is not None and prompts[0].outcome.value == "respected"
 
@@ -88,13 +88,13 @@ def test_s_then_the_official_shows_the_nudge_in_the_same_place_and_focus_stays(p
     qtbot.waitUntil(lambda: QApplication.focusWidget() is table)
     key(page, Qt.Key.Key_S)
     panel = page.status.signal_panel
-    assert panel.signal is Signal.WAITING and panel.ring.digits.text() == "10"
+    assert panel.cue is Cue.WAITING and panel.ring.digits.text() == "10"
     clock.advance(2)
     key(page, Qt.Key.Key_2)  # the official breaks the hold-back
-    qtbot.waitUntil(lambda: panel.signal is Signal.NUDGE)
+    qtbot.waitUntil(lambda: panel.cue is Cue.NUDGE)
     assert panel.word.full_text() == "! Lad borgerne tage ordet først"
     assert panel.key_hint.text() == "Esc: luk beskeden"
-    assert SIGNAL_TONES[Signal.NUDGE].background in panel.styleSheet()
+    assert CUE_TONES[Cue.NUDGE].background in panel.styleSheet()
     assert QApplication.focusWidget() is table  # never steals the keyboard
     assert QApplication.activeModalWidget() is None  # never modal
     assert page.controls.dismiss_button.isEnabled()
@@ -167,24 +167,56 @@ def test_large_text_is_one_key_and_is_remembered(qtbot, db, clock, meeting_facto
     assert again.text_scale == 1.15
 
 
+@pytest.mark.parametrize("size", SIZES, ids=[f"{s.width()}x{s.height()}" for s in SIZES])
+def test_larger_text_never_cuts_the_speaker_or_the_nudge(qtbot, db, clock, meeting_factory, size) -> None:
+    page = make_page(qtbot, db, clock, meeting_factory(db), size)
+    key(page, Qt.Key.Key_2)  # the longest role name, and the longest nudge headline
+    for _step in range(3):
+        key(page, Qt.Key.Key_Plus, Qt.KeyboardModifier.ControlModifier)
+        settle(page)
+        assert page.status.speaker_text.text() == "Embedsperson"
+        assert page.status.signal_panel.word.text() == "! Lad borgerne tage ordet først"
+        assert not page.status_area.horizontalScrollBar().isVisible()
+
+
+def test_esc_never_dismisses_a_nudge_hidden_behind_the_hold_back(page, clock, db) -> None:
+    key(page, Qt.Key.Key_1)
+    clock.advance(30)
+    key(page, Qt.Key.Key_2)
+    clock.advance(1)
+    page.refresh()
+    key(page, Qt.Key.Key_S)  # a new hold-back covers the talk-share or early nudge
+    assert page.status.signal_panel.cue is Cue.WAITING
+    assert not page.controls.dismiss_button.isEnabled()
+    key(page, Qt.Key.Key_Escape)
+    assert all(p.dismissed_at is None for p in live.list_prompts(db, page.running.meeting_id))
+
+
+def test_overrun_is_worded_as_overrun(page, clock) -> None:
+    clock.advance(12 * 60)
+    page.refresh()
+    card = page.status.phase_card
+    assert card.countdown.text() == "-2:00" and card.planned.text() == "over de planlagte 10 min."
+
+
 def test_colours_pass_wcag_aa_and_never_signal_alone(page, clock) -> None:
-    for tone in SIGNAL_TONES.values():
+    for tone in CUE_TONES.values():
         assert contrast_ratio(tone.background, tone.text) >= 4.5
         assert contrast_ratio(tone.background, SECONDARY_TEXT) >= 4.5
     for colour in ROLE_HEX.values():
         assert contrast_ratio(colour, ON_ROLE) >= 4.5
     # Each state has its own words and shape, not only its colour.
     panel = page.status.signal_panel
-    seen = {Signal.WAITING: (panel.word.full_text(), panel.ring.isVisibleTo(page))}
+    seen = {Cue.WAITING: (panel.word.full_text(), panel.ring.isVisibleTo(page))}
     key(page, Qt.Key.Key_1)
-    seen[Signal.FLOOR_TAKEN] = (panel.word.full_text(), panel.ring.isVisibleTo(page))
+    seen[Cue.FLOOR_TAKEN] = (panel.word.full_text(), panel.ring.isVisibleTo(page))
     clock.advance(30)
     key(page, Qt.Key.Key_S)
     key(page, Qt.Key.Key_2)
-    seen[Signal.NUDGE] = (panel.word.full_text(), panel.ring.isVisibleTo(page))
-    assert seen[Signal.WAITING] == ("Vent", True)
-    assert seen[Signal.FLOOR_TAKEN][0].startswith("✓")
-    assert seen[Signal.NUDGE][0].startswith("!")
+    seen[Cue.NUDGE] = (panel.word.full_text(), panel.ring.isVisibleTo(page))
+    assert seen[Cue.WAITING] == ("Vent", True)
+    assert seen[Cue.FLOOR_TAKEN][0].startswith("✓")
+    assert seen[Cue.NUDGE][0].startswith("!")
     assert page.controls.speaker_buttons[Role.OFFICIAL].text().startswith("●")
 
 
@@ -204,4 +236,8 @@ def test_a_resumed_meeting_says_what_was_kept(qtbot, db, clock, meeting_factory)
     assert "Alt gemt er bevaret: 1 idé, 0 ressourceønsker, 0 næste skridt og 1 markering af" in text
     assert "Tekst, der var skrevet i et åbent indtastningsvindue" in text
     assert "Pausen på 10 min." in text
+    key(again, Qt.Key.Key_1)  # marking the speaker, as the notice asks, keeps it on screen
+    assert again.message.text() == text and again.message.isVisibleTo(again)
+    key(again, Qt.Key.Key_Escape)  # with no nudge showing, Esc closes it
+    assert again.message.isHidden()
     assert resume_message(None, None).startswith("Mødet er genoptaget.")

@@ -8,7 +8,7 @@ from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from facilitator.domain.enums import MeetingStatus, PromptKind, Role
-from facilitator.live_state import Signal
+from facilitator.live_state import Cue
 from facilitator.services import agenda, live, meetings
 from ui.changes import ChangeHub
 from ui.live_page import LivePage
@@ -35,7 +35,7 @@ def key(widget, k, modifier=Qt.KeyboardModifier.NoModifier) -> None:
 def banner(page) -> str:
     """The nudge in the big place, as the official reads it ("" when none shows)."""
     panel = page.status.signal_panel
-    if panel.signal is not Signal.NUDGE:
+    if panel.cue is not Cue.NUDGE:
         return ""
     return f"{panel.word.full_text()} | {panel.detail.text()} | {panel.key_hint.text()}"
 
@@ -52,7 +52,7 @@ def test_speaker_keys_store_turns_and_show_the_speaker(page, db, clock) -> None:
         assert page.controls.speaker_buttons[role].isChecked()
     clock.advance(5)
     key(page, Qt.Key.Key_2, Qt.KeyboardModifier.ControlModifier)  # Ctrl+digit works too
-    turns = live.list_turns(db, page.session.meeting_id)
+    turns = live.list_turns(db, page.running.meeting_id)
     assert [t.role for t in turns] == [Role.CITIZEN, Role.POLITICIAN, Role.SILENCE, Role.OFFICIAL]
     assert "Embedsperson" in page.status.speaker_text.full_text()
 
@@ -69,7 +69,7 @@ def test_hold_back_prompt_and_gentle_nudge_that_does_not_take_focus(page, db, cl
     assert QApplication.focusWidget() is focus_before
     key(page, Qt.Key.Key_Escape)
     qtbot.waitUntil(lambda: banner(page) == "")
-    prompts = live.list_prompts(db, page.session.meeting_id)
+    prompts = live.list_prompts(db, page.running.meeting_id)
     assert [p.kind for p in prompts] == [PromptKind.HOLD_BACK, PromptKind.EARLY_OFFICIAL]
     assert prompts[1].dismissed_at is not None
 
@@ -100,14 +100,14 @@ def test_phase_keys_and_time_warnings_in_text(page, db, clock) -> None:
     assert not page.status.phase_card.warning.isVisibleTo(page)
     key(page, Qt.Key.Key_PageUp)
     assert "Punkt 1 af 4" in page.status.phase_card.title.full_text()
-    phases = agenda.list_phases(db, page.session.meeting_id)
+    phases = agenda.list_phases(db, page.running.meeting_id)
     assert phases[0].actual_seconds == 10 * 60 + 1 and phases[1].started_at is not None
 
 
 def test_close_by_keyboard_after_confirmation(page, db, clock, qtbot) -> None:
     key(page, Qt.Key.Key_1)
     clock.advance(30)
-    meeting_id = page.session.meeting_id
+    meeting_id = page.running.meeting_id
 
     seen: list[str] = []
     answerer = answer_next_box(QMessageBox.StandardButton.Yes, seen)
@@ -145,5 +145,5 @@ def test_ctrl_digit_marks_the_speaker_while_typing_an_idea(page, db, clock, qtbo
     qtbot.keyClicks(dialog.focusWidget(), "Shelter")
     clock.advance(10)
     QTest.keyClick(dialog.windowHandle(), Qt.Key.Key_3, Qt.KeyboardModifier.ControlModifier)
-    assert [t.role for t in live.list_turns(db, page.session.meeting_id)] == [Role.CITIZEN, Role.POLITICIAN]
+    assert [t.role for t in live.list_turns(db, page.running.meeting_id)] == [Role.CITIZEN, Role.POLITICIAN]
     assert dialog.focusWidget().text() == "Shelter"  # the typing is untouched

@@ -17,7 +17,7 @@ from facilitator.domain.enums import (
     PromptKind,
     Role,
 )
-from facilitator.live_state import Signal
+from facilitator.live_state import Cue
 from facilitator.services import agenda, capture, live, meetings, projects
 from ui.main_window import MainWindow
 
@@ -110,7 +110,7 @@ def test_plan_and_run_a_whole_meeting_by_keyboard(qtbot, window, db, clock) -> N
 
     clock.advance(4)
     key(qtbot, window, Qt.Key.Key_2)  # the official speaks during the hold-back: a nudge
-    qtbot.waitUntil(lambda: page.status.signal_panel.signal is Signal.NUDGE)
+    qtbot.waitUntil(lambda: page.status.signal_panel.cue is Cue.NUDGE)
     assert "lad borgerne tage ordet først" in page.status.signal_panel.detail.text()
     key(qtbot, window, Qt.Key.Key_Escape)
     clock.advance(20)
