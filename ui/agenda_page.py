@@ -198,7 +198,7 @@ class AgendaPage(QWidget):
             ("Ctrl+T", self.new_title.setFocus),
         ]
         for keys, slot in window_keys:
-            QShortcut(QKeySequence(keys), self, activated=slot)
+            QShortcut(QKeySequence(keys), self).activated.connect(slot)
         # Removing and moving act on the chosen row, so only while the table has focus.
         table_keys = [
             ("Delete", self.remove_phase),
@@ -206,8 +206,10 @@ class AgendaPage(QWidget):
             ("Ctrl+Down", lambda: self.move_phase(1)),
         ]
         for keys, slot in table_keys:
-            QShortcut(QKeySequence(keys), self.table, activated=slot,
-                      context=Qt.ShortcutContext.WidgetWithChildrenShortcut)
+            QShortcut(
+                QKeySequence(keys), self.table,
+                context=Qt.ShortcutContext.WidgetWithChildrenShortcut,
+            ).activated.connect(slot)
 
     # -- what is shown -------------------------------------------------------------
 

@@ -90,8 +90,8 @@ def launch(data_dir_option: str | None, clock: Clock) -> MainWindow:
     app = create_application()
     store = app_settings()
     window = MainWindow(None, clock, store)
-    window.safety_net = SafetyNet(window)  # type: ignore[attr-defined]
-    window.safety_net.install()  # type: ignore[attr-defined]
+    window.safety_net = SafetyNet(window)
+    window.safety_net.install()
     # Maximised on the screen it starts on, or where the user left it last time.
     show_main_window(window, store)
     folder = data_dir(data_dir_option)
@@ -116,7 +116,7 @@ def launch(data_dir_option: str | None, clock: Clock) -> MainWindow:
         opener.failed.connect(failed)
         opener.damaged.connect(damaged)
         opener.start()
-        window.opener = opener  # type: ignore[attr-defined]  # keep the thread alive with the window
+        window.opener = opener  # keep the thread alive with the window
 
     start_opener()
     return window
@@ -128,7 +128,8 @@ def run(data_dir_option: str | None, clock: Clock | None = None) -> int:
     while True:
         window = launch(data_dir_option, clock or SystemClock())
         status = app.exec()
-        window.opener.wait()  # type: ignore[attr-defined]
+        if window.opener is not None:
+            window.opener.wait()
         if window.db is not None:
             window.db.dispose()
         if status != RESTART_STATUS:

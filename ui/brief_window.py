@@ -209,7 +209,7 @@ class BriefWindow(QWidget):
             ("Ctrl+P", self.print_brief),
             ("Esc", self.close),
         ):
-            QShortcut(QKeySequence(keys), self, activated=slot)
+            QShortcut(QKeySequence(keys), self).activated.connect(slot)
 
     # -- making the PDF --------------------------------------------------------------
 

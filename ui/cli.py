@@ -105,7 +105,7 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
-def _add_backup_commands(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+def _add_backup_commands(commands: argparse._SubParsersAction[_Parser]) -> None:
     """`facilitator backup --list | --restore ID` and `facilitator check`."""
     backup = commands.add_parser(
         "backup",

@@ -180,7 +180,7 @@ def show_read_only_banner(window: QMainWindow) -> QLabel:
 def attach_read_only(window: MainWindow, db: Database) -> None:
     """Show the damaged database, opened read-only, in the main window under the banner."""
     window.attach(db)
-    window.read_only_banner = show_read_only_banner(window)  # type: ignore[attr-defined]
+    window.read_only_banner = show_read_only_banner(window)
     window.activateWindow()  # the keyboard goes back to the window once the dialog is gone
 
 
@@ -192,6 +192,6 @@ def handle_damaged(window: MainWindow, damage: Any, clock: Clock, reopen: Callab
     dialog.restored.connect(lambda _result: reopen())
     dialog.read_only_opened.connect(lambda db: attach_read_only(window, db))
     dialog.quit_chosen.connect(quit)
-    window.damaged_dialog = dialog  # type: ignore[attr-defined]
+    window.damaged_dialog = dialog
     dialog.open()
     return dialog

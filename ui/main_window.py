@@ -23,6 +23,9 @@ from ui.window_state import save_window_state
 
 if TYPE_CHECKING:
     from facilitator.storage.database import Database
+    from ui.damaged_dialog import DamagedDialog
+    from ui.safety_net import SafetyNet
+    from ui.startup import DatabaseOpener
 
 # How often the running app checks whether a backup is due.
 BACKUP_EVERY = timedelta(minutes=5)
@@ -61,6 +64,11 @@ class MainWindow(QMainWindow):
         self.pages.addWidget(self.opening)
         self.setCentralWidget(self.pages)
         self.db: Database | None = None
+        # Set by the app's start (ui/app.py, ui/damaged_dialog.py); they live as long as the window.
+        self.safety_net: SafetyNet | None = None
+        self.opener: DatabaseOpener | None = None
+        self.damaged_dialog: DamagedDialog | None = None
+        self.read_only_banner: QLabel | None = None
         if db is not None:
             self.attach(db)
 

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import uuid
-from enum import Enum
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
@@ -29,7 +28,7 @@ from ui.feedback import InlineMessage, attempt
 from ui.planning_widgets import PLANNING_STYLE
 
 
-def _combo(values: type[Enum], tooltip: str) -> QComboBox:
+def _combo(values: type[SelfDriving] | type[Regulation], tooltip: str) -> QComboBox:
     combo = QComboBox()
     for value in values:
         combo.addItem(value.label, value)

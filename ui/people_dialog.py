@@ -142,13 +142,16 @@ class PeopleDialog(QDialog):
             (self.notice_button, self.save_notice, "Ctrl+Shift+E"),
         ):
             push.clicked.connect(slot)
-            QShortcut(QKeySequence(keys), self, activated=slot)
+            QShortcut(QKeySequence(keys), self).activated.connect(slot)
         self.erase_button.clicked.connect(self.erase_person)
         # Delete erases only from the table: in the search field it deletes a character.
-        QShortcut(QKeySequence(QKeySequence.StandardKey.Delete), self.table,
-                  activated=self.erase_person, context=Qt.ShortcutContext.WidgetShortcut)
-        QShortcut(QKeySequence(QKeySequence.StandardKey.Find), self,
-                  activated=self.search_edit.setFocus)
+        QShortcut(
+            QKeySequence(QKeySequence.StandardKey.Delete), self.table,
+            context=Qt.ShortcutContext.WidgetShortcut,
+        ).activated.connect(self.erase_person)
+        QShortcut(QKeySequence(QKeySequence.StandardKey.Find), self).activated.connect(
+            self.search_edit.setFocus
+        )
         self.close_button.clicked.connect(self.accept)
 
     # -- what is shown ------------------------------------------------------------

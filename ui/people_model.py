@@ -40,7 +40,7 @@ def consent_state(person: PersonRow) -> str:
     return _("Intet samtykke")
 
 
-class PeopleTableModel(RowTableModel[Any]):
+class PeopleTableModel(RowTableModel[PersonEntry]):
     """People with their consents; the project column shows only while searching all projects."""
 
     NAME, CONTACT, NAMED, CONTACTED, GIVEN, STATE, PROJECT = range(7)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from datetime import datetime, timedelta
-from typing import Any, Generic, TypeVar
+from typing import Any, Generic, Protocol, TypeVar
 
 from PySide6.QtCore import (
     QAbstractTableModel,
@@ -17,7 +17,17 @@ from PySide6.QtGui import QFont
 from facilitator.i18n import _
 from facilitator.services.rows import MeetingRow, PhaseRow, ProjectRow
 
-Row = TypeVar("Row", ProjectRow, MeetingRow, PhaseRow)
+
+class Identified(Protocol):
+    """A plain row with an id: the table keeps its selection by it."""
+
+    @property
+    def id(self) -> Any:
+        """The row's identity (a UUID for stored rows, the file's id for a backup)."""
+        ...
+
+
+Row = TypeVar("Row", bound=Identified)
 Index = QModelIndex | QPersistentModelIndex
 
 # The row object itself, for views that need the id or the whole row.

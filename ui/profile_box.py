@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import uuid
-from enum import Enum
 
 from PySide6.QtWidgets import QComboBox, QFormLayout, QGroupBox, QLabel, QSpinBox, QWidget
 
@@ -40,7 +39,7 @@ def profile_explanation(self_driving: SelfDriving, regulation: Regulation) -> st
     return f"{group} {area}"
 
 
-def _combo(values: type[Enum]) -> QComboBox:
+def _combo(values: type[SelfDriving] | type[Regulation]) -> QComboBox:
     combo = QComboBox()
     for value in values:
         combo.addItem(value.label, value)
@@ -88,7 +87,7 @@ class ProfileBox(QGroupBox):
             1, 100, " %",
             _("Når din andel af taletiden går over grænsen, minder skærmen dig stille om det."),
         )
-        self.window = _spin(
+        self.talk_window = _spin(
             1, 180, _(" min."), _("Taletiden måles over de seneste minutter i dette vindue.")
         )
         self.message = InlineMessage()
@@ -109,14 +108,14 @@ class ProfileBox(QGroupBox):
         # Short labels (the units are in the fields): the box shares a 1024 px screen.
         form.addRow(_("Ventetid efter spørgsmål:"), self.hold_back)
         form.addRow(_("Grænse for din taletid:"), self.threshold)
-        form.addRow(_("Tidsvindue:"), self.window)
+        form.addRow(_("Tidsvindue:"), self.talk_window)
         form.addRow(self.message)
 
     def _connect_signals(self) -> None:
         self._hub.meeting_changed.connect(self._changed_elsewhere)
         self.group.currentIndexChanged.connect(self._profile_chosen)
         self.area.currentIndexChanged.connect(self._profile_chosen)
-        for spin in (self.hold_back, self.threshold, self.window):
+        for spin in (self.hold_back, self.threshold, self.talk_window):
             spin.valueChanged.connect(self._value_changed)
 
     def load(self, meeting_id: uuid.UUID) -> None:
@@ -128,9 +127,9 @@ class ProfileBox(QGroupBox):
         """Store numbers typed but not yet stored (e.g. Ctrl+Return straight after typing)."""
         if self._meeting is None:
             return
-        for spin in (self.hold_back, self.threshold, self.window):
+        for spin in (self.hold_back, self.threshold, self.talk_window):
             spin.interpretText()
-        typed = (self.hold_back.value(), self.threshold.value(), self.window.value())
+        typed = (self.hold_back.value(), self.threshold.value(), self.talk_window.value())
         stored = (
             self._meeting.hold_back_seconds,
             self._meeting.talk_share_threshold_pct,
@@ -141,7 +140,7 @@ class ProfileBox(QGroupBox):
 
     def fields(self) -> tuple[QWidget, ...]:
         """The inputs in Tab order, for the page's tab chain."""
-        return (self.group, self.area, self.hold_back, self.threshold, self.window)
+        return (self.group, self.area, self.hold_back, self.threshold, self.talk_window)
 
     def meeting(self) -> MeetingRow | None:
         """The meeting shown."""
@@ -149,14 +148,14 @@ class ProfileBox(QGroupBox):
 
     def _show(self, meeting: MeetingRow) -> None:
         self._meeting = meeting
-        widgets = (self.group, self.area, self.hold_back, self.threshold, self.window)
+        widgets = (self.group, self.area, self.hold_back, self.threshold, self.talk_window)
         for widget in widgets:
             widget.blockSignals(True)
         self.group.setCurrentIndex(self.group.findData(meeting.self_driving))
         self.area.setCurrentIndex(self.area.findData(meeting.regulation))
         self.hold_back.setValue(meeting.hold_back_seconds)
         self.threshold.setValue(meeting.talk_share_threshold_pct)
-        self.window.setValue(meeting.talk_window_minutes)
+        self.talk_window.setValue(meeting.talk_window_minutes)
         for widget in widgets:
             widget.blockSignals(False)
         self.explanation.setText(profile_explanation(meeting.self_driving, meeting.regulation))
@@ -172,7 +171,7 @@ class ProfileBox(QGroupBox):
         self._store(None, None, None)
 
     def _value_changed(self) -> None:
-        self._store(self.hold_back.value(), self.threshold.value(), self.window.value())
+        self._store(self.hold_back.value(), self.threshold.value(), self.talk_window.value())
 
     def _store(self, hold_back: int | None, threshold: int | None, window: int | None) -> None:
         before = self._meeting

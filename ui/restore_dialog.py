@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
 from facilitator.clock import Clock
 from facilitator.i18n import _
 from facilitator.services import backups
-from facilitator.services.backups import BackupInfo, reason_label
+from facilitator.services.backups import BackupInfo, RestoreResult, reason_label
 from ui.feedback import InlineMessage, attempt
 from ui.planning_models import RowTableModel
 from ui.planning_widgets import PLANNING_STYLE, button, fit_to_screen, heading, read_only_table
@@ -34,7 +34,7 @@ def format_moment(moment: Any) -> str:
     return moment.astimezone().strftime("%d-%m-%Y %H:%M") if moment else "–"
 
 
-class BackupTableModel(RowTableModel):  # type: ignore[type-arg]
+class BackupTableModel(RowTableModel[BackupInfo]):
     """Backups, newest first: when, why, projects, meetings, last entry."""
 
     WHEN, REASON, PROJECTS, MEETINGS, LAST_ENTRY = range(5)
@@ -80,6 +80,8 @@ class RestoreDialog(QDialog):
         self._clock = clock
         # The open database, if any: it lets go of the file before the restore.
         self._db = db
+        # What the restore did, once one succeeded (also sent with `restored`).
+        self.outcome: RestoreResult | None = None
         self.setWindowTitle(_("Sikkerhedskopier"))
         # Roomy where the screen allows; the table and the text shrink on a 1024×600 screen.
         fit_to_screen(self, 980, 560)
@@ -130,7 +132,7 @@ class RestoreDialog(QDialog):
     def _connect_signals(self) -> None:
         self.restore_button.clicked.connect(self.restore_selected)
         self.close_button.clicked.connect(self.reject)
-        QShortcut(QKeySequence("Ctrl+R"), self, activated=self.restore_selected)
+        QShortcut(QKeySequence("Ctrl+R"), self).activated.connect(self.restore_selected)
         self.table.doubleClicked.connect(self.restore_selected)
         self.table.selectionModel().currentRowChanged.connect(self._update_buttons)
 
@@ -177,6 +179,6 @@ class RestoreDialog(QDialog):
         if result is None:
             self.refresh()
             return
-        self.result = result
+        self.outcome = result
         self.restored.emit(result)
         self.accept()

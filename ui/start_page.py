@@ -84,7 +84,7 @@ class ProjectForm(QDialog):
     def _connect_signals(self) -> None:
         # In the villages field Enter makes a new line, so Ctrl+Enter saves from there.
         save = self.buttons.button(QDialogButtonBox.StandardButton.Save)
-        QShortcut(QKeySequence("Ctrl+Return"), self, activated=save.click)
+        QShortcut(QKeySequence("Ctrl+Return"), self).activated.connect(save.click)
         # Saving is wired by the page (a refusal must keep the dialog open); Esc cancels.
         self.buttons.rejected.connect(self.reject)
 
@@ -212,17 +212,15 @@ class StartPage(QWidget):
         for push, slot, keys in actions:
             push.clicked.connect(slot)
             if keys:
-                QShortcut(QKeySequence(keys), self, activated=slot)
+                QShortcut(QKeySequence(keys), self).activated.connect(slot)
         # Enter on a meeting opens it; Enter on a project moves on to its meetings.
         for key in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
             QShortcut(
-                QKeySequence(key), self.meeting_table, activated=self.open_meeting,
-                context=Qt.ShortcutContext.WidgetShortcut,
-            )
+                QKeySequence(key), self.meeting_table, context=Qt.ShortcutContext.WidgetShortcut
+            ).activated.connect(self.open_meeting)
             QShortcut(
-                QKeySequence(key), self.project_table, activated=self.meeting_table.setFocus,
-                context=Qt.ShortcutContext.WidgetShortcut,
-            )
+                QKeySequence(key), self.project_table, context=Qt.ShortcutContext.WidgetShortcut
+            ).activated.connect(self.meeting_table.setFocus)
 
     # -- what is shown -------------------------------------------------------------
 
@@ -378,9 +376,12 @@ class StartPage(QWidget):
         form = MeetingForm(self._db, self._hub, project.id, parent=self)
 
         def saved() -> None:
-            self.select_meeting(form.meeting_id)
+            meeting_id = form.meeting_id
+            if meeting_id is None:  # accepted only once the meeting is stored; never None here
+                return
+            self.select_meeting(meeting_id)
             # The default agenda is already there: show it so it can be adjusted.
-            self.meeting_opened.emit(form.meeting_id)
+            self.meeting_opened.emit(meeting_id)
 
         self._open_dialog(form, saved)
 

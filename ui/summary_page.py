@@ -187,7 +187,7 @@ class SummaryPage(QWidget):
         escape.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
         escape.activated.connect(self.back_requested)
         self.brief_button.clicked.connect(self.open_brief)
-        QShortcut(QKeySequence("Ctrl+B"), self, activated=self.open_brief)
+        QShortcut(QKeySequence("Ctrl+B"), self).activated.connect(self.open_brief)
         self.attendance.valueChanged.connect(self._attendance_changed)
 
     def load(self, meeting_id: uuid.UUID) -> MeetingSummary:

@@ -54,9 +54,11 @@ def saved_place(store: QSettings) -> SavedPlace | None:
     # Some platforms leave screens unnamed: then the saved geometry tells them apart.
     name = store.value(SCREEN_KEY, "", str)
     screens = [s for s in QGuiApplication.screens() if s.name() == name]
-    geometry = store.value(GEOMETRY_KEY, QRect(), QRect)
-    valid = isinstance(geometry, QRect) and geometry.isValid()
-    fitting = [s for s in screens if valid and s.availableGeometry().contains(geometry)]
+    stored = store.value(GEOMETRY_KEY, QRect(), QRect)
+    geometry = stored if isinstance(stored, QRect) and stored.isValid() else None
+    fitting = [
+        s for s in screens if geometry is not None and s.availableGeometry().contains(geometry)
+    ]
     maximised = bool(store.value(MAXIMISED_KEY, False, bool))
     if fitting:
         return SavedPlace(fitting[0], geometry, maximised)

@@ -320,7 +320,7 @@ def test_profile_change_stores_the_profile_defaults(qtbot, db, make_page, meetin
     page = make_page(meeting.id)
     box = page.profile
     assert box.title() == "Mødeprofil"
-    assert (box.hold_back.value(), box.threshold.value(), box.window.value()) == (10, 25, 10)
+    assert (box.hold_back.value(), box.threshold.value(), box.talk_window.value()) == (10, 25, 10)
     box.group.setFocus()
     qtbot.keyClick(box.group, Qt.Key.Key_Down)
     stored = meetings.get_meeting(db, meeting.id)
@@ -346,7 +346,7 @@ def test_profile_numbers_are_saved_as_entered(qtbot, db, make_page, meeting_fact
     agenda.update_phase(db, agenda.list_phases(db, meeting.id)[0].id, DEFAULT_TITLES[0], 10, 30)
     page = make_page(meeting.id)
     box = page.profile
-    for spin, typed in ((box.hold_back, "20"), (box.threshold, "40"), (box.window, "15")):
+    for spin, typed in ((box.hold_back, "20"), (box.threshold, "40"), (box.talk_window, "15")):
         spin.setFocus()
         qtbot.keyClick(spin, Qt.Key.Key_A, CTRL)
         qtbot.keyClicks(spin, typed)

@@ -109,6 +109,23 @@ def test_restore_after_confirmation_backs_up_first_and_brings_data_back(qtbot, f
     assert not dialog.isVisible()
 
 
+def test_ctrl_r_restores_the_chosen_backup_and_the_dialog_keeps_the_outcome(
+    qtbot, folder, app_db, clock
+):
+    oldest = list_backups(folder)[-1]
+    dialog = shown(qtbot, RestoreDialog(folder, clock, app_db))
+    dialog.table.selectRow(1)
+    assert dialog.outcome is None
+    answer = answer_next_box(YES)
+    with qtbot.waitSignal(dialog.restored) as restored:
+        QTest.keyClick(dialog.windowHandle(), Qt.Key.Key_R, CTRL)
+    answer.stop()
+    assert dialog.outcome is restored.args[0]
+    assert dialog.outcome.restored.id == oldest.id
+    assert len(idea_titles(database_path(folder))) == 2
+    assert not dialog.isVisible()
+
+
 def test_saying_no_restores_nothing(qtbot, folder, app_db, clock):
     before = idea_titles(database_path(folder))
     dialog = shown(qtbot, RestoreDialog(folder, clock, app_db))

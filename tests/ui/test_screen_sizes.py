@@ -130,10 +130,9 @@ COMPOSITE = (QLineEdit, QAbstractSpinBox, QComboBox, QAbstractItemView, QScrollB
 def problems(top: QWidget) -> list[str]:
     """Every visible button or label that is cut off, outside, squeezed or covered."""
     found: list[str] = []
-    # QWidget.window(w): the profile box has a field named «window».
     shown = [
         w for w in top.findChildren(QWidget)
-        if w.isVisibleTo(top) and QWidget.window(w) is top
+        if w.isVisibleTo(top) and w.window() is top
         and not isinstance(w.parentWidget(), COMPOSITE)
     ]
     buttons = [w for w in shown if isinstance(w, QAbstractButton)]

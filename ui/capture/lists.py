@@ -2,7 +2,16 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QModelIndex, QPersistentModelIndex, QRect, QSize, Qt, Signal
+from PySide6.QtCore import (
+    QAbstractItemModel,
+    QEvent,
+    QModelIndex,
+    QPersistentModelIndex,
+    QRect,
+    QSize,
+    Qt,
+    Signal,
+)
 from PySide6.QtGui import (
     QColor,
     QFont,
@@ -166,9 +175,11 @@ class CaptureTable(QTableView):
         self.horizontalHeader().hide()
         self.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
 
-    def setModel(self, model) -> None:  # noqa: N802, ANN001
+    def setModel(self, model: QAbstractItemModel | None) -> None:  # noqa: N802
         """Show the first column as two-line rows; the rest stay in the model for other views."""
         super().setModel(model)
+        if model is None:
+            return
         for column in range(1, model.columnCount()):
             self.setColumnHidden(column, True)
         self.verticalHeader().setDefaultSectionSize(self._row_height())

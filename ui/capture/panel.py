@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import uuid
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -237,12 +238,14 @@ class CapturePanel(QWidget):
             self._refresh(kind)
 
     def _refresh(self, kind: str) -> None:
-        if self._meeting_id is None:
+        meeting_id = self._meeting_id
+        if meeting_id is None:
             return
-        lister = {"idea": capture.list_ideas, "ask": capture.list_asks, "step": capture.list_steps}[
-            kind
-        ]
-        rows = attempt(lambda: lister(self._db, self._meeting_id), self.message)
+        listers: dict[str, Callable[[Database, uuid.UUID], Sequence[Any]]] = {
+            "idea": capture.list_ideas, "ask": capture.list_asks, "step": capture.list_steps
+        }
+        lister = listers[kind]
+        rows = attempt(lambda: lister(self._db, meeting_id), self.message)
         if rows is None:
             return
         section = self.sections[kind]
@@ -289,27 +292,29 @@ class CapturePanel(QWidget):
             {"idea": self._edit_idea, "ask": self._edit_ask, "step": self._edit_step}[kind](row)
 
     def _edit_idea(self, idea: Any) -> None:
-        if self._can_open():
-            meeting = attempt(
-                lambda: meetings.get_meeting(self._db, self._meeting_id), self.message
-            )
+        meeting_id = self._meeting_for_entry()
+        if meeting_id is not None:
+            meeting = attempt(lambda: meetings.get_meeting(self._db, meeting_id), self.message)
             places = meeting.places if meeting else ()
             ideas = self.sections["idea"].model.rows()
-            self._open(IdeaDialog(self._db, self._meeting_id, places, ideas, idea, self), "idea")
+            self._open(IdeaDialog(self._db, meeting_id, places, ideas, idea, self), "idea")
 
     def _edit_ask(self, ask: Any) -> None:
-        if self._can_open():
+        meeting_id = self._meeting_for_entry()
+        if meeting_id is not None:
             ideas = self.sections["idea"].model.rows()
             asks = self.sections["ask"].model.rows()
-            self._open(AskDialog(self._db, self._meeting_id, ideas, asks, ask, self), "ask")
+            self._open(AskDialog(self._db, meeting_id, ideas, asks, ask, self), "ask")
 
     def _edit_step(self, step: Any) -> None:
-        if self._can_open():
+        meeting_id = self._meeting_for_entry()
+        if meeting_id is not None:
             steps = self.sections["step"].model.rows()
-            self._open(StepDialog(self._db, self._meeting_id, steps, step, self), "step")
+            self._open(StepDialog(self._db, meeting_id, steps, step, self), "step")
 
-    def _can_open(self) -> bool:
-        return self._meeting_id is not None and self.entry_dialog is None
+    def _meeting_for_entry(self) -> uuid.UUID | None:
+        # An entry dialog opens only on a loaded meeting, and only one at a time.
+        return self._meeting_id if self.entry_dialog is None else None
 
     def _open(self, dialog: EntryDialog, kind: str) -> None:
         # open(), not exec(): the live screen's clock keeps drawing and tests stay simple.
@@ -345,11 +350,11 @@ class CapturePanel(QWidget):
         row = section.model.row_at(position)
         if row is None:
             return
-        # `or True` tells a refused call (None) from a successful one that returns nothing.
-        if (
-            attempt(lambda: capture.delete_entry(self._db, kind, row.id) or True, self.message)
-            is None
-        ):
+        def delete() -> bool:
+            capture.delete_entry(self._db, kind, row.id)
+            return True  # tells a refused call (attempt gives None) from a successful one
+
+        if attempt(delete, self.message) is None:
             return
         label = row.title if kind == "idea" else row.what
         self._deleted.append((kind, row.id, label))
@@ -365,10 +370,11 @@ class CapturePanel(QWidget):
         if not self._deleted:
             return
         kind, entry_id, _label = self._deleted[-1]
-        if (
-            attempt(lambda: capture.restore_entry(self._db, kind, entry_id) or True, self.message)
-            is None
-        ):
+        def restore() -> bool:
+            capture.restore_entry(self._db, kind, entry_id)
+            return True  # tells a refused call (attempt gives None) from a successful one
+
+        if attempt(restore, self.message) is None:
             return
         self._deleted.pop()
         self._emit_changed(kind)
