@@ -211,9 +211,9 @@ class Script:
         nudges = self.tick().nudges
         if not nudges:
             return
-        prompt_id = self.rng.choice(nudges).prompt_id
+        prompt_id = nudges[-1].prompt_id  # Esc closes the nudge on screen, the newest
         emit("do", a="dismiss", id=prompt_id)
-        self.session.dismiss(prompt_id)
+        self.session.dismiss()
         emit("ok", a="dismiss", id=prompt_id)
 
 
