@@ -30,6 +30,7 @@ from facilitator.services.rows import MeetingRow, PhaseRow
 from facilitator.storage.database import Database
 from ui.changes import ChangeHub
 from ui.feedback import InlineMessage, attempt
+from ui.focus import tab_leaves
 from ui.planning_models import PhaseTableModel, format_minutes, format_schedule
 from ui.planning_widgets import PLANNING_STYLE, ElidedLabel, button, heading, join_isolated
 from ui.profile_box import ProfileBox
@@ -54,7 +55,7 @@ def phase_table(model: PhaseTableModel) -> QTableView:
         | QAbstractItemView.EditTrigger.EditKeyPressed
         | QAbstractItemView.EditTrigger.AnyKeyPressed
     )
-    view.setTabKeyNavigation(False)
+    tab_leaves(view)
     view.setAlternatingRowColors(True)
     view.setWordWrap(False)
     view.verticalHeader().hide()

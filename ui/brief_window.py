@@ -18,6 +18,7 @@ from PySide6.QtPdf import QPdfDocument
 from PySide6.QtPdfWidgets import QPdfView
 from PySide6.QtPrintSupport import QAbstractPrintDialog, QPrintDialog, QPrinter
 from PySide6.QtWidgets import (
+    QApplication,
     QComboBox,
     QDialog,
     QFileDialog,
@@ -44,6 +45,7 @@ from ui.brief_output import (
 )
 from ui.brief_worker import BriefWorker
 from ui.feedback import InlineMessage
+from ui.focus import give_focus, return_focus, tab_leaves
 from ui.planning_widgets import PLANNING_STYLE, ElidedLabel, button, heading, join_isolated
 from ui.sent_dialog import SentDialog, SentListModel, language_name
 
@@ -62,6 +64,7 @@ class BriefWindow(QWidget):
 
     brief_ready = Signal(object)  # Path of the PDF now previewed
     brief_failed = Signal(str)  # the Danish message shown
+    closed = Signal()
     sent_recorded = Signal(object)  # BriefRecordRow
 
     def __init__(
@@ -152,6 +155,7 @@ class BriefWindow(QWidget):
         self.pages_label.setObjectName("hintText")
         self.sent_list = QListView()
         self.sent_list.setModel(self.sent_model)
+        tab_leaves(self.sent_list)
         self.sent_list.setWordWrap(True)
         self.sent_list.setSpacing(3)
         self.keys_hint = QLabel(
@@ -344,6 +348,7 @@ class BriefWindow(QWidget):
         dialog = SentDialog(self._db, self.meeting_id, self.language, self)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.accepted.connect(self._sent_saved)
+        dialog.finished.connect(lambda _result: give_focus(self.sent_button))
         self.sent_dialog = dialog
         dialog.open()
 
@@ -367,6 +372,7 @@ class BriefWindow(QWidget):
             worker.wait()
         self.document.close()
         super().closeEvent(event)
+        self.closed.emit()
 
 
 def open_brief_window(
@@ -381,6 +387,10 @@ def open_brief_window(
         current.close()
     window = BriefWindow(db, meeting_id, parent=parent)
     window.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+    # Closed, the keyboard goes back where it was (the meeting list, the summary's button).
+    opener = QApplication.focusWidget()
+    if opener is not None and parent.isAncestorOf(opener):
+        window.closed.connect(lambda: return_focus(opener))
     screen = parent.screen().availableGeometry()
     window.resize(min(1366, screen.width()), min(768, screen.height()))
     window.show()

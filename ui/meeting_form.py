@@ -26,6 +26,7 @@ from facilitator.services.rows import MeetingRow
 from facilitator.storage.database import Database
 from ui.changes import ChangeHub
 from ui.feedback import InlineMessage, attempt
+from ui.focus import tab_leaves
 from ui.planning_widgets import PLANNING_STYLE
 
 
@@ -72,6 +73,7 @@ class MeetingForm(QDialog):
         self.venue_edit.setPlaceholderText(_("fx Knebel Forsamlingshus"))
         self.places_list = QListWidget()
         self.places_list.setSpacing(3)
+        tab_leaves(self.places_list)
         self.places_list.setToolTip(_("Mellemrum sætter eller fjerner et flueben."))
         self.group_combo = _combo(SelfDriving, _("Hvor selvkørende er borgergruppen?"))
         self.area_combo = _combo(

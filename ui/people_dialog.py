@@ -25,6 +25,7 @@ from facilitator.services import meetings, people, privacy, projects
 from facilitator.storage.database import Database
 from ui.changes import ChangeHub
 from ui.feedback import InlineMessage, attempt
+from ui.focus import give_focus
 from ui.people_model import PeopleTableModel, PersonEntry
 from ui.planning_models import ROW_ROLE
 from ui.planning_widgets import PLANNING_STYLE, button, heading, read_only_table
@@ -223,7 +224,7 @@ class PeopleDialog(QDialog):
 
     def _form_closed(self) -> None:
         self.form = None
-        self.table.setFocus()
+        give_focus(self.table)
 
     def _confirm(self, title: str, text: str, action: str) -> bool:
         box = QMessageBox(QMessageBox.Icon.Warning, title, text, parent=self)

@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
 )
 
 from facilitator.i18n import _
+from ui.focus import tab_leaves
 
 # Calm and roomy for a projector: generous padding, one clear primary action per screen.
 PLANNING_STYLE = """
@@ -102,7 +103,7 @@ def read_only_table(model: QAbstractItemModel) -> QTableView:
     view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
     view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
     view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-    view.setTabKeyNavigation(False)
+    tab_leaves(view)
     view.setAlternatingRowColors(True)
     view.setWordWrap(False)
     view.verticalHeader().hide()

@@ -29,6 +29,7 @@ from facilitator.services.rows import MeetingRow, ProjectRow
 from facilitator.storage.database import Database
 from ui.changes import ChangeHub
 from ui.feedback import InlineMessage, attempt
+from ui.focus import give_focus
 from ui.meeting_form import MeetingForm
 from ui.planning_models import MeetingTableModel, ProjectTableModel
 from ui.planning_widgets import (
@@ -307,12 +308,12 @@ class StartPage(QWidget):
 
     def _dialog_closed(self) -> None:
         self.dialog = None
-        # Give the keyboard back to this window (some platforms leave none active).
-        self.window().activateWindow()
-        if self.current_meeting() is not None:
-            self.meeting_table.setFocus()
-        else:
-            self.project_table.setFocus()
+        if not self.isVisible():
+            # The dialog led on to another page (a new meeting's agenda): that page chose where
+            # the keyboard goes; the window only has to be the active one again.
+            self.window().activateWindow()
+            return
+        give_focus(self.meeting_table if self.current_meeting() is not None else self.project_table)
 
     def _project_dialog(
         self, title: str, name: str | None, places: bool, store: Callable[[ProjectForm], ProjectRow]

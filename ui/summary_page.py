@@ -26,6 +26,7 @@ from facilitator.services.meetings import MAX_ATTENDANCE
 from facilitator.services.summary import MeetingSummary, PhaseSummary, meeting_summary
 from facilitator.storage.database import Database
 from ui.feedback import InlineMessage, attempt
+from ui.focus import tab_leaves
 from ui.planning_widgets import PLANNING_STYLE, ElidedLabel, join_isolated
 from ui.talk_share_bar import TalkShareBar
 from ui.timeline_strip import TimelineStrip, legend_html
@@ -142,6 +143,7 @@ class SummaryPage(QWidget):
         self.message = InlineMessage()
         self.table = QTableView()
         self.table.setModel(self.model)
+        tab_leaves(self.table)
         self.table.verticalHeader().hide()
         self.table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         for column in range(1, 5):

@@ -26,6 +26,7 @@ from ui.capture.lists import CaptureTable
 from ui.capture.models import AskTableModel, CaptureTableModel, IdeaTableModel, StepTableModel
 from ui.changes import ChangeHub
 from ui.feedback import InlineMessage, attempt
+from ui.focus import give_focus
 
 KINDS = ("idea", "ask", "step")
 
@@ -283,13 +284,16 @@ class CapturePanel(QWidget):
         # open(), not exec(): the live screen's clock keeps drawing and tests stay simple.
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.accepted.connect(lambda: self._saved(kind, dialog.saved_row))
-        dialog.finished.connect(self._dialog_closed)
+        dialog.finished.connect(lambda _result: self._dialog_closed(kind))
         self.entry_dialog = dialog
         self.entry_opened.emit(dialog)
         dialog.open()
 
-    def _dialog_closed(self) -> None:
+    def _dialog_closed(self, kind: str) -> None:
         self.entry_dialog = None
+        if self.isVisible():
+            # Back to the list, not a text field: a bare 1/2/3/0 or S must reach the live screen.
+            give_focus(self.sections[kind].table)
 
     def _saved(self, kind: str, row: Any) -> None:
         self._emit_changed(kind)
