@@ -32,7 +32,14 @@ from ui.changes import ChangeHub
 from ui.feedback import InlineMessage, attempt
 from ui.focus import tab_leaves
 from ui.planning_models import PhaseTableModel, format_minutes, format_schedule
-from ui.planning_widgets import PLANNING_STYLE, ElidedLabel, button, heading, join_isolated
+from ui.planning_widgets import (
+    PLANNING_STYLE,
+    ElidedLabel,
+    buddy_label,
+    button,
+    heading,
+    join_isolated,
+)
 from ui.profile_box import ProfileBox
 
 DEFAULT_NEW_PHASE_MINUTES = 15
@@ -129,7 +136,9 @@ class AgendaPage(QWidget):
         top.addLayout(titles, 1)
         top.addWidget(self.start_button, 0, Qt.AlignmentFlag.AlignTop)
         new_row = QHBoxLayout()
+        new_row.addWidget(buddy_label(_("&Nyt punkt:"), self.new_title))
         new_row.addWidget(self.new_title, 1)
+        new_row.addWidget(buddy_label(_("&Minutter:"), self.new_minutes))
         new_row.addWidget(self.new_minutes)
         new_row.addWidget(self.add_button)
         edit_row = QHBoxLayout()
@@ -150,6 +159,7 @@ class AgendaPage(QWidget):
         right.addSpacing(14)
         right.addWidget(heading(_("Hent en dagsorden")))
         right.addWidget(self.default_button)
+        right.addWidget(buddy_label(_("Tidligere mø&de:"), self.sources))
         right.addWidget(self.sources)
         right.addWidget(self.copy_button)
         right.addStretch(1)

@@ -111,7 +111,7 @@ class BriefWindow(QWidget):
             self.language_combo.addItem(language_name(code), code)
         self.language_combo.setCurrentIndex(LANGUAGES.index(self.language))
         self.language_combo.setMinimumHeight(34)
-        language_label = QLabel(_("Sprog:"))
+        language_label = QLabel(_("&Sprog:"))
         language_label.setBuddy(self.language_combo)
         self.save_button = button(_("Gem som …"), "Ctrl+S")
         self.save_button.setObjectName("primaryButton")
@@ -348,9 +348,12 @@ class BriefWindow(QWidget):
         dialog = SentDialog(self._db, self.meeting_id, self.language, self)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.accepted.connect(self._sent_saved)
-        dialog.finished.connect(lambda _result: give_focus(self.sent_button))
+        dialog.finished.connect(self._sent_closed)
         self.sent_dialog = dialog
         dialog.open()
+
+    def _sent_closed(self) -> None:
+        give_focus(self.sent_button)
 
     def _sent_saved(self) -> None:
         row = self.sent_dialog.saved_row

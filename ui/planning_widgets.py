@@ -53,6 +53,13 @@ def button(text: str, keys: str = "") -> QPushButton:
     return push
 
 
+def buddy_label(text: str, field: QWidget) -> QLabel:
+    """A field's label whose "&" letter (Alt+letter) moves the cursor into the field."""
+    label = QLabel(text)
+    label.setBuddy(field)
+    return label
+
+
 class ElidedLabel(QLabel):
     """A one-line label that ends a too long text with "…" (full text in the tooltip)."""
 

@@ -102,12 +102,12 @@ class ProfileBox(QGroupBox):
         form.setHorizontalSpacing(16)
         form.setContentsMargins(16, 20, 16, 16)
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.FieldsStayAtSizeHint)
-        form.addRow(_("Gruppen:"), self.group)
-        form.addRow(_("Området:"), self.area)
+        form.addRow(_("&Gruppen:"), self.group)
+        form.addRow(_("&Området:"), self.area)
         form.addRow(self.explanation)
-        form.addRow(_("Ventetid efter spørgsmål (sek.):"), self.hold_back)
-        form.addRow(_("Grænse for embedspersonens taletid (%):"), self.threshold)
-        form.addRow(_("Tidsvindue (min.):"), self.window)
+        form.addRow(_("&Ventetid efter spørgsmål (sek.):"), self.hold_back)
+        form.addRow(_("Grænse for embedspersonens &taletid (%):"), self.threshold)
+        form.addRow(_("T&idsvindue (min.):"), self.window)
         form.addRow(self.message)
 
     def _connect_signals(self) -> None:

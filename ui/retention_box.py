@@ -20,7 +20,7 @@ from facilitator.services.privacy_settings import (
 from facilitator.storage.database import Database
 from ui.capture.models import format_date
 from ui.feedback import InlineMessage, attempt
-from ui.planning_widgets import button
+from ui.planning_widgets import buddy_label, button
 
 
 class RetentionBox(QWidget):
@@ -53,10 +53,10 @@ class RetentionBox(QWidget):
         section.setObjectName("sectionHeading")
         row = QHBoxLayout()
         row.setSpacing(10)
-        row.addWidget(QLabel(_("Projektet sluttede:")))
+        row.addWidget(buddy_label(_("Projektet &sluttede:"), self.end_edit))
         row.addWidget(self.end_edit)
         row.addSpacing(12)
-        row.addWidget(QLabel(_("Slet navne og kontakt:")))
+        row.addWidget(buddy_label(_("Slet navne og &kontakt:"), self.months_spin))
         row.addWidget(self.months_spin)
         row.addWidget(QLabel(_("efter projektets afslutning")))
         row.addStretch(1)

@@ -69,9 +69,9 @@ class ProjectForm(QDialog):
         form = QFormLayout()
         form.setVerticalSpacing(12)
         if name is not None:
-            form.addRow(_("Projektets navn:"), self.name_edit)
+            form.addRow(_("Projektets &navn:"), self.name_edit)
         if places:
-            form.addRow(_("Landsbyer:"), self.places_edit)
+            form.addRow(_("&Landsbyer:"), self.places_edit)
             form.addRow("", hint)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(24, 24, 24, 24)
@@ -109,7 +109,7 @@ class StartPage(QWidget):
         self.meeting_model = MeetingTableModel(self)
         self.project_table = read_only_table(self.project_model)
         self.meeting_table = read_only_table(self.meeting_model)
-        self.show_archived = QCheckBox(_("Vis arkiverede"))
+        self.show_archived = QCheckBox(_("Vis &arkiverede"))
         self.new_project_button = button(_("Nyt projekt"), "Ctrl+Shift+N")
         self.project_title = heading("", 18)
         self.places_label = QLabel()

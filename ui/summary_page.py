@@ -135,7 +135,7 @@ class SummaryPage(QWidget):
         self.attendance.setSpecialValueText(_("ikke talt"))
         self.attendance.setMinimumWidth(130)
         self.attendance.setMinimumHeight(30)
-        attendance_label = QLabel(_("Fremmødte:"))
+        attendance_label = QLabel(_("&Fremmødte:"))
         attendance_label.setBuddy(self.attendance)
         grid.addWidget(attendance_label, len(names), 0)
         grid.addWidget(self.attendance, len(names), 1, Qt.AlignmentFlag.AlignLeft)

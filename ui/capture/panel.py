@@ -101,6 +101,7 @@ class CapturePanel(QWidget):
         # Deleted entries, newest last: Ctrl+Z restores them one by one.
         self._deleted: list[tuple[str, uuid.UUID, str]] = []
         self.entry_dialog: EntryDialog | None = None
+        self._entry_kind = "idea"  # the kind of the entry dialog open now (or last)
         self.sections = {
             "idea": _section(
                 _("Idéer ({count})"),
@@ -284,16 +285,17 @@ class CapturePanel(QWidget):
         # open(), not exec(): the live screen's clock keeps drawing and tests stay simple.
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.accepted.connect(lambda: self._saved(kind, dialog.saved_row))
-        dialog.finished.connect(lambda _result: self._dialog_closed(kind))
+        dialog.finished.connect(self._dialog_closed)
         self.entry_dialog = dialog
+        self._entry_kind = kind
         self.entry_opened.emit(dialog)
         dialog.open()
 
-    def _dialog_closed(self, kind: str) -> None:
+    def _dialog_closed(self) -> None:
         self.entry_dialog = None
         if self.isVisible():
             # Back to the list, not a text field: a bare 1/2/3/0 or S must reach the live screen.
-            give_focus(self.sections[kind].table)
+            give_focus(self.sections[self._entry_kind].table)
 
     def _saved(self, kind: str, row: Any) -> None:
         self._emit_changed(kind)
