@@ -7,7 +7,7 @@ from collections.abc import Sequence
 from typing import Any
 
 from PySide6.QtCore import QEvent, QObject, Qt
-from PySide6.QtGui import QKeyEvent, QShowEvent
+from PySide6.QtGui import QKeyEvent, QKeySequence, QShortcut, QShowEvent
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -107,7 +107,8 @@ class EntryDialog(QDialog):
     def __init__(self, db: Database, title: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle(title)
-        self.setMinimumWidth(620)
+        # Narrow enough to sit over the capture lists of a 1024 px wide live screen.
+        self.setMinimumWidth(480)
         self._db = db
         self.saved_row: Any = None
         self._fields: dict[str, QWidget] = {}
@@ -125,6 +126,10 @@ class EntryDialog(QDialog):
         heading.setObjectName("entryHeading")
         hint = QLabel(_("Enter gemmer · Esc annullerer"))
         hint.setObjectName("entryHint")
+        # Shown only where it is true: the live screen adds Ctrl+digit to its quick entries.
+        self.speaker_hint = QLabel(_("Ctrl+1/2/3/0 markerer stadig, hvem der taler"))
+        self.speaker_hint.setObjectName("entryHint")
+        self.speaker_hint.hide()
         self.setStyleSheet(
             "#entryHeading { font-size: 14pt; font-weight: bold; } #entryHint { color: #555; }"
         )
@@ -135,6 +140,7 @@ class EntryDialog(QDialog):
         layout.addLayout(self.form)
         layout.addWidget(self.message)
         layout.addWidget(hint)
+        layout.addWidget(self.speaker_hint)
         layout.addWidget(self.buttons)
         self.buttons.accepted.connect(self.accept)
         self.buttons.rejected.connect(self.reject)
@@ -161,7 +167,13 @@ class EntryDialog(QDialog):
         """Remember what the fields held when the dialog opened."""
         if not hasattr(self, "_opened_with"):
             self._opened_with = self._texts()
+        self.speaker_hint.setVisible(self.marks_speakers())
         super().showEvent(event)
+
+    def marks_speakers(self) -> bool:
+        """Ctrl+1 (and its siblings) mark the speaker while this dialog is open."""
+        marker = QKeySequence("Ctrl+1")
+        return any(s.key() == marker for s in self.findChildren(QShortcut))
 
     def has_unsaved_text(self) -> bool:
         """The official typed something that is not saved yet."""
@@ -317,7 +329,7 @@ class AskDialog(EntryDialog):
                 (_("{title} (slettet)").format(title=ask.idea_title[:120]), ask.idea_id)
             )
         self.idea_combo = _combo(idea_choices, ask.idea_id if ask else None)
-        self.idea_combo.setMinimumContentsLength(30)
+        self.idea_combo.setMinimumContentsLength(24)
         self.idea_combo.setSizeAdjustPolicy(
             QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
         )

@@ -6,13 +6,16 @@ import uuid
 from dataclasses import dataclass
 from typing import Any
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QPoint, QRect, Qt, Signal
+from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import (
+    QBoxLayout,
     QFrame,
     QGridLayout,
     QHBoxLayout,
     QLabel,
     QPushButton,
+    QSizePolicy,
     QToolButton,
     QVBoxLayout,
     QWidget,
@@ -55,6 +58,42 @@ def _button(text: str, tooltip: str) -> QToolButton:
     return button
 
 
+class _SectionWidget(QWidget):
+    """A list with its heading and buttons: side by side, or the buttons under a long heading.
+
+    On a 1024 px wide screen the capture column is about 540 px: "Ressourceønsker (3)"
+    and three buttons do not fit beside each other in half of that, and a clipped
+    heading would hide the count.
+    """
+
+    def __init__(self, heading: QLabel, buttons: QHBoxLayout) -> None:
+        super().__init__()
+        self._heading = heading
+        self._buttons = buttons
+        # The heading never sets the list's minimum width; the buttons move under it instead.
+        heading.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+        self._top = QBoxLayout(QBoxLayout.Direction.LeftToRight)
+        self._top.setSpacing(6)
+        self._top.addWidget(heading, 1)
+        self._top.addLayout(buttons)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(6)
+        layout.addLayout(self._top)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 - Qt API
+        """Stack heading and buttons when both do not fit on one line."""
+        super().resizeEvent(event)
+        needed = self._heading.sizeHint().width() + self._buttons.sizeHint().width() + 6
+        direction = (
+            QBoxLayout.Direction.LeftToRight
+            if event.size().width() >= needed
+            else QBoxLayout.Direction.TopToBottom
+        )
+        if self._top.direction() != direction:
+            self._top.setDirection(direction)
+
+
 def _section(
     heading_text: str,
     new_text: str,
@@ -69,22 +108,39 @@ def _section(
     delete_button = _button(_("Slet"), _("Slet den valgte (Delete) — kan fortrydes med Ctrl+Z"))
     table = CaptureTable(placeholder)
     table.setModel(model)
-    top = QHBoxLayout()
-    top.setSpacing(6)
-    top.addWidget(heading)
-    top.addStretch(1)
+    buttons = QHBoxLayout()
+    buttons.setSpacing(6)
+    buttons.addStretch(1)
     for button in (new_button, edit_button, delete_button):
         button.setFocusPolicy(Qt.FocusPolicy.TabFocus)
-        top.addWidget(button)
-    widget = QWidget()
-    layout = QVBoxLayout(widget)
-    layout.setContentsMargins(0, 0, 0, 0)
-    layout.setSpacing(6)
-    layout.addLayout(top)
-    layout.addWidget(table, 1)
+        buttons.addWidget(button)
+    widget = _SectionWidget(heading, buttons)
+    widget.layout().addWidget(table, 1)
     return _Section(
         heading, heading_text, model, table, new_button, edit_button, delete_button, widget
     )
+
+
+def place_over(dialog: QWidget, area: QWidget) -> None:
+    """Put `dialog` over `area` and inside `area`'s window, never over the rest of the window.
+
+    On the live screen the area is the capture lists: the left column with the
+    speaker buttons stays in view while an idea is typed.
+    """
+    window = area.window()
+    bounds = window.geometry()
+    # The title bar a window manager adds above the dialog: as much as it adds to the window.
+    title = max(bounds.top() - window.frameGeometry().top(), 0)
+    bounds.setTop(bounds.top() + title)
+    target = QRect(area.mapToGlobal(QPoint(0, 0)), area.size()).intersected(bounds)
+    if target.isEmpty():
+        return
+    width = max(min(target.width(), 760), dialog.minimumSizeHint().width())
+    height = min(max(dialog.sizeHint().height(), dialog.minimumSizeHint().height()), bounds.height())
+    left = target.left() + max((target.width() - width) // 2, 0)
+    left = max(min(left, bounds.right() + 1 - width), bounds.left())
+    top = min(target.top() + title, bounds.bottom() + 1 - height)
+    dialog.setGeometry(left, max(top, bounds.top()), width, height)
 
 
 class CapturePanel(QWidget):
@@ -289,6 +345,7 @@ class CapturePanel(QWidget):
         self.entry_dialog = dialog
         self._entry_kind = kind
         self.entry_opened.emit(dialog)
+        place_over(dialog, self)
         dialog.open()
 
     def _dialog_closed(self) -> None:
