@@ -7,7 +7,7 @@ from datetime import timedelta
 from typing import Any
 
 from PySide6.QtCore import QEvent, Qt, Signal
-from PySide6.QtGui import QKeyEvent, QKeySequence, QShortcut
+from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QApplication,
@@ -31,6 +31,7 @@ from facilitator.storage.database import Database
 from ui.changes import ChangeHub
 from ui.feedback import InlineMessage, attempt
 from ui.focus import tab_leaves
+from ui.key_help import note, shortcut
 from ui.planning_models import PhaseTableModel, format_minutes, format_schedule
 from ui.planning_widgets import (
     PLANNING_STYLE,
@@ -195,23 +196,24 @@ class AgendaPage(QWidget):
         self.default_button.clicked.connect(self.use_default_template)
         self.copy_button.clicked.connect(self.copy_from_source)
         window_keys = [
-            ("Ctrl+Return", self._start),
-            ("Ctrl+Enter", self._start),
-            ("Escape", self._escape),
-            ("Alt+Left", self.back_requested.emit),
-            ("Ctrl+T", self.new_title.setFocus),
+            ("Ctrl+Return", _("Start mødet"), self._start),
+            ("Ctrl+Enter", _("Start mødet"), self._start),
+            ("Escape", _("Tilbage (i en celle: fortryd rettelsen)"), self._escape),
+            ("Alt+Left", _("Tilbage"), self.back_requested.emit),
+            ("Ctrl+T", _("Skriv et nyt punkt"), self.new_title.setFocus),
         ]
-        for keys, slot in window_keys:
-            QShortcut(QKeySequence(keys), self, activated=slot)
+        for keys, description, slot in window_keys:
+            shortcut(self, keys, description, slot)
         # Removing and moving act on the chosen row, so only while the table has focus.
         table_keys = [
-            ("Delete", self.remove_phase),
-            ("Ctrl+Up", lambda: self.move_phase(-1)),
-            ("Ctrl+Down", lambda: self.move_phase(1)),
+            ("Delete", _("Fjern det valgte punkt (i dagsordenen)"), self.remove_phase),
+            ("Ctrl+Up", _("Flyt det valgte punkt op"), lambda: self.move_phase(-1)),
+            ("Ctrl+Down", _("Flyt det valgte punkt ned"), lambda: self.move_phase(1)),
         ]
-        for keys, slot in table_keys:
-            QShortcut(QKeySequence(keys), self.table, activated=slot,
-                      context=Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        for keys, description, slot in table_keys:
+            shortcut(self.table, keys, description, slot,
+                     Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        note(self, ["F2", "Return"], _("I dagsordenen: ret cellen, Enter gemmer (eller skriv bare)"))
 
     # -- what is shown -------------------------------------------------------------
 

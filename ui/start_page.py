@@ -30,6 +30,7 @@ from facilitator.storage.database import Database
 from ui.changes import ChangeHub
 from ui.feedback import InlineMessage, attempt
 from ui.focus import give_focus
+from ui.key_help import shortcut
 from ui.meeting_form import MeetingForm
 from ui.planning_models import MeetingTableModel, ProjectTableModel
 from ui.planning_widgets import (
@@ -208,17 +209,14 @@ class StartPage(QWidget):
         for push, slot, keys in actions:
             push.clicked.connect(slot)
             if keys:
-                QShortcut(QKeySequence(keys), self, activated=slot)
+                shortcut(self, keys, push.text(), slot)
         # Enter on a meeting opens it; Enter on a project moves on to its meetings.
-        for key in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
-            QShortcut(
-                QKeySequence(key), self.meeting_table, activated=self.open_meeting,
-                context=Qt.ShortcutContext.WidgetShortcut,
-            )
-            QShortcut(
-                QKeySequence(key), self.project_table, activated=self.meeting_table.setFocus,
-                context=Qt.ShortcutContext.WidgetShortcut,
-            )
+        widget_only = Qt.ShortcutContext.WidgetShortcut
+        for key in ("Return", "Enter"):
+            shortcut(self.meeting_table, key, _("Åbn det valgte møde (i listen over møder)"),
+                     self.open_meeting, widget_only)
+            shortcut(self.project_table, key, _("Gå til projektets møder (i listen over projekter)"),
+                     self.meeting_table.setFocus, widget_only)
 
     # -- what is shown -------------------------------------------------------------
 

@@ -129,6 +129,10 @@ def place_over(dialog: QWidget, area: QWidget) -> None:
     """
     window = area.window()
     bounds = window.geometry()
+    # What the screen shows of the window (a window wider than a small screen is cut off).
+    shown = bounds.intersected(window.screen().availableGeometry())
+    if not shown.isEmpty():
+        bounds = shown
     # The title bar a window manager adds above the dialog: as much as it adds to the window.
     title = max(bounds.top() - window.frameGeometry().top(), 0)
     bounds.setTop(bounds.top() + title)
@@ -139,8 +143,10 @@ def place_over(dialog: QWidget, area: QWidget) -> None:
     height = min(max(dialog.sizeHint().height(), dialog.minimumSizeHint().height()), bounds.height())
     left = target.left() + max((target.width() - width) // 2, 0)
     left = max(min(left, bounds.right() + 1 - width), bounds.left())
-    top = min(target.top() + title, bounds.bottom() + 1 - height)
-    dialog.setGeometry(left, max(top, bounds.top()), width, height)
+    top = max(min(target.top() + title, bounds.bottom() + 1 - height), bounds.top())
+    # move() places the frame (title bar included), so the title bar lands inside the window too.
+    dialog.resize(width, height)
+    dialog.move(left, top - title)
 
 
 class CapturePanel(QWidget):
