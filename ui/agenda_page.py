@@ -31,6 +31,7 @@ from facilitator.storage.database import Database
 from ui.changes import ChangeHub
 from ui.feedback import InlineMessage, attempt
 from ui.focus import tab_leaves
+from ui.form_errors import FormErrors
 from ui.key_help import note, shortcut
 from ui.planning_models import PhaseTableModel, format_minutes, format_schedule
 from ui.planning_widgets import (
@@ -122,6 +123,12 @@ class AgendaPage(QWidget):
         self.copy_button = button(_("Kopiér dagsorden fra tidligere møde"))
         self.message = InlineMessage()
         self.profile = ProfileBox(db, hub)
+        # The new item's title and minutes: both refusals at once, each cleared when fixed.
+        self.errors = FormErrors(
+            self.message, lambda: agenda.phase_problems(self.new_title.text(), self.new_minutes.value())
+        )
+        self.errors.add_field("title", self.new_title)
+        self.errors.add_field("planned_minutes", self.new_minutes)
         self.start_button.setObjectName("primaryButton")
         self.setStyleSheet(PLANNING_STYLE)
         self._build_layout()
@@ -322,7 +329,12 @@ class AgendaPage(QWidget):
             return
         meeting_id = self._meeting.id
         title, minutes = self.new_title.text(), self.new_minutes.value()
-        saved = attempt(lambda: agenda.add_phase(self._db, meeting_id, title, minutes), self.message)
+        problems = agenda.phase_problems(title, minutes)
+        if problems:
+            self.errors.show_problems(problems)
+            return
+        saved = attempt(lambda: agenda.add_phase(self._db, meeting_id, title, minutes), self.message,
+                        problems=self.errors)
         if saved is None:
             return
         self.new_title.clear()

@@ -25,6 +25,7 @@ from facilitator.services.people_rows import PersonRow
 from facilitator.storage.database import Database
 from ui.capture.models import format_date
 from ui.feedback import InlineMessage, attempt
+from ui.form_errors import FormErrors
 from ui.planning_widgets import PLANNING_STYLE, heading
 
 
@@ -78,6 +79,10 @@ class PersonForm(QDialog):
         layout.addWidget(hint)
         layout.addWidget(self.message)
         layout.addWidget(self.buttons)
+        self.errors = FormErrors(self.message, self.problems)
+        for field, widget in (("name", self.name_edit), ("contact", self.contact_edit),
+                              ("consent_on", self.date_edit)):
+            self.errors.add_field(field, widget)
         self._connect_signals()
         self._sync_consent()
         self.name_edit.setFocus()
@@ -119,11 +124,23 @@ class PersonForm(QDialog):
             self.source_combo.currentData() if consent else None,
         )
 
+    def problems(self) -> list[validation.Problem]:
+        """Every field saving would refuse now, in the form's order."""
+        found = people.person_problems(self.name_edit.text(), self.contact_edit.text())
+        if self._any_consent():
+            found += validation.problems_of(
+                lambda: validation.parse_date(self.date_edit.text(), "consent_on", _("Givet den"))
+            )
+        return found
+
     def accept(self) -> None:
         """Save through the service; on refusal stay open with the text as typed."""
-        row = attempt(self._store, self.message)
+        problems = self.problems()
+        if problems:
+            self.errors.show_problems(problems)
+            return
+        row = attempt(self._store, self.message, problems=self.errors)
         if row is None:
-            self.name_edit.setFocus()
             return
         self.saved_row = row
         super().accept()

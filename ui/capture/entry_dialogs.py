@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import uuid
 from collections.abc import Sequence
+from datetime import date
 from typing import Any
 
 from PySide6.QtCore import QEvent, QObject, Qt
@@ -31,6 +32,7 @@ from facilitator.services.rows import AskRow, IdeaRow, PlaceRow, StepRow
 from facilitator.storage.database import Database
 from ui.capture.models import format_date
 from ui.feedback import InlineMessage, attempt
+from ui.form_errors import FormErrors
 
 
 def _line(text: str = "", placeholder: str = "") -> QLineEdit:
@@ -117,6 +119,7 @@ class EntryDialog(QDialog):
         self.form.setHorizontalSpacing(14)
         self.form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
         self.message = InlineMessage(self)
+        self.errors = FormErrors(self.message, self.problems)
         self.buttons = QDialogButtonBox()
         save = self.buttons.addButton(_("Gem"), QDialogButtonBox.ButtonRole.AcceptRole)
         save.setDefault(True)
@@ -154,6 +157,7 @@ class EntryDialog(QDialog):
             # Tab walks the form top to bottom, whatever order the widgets were made in.
             QWidget.setTabOrder(list(self._fields.values())[-1], widget)
         self._fields[field] = widget
+        self.errors.add_field(field, widget)
         return widget
 
     def _texts(self) -> list[str]:
@@ -199,13 +203,13 @@ class EntryDialog(QDialog):
 
     def accept(self) -> None:
         """Save through the service; on refusal stay open with the text as typed."""
-        self._refused_field = ""
-        result = attempt(self._store_noting_field, self.message)
+        # Every refused field at once, in the form's order; the cursor goes to the first.
+        problems = self.problems()
+        if problems:
+            self.errors.show_problems(problems)
+            return
+        result = attempt(self.store, self.message, problems=self.errors)
         if result is None:
-            # The message says what is wrong; the cursor goes where it can be fixed.
-            widget = self._fields.get(self._refused_field)
-            if widget is not None:
-                widget.setFocus()
             return
         self.saved_row = result
         super().accept()
@@ -214,12 +218,9 @@ class EntryDialog(QDialog):
         """Build the input and call the add/update service; raise ValidationError to refuse."""
         raise NotImplementedError
 
-    def _store_noting_field(self) -> Any:
-        try:
-            return self.store()
-        except validation.ValidationError as exc:
-            self._refused_field = exc.field
-            raise
+    def problems(self) -> list[validation.Problem]:
+        """Every field saving would refuse now (checked without saving), in the form's order."""
+        return []
 
 
 class IdeaDialog(EntryDialog):
@@ -274,10 +275,9 @@ class IdeaDialog(EntryDialog):
     def _sync_note(self) -> None:
         self.check_note_edit.setEnabled(self.check_combo.currentData() is not None)
 
-    def store(self) -> IdeaRow:
-        """Add or update the idea."""
+    def _input(self) -> capture.IdeaInput:
         check = self.check_combo.currentData()
-        data = capture.IdeaInput(
+        return capture.IdeaInput(
             title=self.title_edit.text(),
             detail=self.detail_edit.toPlainText(),
             proposed_by=self.proposed_by_edit.text(),
@@ -286,6 +286,14 @@ class IdeaDialog(EntryDialog):
             needs_check=check,
             check_note=self.check_note_edit.text() if check is not None else "",
         )
+
+    def problems(self) -> list[validation.Problem]:
+        """The idea's refused fields."""
+        return capture.idea_problems(self._input())
+
+    def store(self) -> IdeaRow:
+        """Add or update the idea."""
+        data = self._input()
         if self._idea is None:
             row = capture.add_idea(self._db, self._meeting_id, data)
             # Saved: a retry after a failed link below updates it instead of adding it twice.
@@ -356,20 +364,37 @@ class AskDialog(EntryDialog):
         self.add_field("", "needs_decision", self.decision_check)
         self.what_edit.setFocus()
 
-    def store(self) -> AskRow:
-        """Parse amount and date, then add or update the ask."""
-        data = capture.AskInput(
-            what=self.what_edit.text(),
-            kind=self.kind_combo.currentData(),
-            amount_dkk=validation.parse_amount_dkk(self.amount_edit.text()),
-            idea_id=self.idea_combo.currentData(),
-            asked_by=self.asked_by_edit.text(),
-            answer_needed_by=validation.parse_date(
+    def _parsed(self) -> dict[str, Any]:
+        return validation.clean_fields({
+            "amount_dkk": lambda: validation.parse_amount_dkk(self.amount_edit.text()),
+            "answer_needed_by": lambda: validation.parse_date(
                 self.answer_by_edit.text(), "answer_needed_by", _("Svar ønskes senest")
             ),
+        })
+
+    def _input(self, parsed: dict[str, Any]) -> capture.AskInput:
+        return capture.AskInput(
+            what=self.what_edit.text(),
+            kind=self.kind_combo.currentData(),
+            amount_dkk=parsed.get("amount_dkk"),
+            idea_id=self.idea_combo.currentData(),
+            asked_by=self.asked_by_edit.text(),
+            answer_needed_by=parsed.get("answer_needed_by"),
             department=self.department_edit.text(),
             needs_decision=self.decision_check.isChecked(),
         )
+
+    def problems(self) -> list[validation.Problem]:
+        """The ask's refused fields: what cannot be read as an amount or a date, and the rest."""
+        try:
+            parsed, refused = self._parsed(), []
+        except validation.ValidationError as exc:
+            parsed, refused = {}, list(exc.problems)
+        return refused + capture.ask_problems(self._input(parsed))
+
+    def store(self) -> AskRow:
+        """Parse amount and date, then add or update the ask."""
+        data = self._input(self._parsed())
         if self._ask is None:
             row = capture.add_ask(self._db, self._meeting_id, data)
             self._ask = row  # a retry after a failed link updates instead of adding twice
@@ -408,15 +433,27 @@ class StepDialog(EntryDialog):
         self.add_field(_("&Frist"), "due_on", self.due_edit)
         self.what_edit.setFocus()
 
-    def store(self) -> StepRow:
-        """Parse the due date, then add or update the step."""
-        data = capture.StepInput(
+    def _input(self, due_on: date | None) -> capture.StepInput:
+        return capture.StepInput(
             what=self.what_edit.text(),
             owner_side=self.owner_side_combo.currentData(),
             owner_label=self.owner_label_edit.text(),
-            due_on=validation.parse_date(self.due_edit.text(), "due_on", _("Frist")),
+            due_on=due_on,
             done=self._step.done if self._step else False,
         )
+
+    def problems(self) -> list[validation.Problem]:
+        """The step's refused fields: a date that cannot be read, and the rest."""
+        refused = validation.problems_of(self._due_on)
+        due_on = None if refused else self._due_on()
+        return refused + capture.step_problems(self._input(due_on))
+
+    def _due_on(self) -> date | None:
+        return validation.parse_date(self.due_edit.text(), "due_on", _("Frist"))
+
+    def store(self) -> StepRow:
+        """Parse the due date, then add or update the step."""
+        data = self._input(self._due_on())
         if self._step is None:
             return capture.add_step(self._db, self._meeting_id, data)
         return capture.update_step(self._db, self._step.id, data)
