@@ -7,7 +7,7 @@ from datetime import timedelta
 from typing import Any
 
 from PySide6.QtCore import QEvent, Qt, Signal
-from PySide6.QtGui import QKeyEvent, QKeySequence, QShortcut
+from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QApplication,
@@ -30,8 +30,18 @@ from facilitator.services.rows import MeetingRow, PhaseRow
 from facilitator.storage.database import Database
 from ui.changes import ChangeHub
 from ui.feedback import InlineMessage, attempt
+from ui.focus import tab_leaves
+from ui.form_errors import FormErrors
+from ui.key_help import note, shortcut
 from ui.planning_models import PhaseTableModel, format_minutes, format_schedule
-from ui.planning_widgets import PLANNING_STYLE, ElidedLabel, button, heading, join_isolated
+from ui.planning_widgets import (
+    PLANNING_STYLE,
+    ElidedLabel,
+    buddy_label,
+    button,
+    heading,
+    join_isolated,
+)
 from ui.profile_box import ProfileBox
 
 DEFAULT_NEW_PHASE_MINUTES = 15
@@ -54,7 +64,7 @@ def phase_table(model: PhaseTableModel) -> QTableView:
         | QAbstractItemView.EditTrigger.EditKeyPressed
         | QAbstractItemView.EditTrigger.AnyKeyPressed
     )
-    view.setTabKeyNavigation(False)
+    tab_leaves(view)
     view.setAlternatingRowColors(True)
     view.setWordWrap(False)
     view.verticalHeader().hide()
@@ -115,6 +125,12 @@ class AgendaPage(QWidget):
         self.copy_button.setToolTip(_("Kopiér dagsordenen fra det valgte tidligere møde."))
         self.message = InlineMessage()
         self.profile = ProfileBox(db, hub)
+        # The new item's title and minutes: both refusals at once, each cleared when fixed.
+        self.errors = FormErrors(
+            self.message, lambda: agenda.phase_problems(self.new_title.text(), self.new_minutes.value())
+        )
+        self.errors.add_field("title", self.new_title)
+        self.errors.add_field("planned_minutes", self.new_minutes)
         self.start_button.setObjectName("primaryButton")
         self.setStyleSheet(PLANNING_STYLE)
         self._build_layout()
@@ -130,7 +146,9 @@ class AgendaPage(QWidget):
         top.addLayout(titles, 1)
         top.addWidget(self.start_button, 0, Qt.AlignmentFlag.AlignTop)
         new_row = QHBoxLayout()
+        new_row.addWidget(buddy_label(_("&Nyt punkt:"), self.new_title))
         new_row.addWidget(self.new_title, 1)
+        new_row.addWidget(buddy_label(_("&Minutter:"), self.new_minutes))
         new_row.addWidget(self.new_minutes)
         new_row.addWidget(self.add_button)
         edit_row = QHBoxLayout()
@@ -155,6 +173,8 @@ class AgendaPage(QWidget):
         right.addWidget(heading(_("Hent en dagsorden"), 14))
         right.addWidget(self.default_button)
         copy_row = QHBoxLayout()
+        # On the same line as the list: the page has no height to spare on a 600 px screen.
+        copy_row.addWidget(buddy_label(_("Fra mø&de:"), self.sources))
         copy_row.addWidget(self.sources, 1)
         copy_row.addWidget(self.copy_button)
         right.addLayout(copy_row)
@@ -191,25 +211,24 @@ class AgendaPage(QWidget):
         self.default_button.clicked.connect(self.use_default_template)
         self.copy_button.clicked.connect(self.copy_from_source)
         window_keys = [
-            ("Ctrl+Return", self._start),
-            ("Ctrl+Enter", self._start),
-            ("Escape", self._escape),
-            ("Alt+Left", self.back_requested.emit),
-            ("Ctrl+T", self.new_title.setFocus),
+            ("Ctrl+Return", _("Start mødet"), self._start),
+            ("Ctrl+Enter", _("Start mødet"), self._start),
+            ("Escape", _("Tilbage (i en celle: fortryd rettelsen)"), self._escape),
+            ("Alt+Left", _("Tilbage"), self.back_requested.emit),
+            ("Ctrl+T", _("Skriv et nyt punkt"), self.new_title.setFocus),
         ]
-        for keys, slot in window_keys:
-            QShortcut(QKeySequence(keys), self).activated.connect(slot)
+        for keys, description, slot in window_keys:
+            shortcut(self, keys, description, slot)
         # Removing and moving act on the chosen row, so only while the table has focus.
         table_keys = [
-            ("Delete", self.remove_phase),
-            ("Ctrl+Up", lambda: self.move_phase(-1)),
-            ("Ctrl+Down", lambda: self.move_phase(1)),
+            ("Delete", _("Fjern det valgte punkt (i dagsordenen)"), self.remove_phase),
+            ("Ctrl+Up", _("Flyt det valgte punkt op"), lambda: self.move_phase(-1)),
+            ("Ctrl+Down", _("Flyt det valgte punkt ned"), lambda: self.move_phase(1)),
         ]
-        for keys, slot in table_keys:
-            QShortcut(
-                QKeySequence(keys), self.table,
-                context=Qt.ShortcutContext.WidgetWithChildrenShortcut,
-            ).activated.connect(slot)
+        for keys, description, slot in table_keys:
+            shortcut(self.table, keys, description, slot,
+                     Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        note(self, ["F2", "Return"], _("I dagsordenen: ret cellen, Enter gemmer (eller skriv bare)"))
 
     # -- what is shown -------------------------------------------------------------
 
@@ -318,7 +337,12 @@ class AgendaPage(QWidget):
             return
         meeting_id = self._meeting.id
         title, minutes = self.new_title.text(), self.new_minutes.value()
-        saved = attempt(lambda: agenda.add_phase(self._db, meeting_id, title, minutes), self.message)
+        problems = agenda.phase_problems(title, minutes)
+        if problems:
+            self.errors.show_problems(problems)
+            return
+        saved = attempt(lambda: agenda.add_phase(self._db, meeting_id, title, minutes), self.message,
+                        problems=self.errors)
         if saved is None:
             return
         self.new_title.clear()

@@ -21,17 +21,28 @@ if TYPE_CHECKING:
     from ui.main_window import MainWindow
 
 APP_FONT_FILES = ("DejaVuSans.ttf", "DejaVuSans-Bold.ttf", "DejaVuSans-Oblique.ttf")
+# Emoji and symbols DejaVu lacks (🏕, 🌻 in an idea's title) come from this font, not as boxes.
+EMOJI_FONT_FILE = "NotoEmoji-Regular.ttf"
+
+
+def _register(name: str) -> list[str]:
+    font_id = QFontDatabase.addApplicationFont(str(resource("fonts", name)))
+    return QFontDatabase.applicationFontFamilies(font_id) if font_id >= 0 else []
 
 
 def install_fonts(app: QApplication) -> None:
-    """Register the shipped font so text never renders as boxes on a bare machine."""
+    """Register the shipped fonts so text never renders as boxes on a bare machine."""
     families: list[str] = []
     for name in APP_FONT_FILES:
-        font_id = QFontDatabase.addApplicationFont(str(resource("fonts", name)))
-        if font_id >= 0:
-            families += QFontDatabase.applicationFontFamilies(font_id)
+        families += _register(name)
+    emoji = _register(EMOJI_FONT_FILE)
+    if emoji and hasattr(QFontDatabase, "addApplicationEmojiFontFamily"):
+        # Qt 6.9+: characters shown as emoji by default (🌻) ask this family first.
+        QFontDatabase.addApplicationEmojiFontFamily(emoji[0])
     if families:
         font = QFont(families[0])
+        # Every other character DejaVu lacks (🏕 is text-style by default) falls back to it.
+        font.setFamilies(list(dict.fromkeys(families + emoji)))
         font.setPointSize(11)
         app.setFont(font)
 

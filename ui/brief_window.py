@@ -19,6 +19,7 @@ from PySide6.QtPdf import QPdfDocument
 from PySide6.QtPdfWidgets import QPdfView
 from PySide6.QtPrintSupport import QAbstractPrintDialog, QPrintDialog, QPrinter
 from PySide6.QtWidgets import (
+    QApplication,
     QComboBox,
     QDialog,
     QFileDialog,
@@ -45,6 +46,7 @@ from ui.brief_output import (
 )
 from ui.brief_worker import BriefWorker
 from ui.feedback import InlineMessage
+from ui.focus import give_focus, return_focus, tab_leaves
 from ui.planning_widgets import (
     FRAME_ALLOWANCE,
     PLANNING_STYLE,
@@ -73,6 +75,7 @@ class BriefWindow(QWidget):
 
     brief_ready = Signal(object)  # Path of the PDF now previewed
     brief_failed = Signal(str)  # the Danish message shown
+    closed = Signal()
     sent_recorded = Signal(object)  # BriefRecordRow
 
     def __init__(
@@ -119,7 +122,7 @@ class BriefWindow(QWidget):
             self.language_combo.addItem(language_name(code), code)
         self.language_combo.setCurrentIndex(LANGUAGES.index(self.language))
         self.language_combo.setMinimumHeight(34)
-        language_label = QLabel(_("Sprog:"))
+        language_label = QLabel(_("&Sprog:"))
         language_label.setBuddy(self.language_combo)
         self.save_button = button(_("Gem som …"), "Ctrl+S")
         self.save_button.setObjectName("primaryButton")
@@ -163,6 +166,7 @@ class BriefWindow(QWidget):
         self.pages_label.setObjectName("hintText")
         self.sent_list = QListView()
         self.sent_list.setModel(self.sent_model)
+        tab_leaves(self.sent_list)
         self.sent_list.setWordWrap(True)
         self.sent_list.setSpacing(3)
         self.keys_hint = QLabel(
@@ -356,8 +360,12 @@ class BriefWindow(QWidget):
         dialog = SentDialog(self._db, self.meeting_id, self.language, self)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.accepted.connect(self._sent_saved)
+        dialog.finished.connect(self._sent_closed)
         self.sent_dialog = dialog
         dialog.open()
+
+    def _sent_closed(self) -> None:
+        give_focus(self.sent_button)
 
     def _sent_saved(self) -> None:
         row = self.sent_dialog.saved_row
@@ -379,6 +387,7 @@ class BriefWindow(QWidget):
             worker.wait()
         self.document.close()
         super().closeEvent(event)
+        self.closed.emit()
 
 
 def open_brief_window(
@@ -393,6 +402,10 @@ def open_brief_window(
         current.close()
     window = BriefWindow(db, meeting_id, parent=parent)
     window.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+    # Closed, the keyboard goes back where it was (the meeting list, the summary's button).
+    opener = QApplication.focusWidget()
+    if opener is not None and parent.isAncestorOf(opener):
+        window.closed.connect(lambda: return_focus(opener))
     # On a small laptop screen the preview needs all of it; elsewhere a roomy window.
     room = parent.screen().availableGeometry().size() - FRAME_ALLOWANCE
     if room.width() < BRIEF_SIZE.width() or room.height() < BRIEF_SIZE.height():

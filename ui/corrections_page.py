@@ -8,8 +8,7 @@ from __future__ import annotations
 
 import uuid
 
-from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from facilitator.i18n import _
@@ -17,6 +16,7 @@ from facilitator.services import meetings
 from facilitator.storage.database import Database
 from ui.capture.panel import CapturePanel
 from ui.changes import ChangeHub
+from ui.key_help import CAPTURE_LIST_KEYS, note, shortcut
 from ui.planning_widgets import PLANNING_STYLE, ElidedLabel
 
 
@@ -53,13 +53,14 @@ class CorrectionsPage(QWidget):
 
     def _connect_signals(self) -> None:
         self.done_button.clicked.connect(self._finish)
-        for key, slot in (
-            ("Esc", self._finish),
-            ("Ctrl+I", self.capture.new_idea),
-            ("Ctrl+R", self.capture.new_ask),
-            ("Ctrl+N", self.capture.new_step),
+        for key, description, slot in (
+            ("Esc", _("Færdig – tilbage til opsummeringen"), self._finish),
+            ("Ctrl+I", _("Ny idé"), self.capture.new_idea),
+            ("Ctrl+R", _("Nyt ressourceønske"), self.capture.new_ask),
+            ("Ctrl+N", _("Nyt næste skridt"), self.capture.new_step),
         ):
-            QShortcut(QKeySequence(key), self, context=Qt.ShortcutContext.WindowShortcut).activated.connect(slot)
+            shortcut(self, key, description, slot)
+        note(self, CAPTURE_LIST_KEYS.keys, _(CAPTURE_LIST_KEYS.description))
 
     def load(self, meeting_id: uuid.UUID) -> None:
         """Open a meeting's entries for correction."""

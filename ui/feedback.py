@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from typing import TypeVar
+from collections.abc import Callable, Sequence
+from typing import Protocol, TypeVar
 
 from PySide6.QtWidgets import QLabel, QWidget
 
-from facilitator.domain.validation import ValidationError
+from facilitator.domain.validation import Problem, ValidationError
 from facilitator.storage.database import StorageError, describe_error
 
 T = TypeVar("T")
@@ -27,6 +27,10 @@ class InlineMessage(QLabel):
         """Show a refusal."""
         self.is_error = True
         self._show("⚠ " + message, "#8a1c1c", "#fdecea", "#e3a4a0")
+
+    def show_errors(self, messages: list[str]) -> None:
+        """Show several refusals, one per line, each with its icon."""
+        self._show("\n".join("⚠ " + m for m in messages), "#8a1c1c", "#fdecea", "#e3a4a0")
 
     def show_info(self, message: str) -> None:
         """Show a neutral notice."""
@@ -48,16 +52,33 @@ class InlineMessage(QLabel):
         self.hide()
 
 
-def attempt(action: Callable[[], T], message: InlineMessage, clear: bool = True) -> T | None:
+class ShowsProblems(Protocol):
+    """Something that shows a form's refused fields (ui.form_errors.FormErrors)."""
+
+    def show_problems(self, problems: Sequence[Problem]) -> None: ...
+
+    def clear(self) -> None: ...
+
+
+def attempt(
+    action: Callable[[], T],
+    message: InlineMessage,
+    clear: bool = True,
+    problems: ShowsProblems | None = None,
+) -> T | None:
     """Run a service call; on refused input or a storage error show why and return None.
 
     On success the message is cleared, unless `clear` is False (periodic redraws
-    must not wipe a notice the user has not read yet).
+    must not wipe a notice the user has not read yet). With `problems`, every
+    refused field of a form is shown there, not only the first.
     """
     try:
         result = action()
     except ValidationError as exc:
-        message.show_error(exc.message)
+        if problems is not None:
+            problems.show_problems(exc.problems)
+        else:
+            message.show_error(exc.message)
         return None
     except StorageError as exc:
         message.show_error(exc.message)
@@ -65,6 +86,8 @@ def attempt(action: Callable[[], T], message: InlineMessage, clear: bool = True)
     except Exception as exc:  # a database error mid-meeting must not crash the app
         message.show_error(describe_error(exc))
         return None
+    if problems is not None:
+        problems.clear()
     if clear:
         message.clear_message()
     return result

@@ -95,6 +95,7 @@ class MainWindow(QMainWindow):
         ):
             self.pages.addWidget(page)
         self._connect_signals()
+        self._install_key_help()
         self._start_backups(db)
         self.show_start()
         self.pages.removeWidget(self.opening)
@@ -134,6 +135,17 @@ class MainWindow(QMainWindow):
         if page is self.summary_page:
             return _("Opsummering"), self.summary_page.meeting_id
         return _("Rettelser"), self.corrections_page.meeting_id
+
+    def _install_key_help(self) -> None:
+        # F1 (or ?) on any page: that page's keys, over the page.
+        from ui.key_help import LIVE_KEYS, KeyHelp
+
+        self.key_help = KeyHelp(self, self.pages)
+        self.key_help.declare(self.start_page, _("Forsiden"))
+        self.key_help.declare(self.agenda_page, _("Dagsorden"))
+        self.key_help.declare(self.live_page, _("Under mødet"), LIVE_KEYS)
+        self.key_help.declare(self.summary_page, _("Opsummering"))
+        self.key_help.declare(self.corrections_page, _("Rettelser"))
 
     def _start_backups(self, db: Database) -> None:
         """Every few minutes, back up if anything was written since the last backup."""

@@ -18,13 +18,15 @@ from PySide6.QtWidgets import (
 )
 
 from facilitator.domain.enums import Regulation, SelfDriving
-from facilitator.domain.validation import ValidationError
+from facilitator.domain.validation import Problem
 from facilitator.i18n import _
 from facilitator.services import meetings, projects
 from facilitator.services.rows import MeetingRow
 from facilitator.storage.database import Database
 from ui.changes import ChangeHub
 from ui.feedback import InlineMessage, attempt
+from ui.focus import tab_leaves
+from ui.form_errors import FormErrors
 from ui.planning_widgets import PLANNING_STYLE
 
 
@@ -71,6 +73,7 @@ class MeetingForm(QDialog):
         self.venue_edit.setPlaceholderText(_("fx Knebel Forsamlingshus"))
         self.places_list = QListWidget()
         self.places_list.setSpacing(3)
+        tab_leaves(self.places_list)
         self.places_list.setToolTip(_("Mellemrum sætter eller fjerner et flueben."))
         self.group_combo = _combo(SelfDriving, _("Hvor selvkørende er borgergruppen?"))
         self.area_combo = _combo(
@@ -86,19 +89,23 @@ class MeetingForm(QDialog):
         self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setToolTip(_("Annullér (Esc)"))
         self._build_layout()
         self._fill()
+        self.errors = FormErrors(self.message, self.problems)
+        for field, widget in (("title", self.title_edit), ("date", self.date_edit),
+                              ("time", self.time_edit), ("venue", self.venue_edit)):
+            self.errors.add_field(field, widget)
         self._connect_signals()
 
     def _build_layout(self) -> None:
         form = QFormLayout()
         form.setVerticalSpacing(12)
         form.setHorizontalSpacing(16)
-        form.addRow(_("Titel:"), self.title_edit)
-        form.addRow(_("Dato (DD-MM-ÅÅÅÅ):"), self.date_edit)
-        form.addRow(_("Klokkeslæt (TT:MM):"), self.time_edit)
-        form.addRow(_("Mødested:"), self.venue_edit)
-        form.addRow(_("Landsbyer:"), self.places_list)
-        form.addRow(_("Borgergruppen:"), self.group_combo)
-        form.addRow(_("Området:"), self.area_combo)
+        form.addRow(_("&Titel:"), self.title_edit)
+        form.addRow(_("&Dato (DD-MM-ÅÅÅÅ):"), self.date_edit)
+        form.addRow(_("&Klokkeslæt (TT:MM):"), self.time_edit)
+        form.addRow(_("&Mødested:"), self.venue_edit)
+        form.addRow(_("&Landsbyer:"), self.places_list)
+        form.addRow(_("&Borgergruppen:"), self.group_combo)
+        form.addRow(_("&Området:"), self.area_combo)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(24, 24, 24, 24)
         layout.setSpacing(14)
@@ -152,7 +159,12 @@ class MeetingForm(QDialog):
 
     def save(self) -> None:
         """Store the meeting (and a new meeting's default agenda); stay open on a refusal."""
-        saved = attempt(self._store, self.message)
+        # Every refused field at once, the cursor in the first: the official retypes at once.
+        problems = self.problems()
+        if problems:
+            self.errors.show_problems(problems)
+            return
+        saved = attempt(self._store, self.message, problems=self.errors)
         if saved is None:
             return
         self.meeting_id = saved.id
@@ -164,34 +176,25 @@ class MeetingForm(QDialog):
     def _store(self) -> MeetingRow:
         group = SelfDriving(self.group_combo.currentData())
         area = Regulation(self.area_combo.currentData())
-        try:
-            when = meetings.parse_schedule(self.date_edit.text(), self.time_edit.text())
-            if self._existing is None:
-                # A new meeting starts with the citizen-driven agenda, ready to edit.
-                return meetings.create_meeting(
-                    self._db, self._project_id, self.title_edit.text(), when,
-                    self.venue_edit.text(), self.checked_place_ids(), group, area,
-                    with_default_agenda=True,
-                )
-            row = meetings.update_meeting(
-                self._db, self._existing.id, self.title_edit.text(), when,
-                self.venue_edit.text(), self.checked_place_ids(),
+        when = meetings.parse_schedule(self.date_edit.text(), self.time_edit.text())
+        if self._existing is None:
+            # A new meeting starts with the citizen-driven agenda, ready to edit.
+            return meetings.create_meeting(
+                self._db, self._project_id, self.title_edit.text(), when,
+                self.venue_edit.text(), self.checked_place_ids(), group, area,
+                with_default_agenda=True,
             )
-            if (group, area) != (self._existing.self_driving, self._existing.regulation):
-                row = meetings.set_profile(self._db, row.id, group, area)
-            return row
-        except ValidationError as exc:
-            self._focus_field(exc.field)
-            raise
+        row = meetings.update_meeting(
+            self._db, self._existing.id, self.title_edit.text(), when,
+            self.venue_edit.text(), self.checked_place_ids(),
+        )
+        if (group, area) != (self._existing.self_driving, self._existing.regulation):
+            row = meetings.set_profile(self._db, row.id, group, area)
+        return row
 
-    def _focus_field(self, field: str) -> None:
-        # Put the cursor where the refused value is, so the official can retype at once.
-        target = {
-            "date": self.date_edit,
-            "time": self.time_edit,
-            "title": self.title_edit,
-            "venue": self.venue_edit,
-        }.get(field)
-        if target is not None:
-            target.setFocus()
-            target.selectAll()
+    def problems(self) -> list[Problem]:
+        """Every field saving would refuse now, in the form's order."""
+        return meetings.meeting_problems(
+            self.title_edit.text(), self.date_edit.text(), self.time_edit.text(),
+            self.venue_edit.text(),
+        )

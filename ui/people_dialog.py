@@ -25,6 +25,7 @@ from facilitator.services import meetings, people, privacy, projects
 from facilitator.storage.database import Database
 from ui.changes import ChangeHub
 from ui.feedback import InlineMessage, attempt
+from ui.focus import give_focus
 from ui.people_model import PeopleTableModel, PersonEntry
 from ui.planning_models import ROW_ROLE
 from ui.planning_widgets import PLANNING_STYLE, button, fit_to_screen, heading, read_only_table
@@ -116,7 +117,12 @@ class PeopleDialog(QDialog):
         layout.setSpacing(12)
         layout.addWidget(title)
         layout.addWidget(hint)
-        layout.addWidget(self.search_edit)
+        search = QHBoxLayout()
+        search_label = QLabel(_("&Find person:"))
+        search_label.setBuddy(self.search_edit)
+        search.addWidget(search_label)
+        search.addWidget(self.search_edit, 1)
+        layout.addLayout(search)
         layout.addWidget(self.table, 1)
         layout.addWidget(self.empty_label)
         layout.addLayout(actions)
@@ -229,7 +235,7 @@ class PeopleDialog(QDialog):
 
     def _form_closed(self) -> None:
         self.form = None
-        self.table.setFocus()
+        give_focus(self.table)
 
     def _confirm(self, title: str, text: str, action: str) -> bool:
         box = QMessageBox(QMessageBox.Icon.Warning, title, text, parent=self)

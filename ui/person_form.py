@@ -25,6 +25,7 @@ from facilitator.services.people_rows import PersonRow
 from facilitator.storage.database import Database
 from ui.capture.models import format_date
 from ui.feedback import InlineMessage, attempt
+from ui.form_errors import FormErrors
 from ui.planning_widgets import PLANNING_STYLE, heading
 
 
@@ -43,8 +44,8 @@ class PersonForm(QDialog):
         self.setStyleSheet(PLANNING_STYLE)
         self.name_edit = self._line(_("Fornavn og efternavn"))
         self.contact_edit = self._line(_("Telefon eller e-mail – kun hvis personen vil kontaktes"))
-        self.named_check = QCheckBox(_("Må nævnes ved navn i orienteringen"))
-        self.contacted_check = QCheckBox(_("Må kontaktes om opfølgning"))
+        self.named_check = QCheckBox(_("&Må nævnes ved navn i orienteringen"))
+        self.contacted_check = QCheckBox(_("Må kon&taktes om opfølgning"))
         self.date_edit = self._line(_("DD-MM-ÅÅÅÅ"))
         self.date_edit.setText(format_date(today))
         self.source_combo = QComboBox()
@@ -64,12 +65,12 @@ class PersonForm(QDialog):
         form = QFormLayout()
         form.setVerticalSpacing(12)
         form.setHorizontalSpacing(16)
-        form.addRow(_("Navn:"), self.name_edit)
-        form.addRow(_("Kontakt (valgfri):"), self.contact_edit)
+        form.addRow(_("&Navn:"), self.name_edit)
+        form.addRow(_("&Kontakt (valgfri):"), self.contact_edit)
         form.addRow(_("Samtykke:"), self.named_check)
         form.addRow("", self.contacted_check)
-        form.addRow(_("Givet den:"), self.date_edit)
-        form.addRow(_("Sådan:"), self.source_combo)
+        form.addRow(_("&Givet den:"), self.date_edit)
+        form.addRow(_("&Sådan:"), self.source_combo)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(24, 20, 24, 20)
         layout.setSpacing(14)
@@ -78,6 +79,10 @@ class PersonForm(QDialog):
         layout.addWidget(hint)
         layout.addWidget(self.message)
         layout.addWidget(self.buttons)
+        self.errors = FormErrors(self.message, self.problems)
+        for field, widget in (("name", self.name_edit), ("contact", self.contact_edit),
+                              ("consent_on", self.date_edit)):
+            self.errors.add_field(field, widget)
         self._connect_signals()
         self._sync_consent()
         self.name_edit.setFocus()
@@ -119,11 +124,23 @@ class PersonForm(QDialog):
             self.source_combo.currentData() if consent else None,
         )
 
+    def problems(self) -> list[validation.Problem]:
+        """Every field saving would refuse now, in the form's order."""
+        found = people.person_problems(self.name_edit.text(), self.contact_edit.text())
+        if self._any_consent():
+            found += validation.problems_of(
+                lambda: validation.parse_date(self.date_edit.text(), "consent_on", _("Givet den"))
+            )
+        return found
+
     def accept(self) -> None:
         """Save through the service; on refusal stay open with the text as typed."""
-        row = attempt(self._store, self.message)
+        problems = self.problems()
+        if problems:
+            self.errors.show_problems(problems)
+            return
+        row = attempt(self._store, self.message, problems=self.errors)
         if row is None:
-            self.name_edit.setFocus()
             return
         self.saved_row = row
         super().accept()

@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
 )
 
 from facilitator.i18n import _
+from ui.focus import tab_leaves
 
 # Calm and roomy for a projector: generous padding, one clear primary action per screen.
 PLANNING_STYLE = """
@@ -61,6 +62,13 @@ def button(text: str, keys: str = "") -> QPushButton:
         native = QKeySequence(keys).toString(QKeySequence.SequenceFormat.NativeText)
         push.setToolTip(_("{action} ({keys})").format(action=text, keys=native))
     return push
+
+
+def buddy_label(text: str, field: QWidget) -> QLabel:
+    """A field's label whose "&" letter (Alt+letter) moves the cursor into the field."""
+    label = QLabel(text)
+    label.setBuddy(field)
+    return label
 
 
 class ElidedLabel(QLabel):
@@ -113,7 +121,7 @@ def read_only_table(model: QAbstractItemModel) -> QTableView:
     view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
     view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
     view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-    view.setTabKeyNavigation(False)
+    tab_leaves(view)
     view.setAlternatingRowColors(True)
     view.setWordWrap(False)
     view.verticalHeader().hide()

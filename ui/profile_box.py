@@ -102,13 +102,13 @@ class ProfileBox(QGroupBox):
         form.setHorizontalSpacing(16)
         form.setContentsMargins(14, 14, 14, 10)
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.FieldsStayAtSizeHint)
-        form.addRow(_("Gruppen:"), self.group)
-        form.addRow(_("Området:"), self.area)
+        form.addRow(_("&Gruppen:"), self.group)
+        form.addRow(_("&Området:"), self.area)
         form.addRow(self.explanation)
         # Short labels (the units are in the fields): the box shares a 1024 px screen.
-        form.addRow(_("Ventetid efter spørgsmål:"), self.hold_back)
-        form.addRow(_("Grænse for din taletid:"), self.threshold)
-        form.addRow(_("Tidsvindue:"), self.talk_window)
+        form.addRow(_("&Ventetid efter spørgsmål:"), self.hold_back)
+        form.addRow(_("Grænse for din &taletid:"), self.threshold)
+        form.addRow(_("T&idsvindue:"), self.talk_window)
         form.addRow(self.message)
 
     def _connect_signals(self) -> None:

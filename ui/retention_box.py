@@ -20,7 +20,7 @@ from facilitator.services.privacy_settings import (
 from facilitator.storage.database import Database
 from ui.capture.models import format_date
 from ui.feedback import InlineMessage, attempt
-from ui.planning_widgets import button
+from ui.planning_widgets import buddy_label, button
 
 
 class RetentionBox(QWidget):
@@ -53,11 +53,11 @@ class RetentionBox(QWidget):
         section.setObjectName("sectionHeading")
         row = QHBoxLayout()
         row.setSpacing(10)
-        row.addWidget(QLabel(_("Projektet sluttede:")))
+        row.addWidget(buddy_label(_("Projektet &sluttede:"), self.end_edit))
         row.addWidget(self.end_edit)
         row.addSpacing(12)
         # One short row: the sentence below says from which day exactly.
-        row.addWidget(QLabel(_("Slet navne og kontakt efter:")))
+        row.addWidget(buddy_label(_("Slet navne og &kontakt efter:"), self.months_spin))
         row.addWidget(self.months_spin)
         row.addStretch(1)
         row.addWidget(self.save_button)

@@ -24,6 +24,7 @@ from facilitator.i18n import _
 from facilitator.services import settings
 from facilitator.storage.database import Database
 from ui.feedback import InlineMessage, attempt
+from ui.form_errors import FormErrors
 from ui.planning_widgets import PLANNING_STYLE
 
 THUMB_WIDTH = 220
@@ -40,7 +41,6 @@ class SettingsDialog(QDialog):
         # The logo as it will be saved (None: no logo); changed by choose/remove.
         self.logo: bytes | None = stored.logo_png
         self.saved: settings.Settings | None = None
-        self._refused_field = ""
         self.setWindowTitle(_("Indstillinger"))
         self.setMinimumWidth(640)
         self.setStyleSheet(PLANNING_STYLE + SETTINGS_STYLE)
@@ -81,9 +81,9 @@ class SettingsDialog(QDialog):
         form = QFormLayout()
         form.setVerticalSpacing(14)
         form.setHorizontalSpacing(16)
-        form.addRow(_("Kommune:"), self.municipality_edit)
-        form.addRow(_("Embedspersonens navn:"), self.name_edit)
-        form.addRow(_("Afdeling:"), self.department_edit)
+        form.addRow(_("&Kommune:"), self.municipality_edit)
+        form.addRow(_("Embedspersonens &navn:"), self.name_edit)
+        form.addRow(_("&Afdeling:"), self.department_edit)
         form.addRow(_("Logo:"), logo_row)
         form.addRow("", hint)
         title = QLabel(_("Indstillinger for den politiske orientering"))
@@ -96,6 +96,12 @@ class SettingsDialog(QDialog):
         layout.addStretch(1)
         layout.addWidget(self.message)
         layout.addWidget(self.buttons)
+        self.errors = FormErrors(self.message, self.problems)
+        for field, widget in (("municipality", self.municipality_edit),
+                              ("official_name", self.name_edit),
+                              ("official_department", self.department_edit),
+                              ("logo_png", self.choose_logo_button)):
+            self.errors.add_field(field, widget)
         self._connect_signals()
         self._show_logo()
         self.municipality_edit.setFocus()
@@ -172,30 +178,22 @@ class SettingsDialog(QDialog):
             logo_png=self.logo,
         )
 
+    def problems(self) -> list[validation.Problem]:
+        """Every setting saving would refuse now, in the dialog's order."""
+        return settings.settings_problems(self.current())
+
     def accept(self) -> None:
         """Save; on refusal stay open with everything as typed, the cursor where to fix it."""
-        self._refused_field = ""
-        saved = attempt(self._save_noting_field, self.message)
+        problems = self.problems()
+        if problems:
+            self.errors.show_problems(problems)
+            return
+        saved = attempt(lambda: settings.save_settings(self._db, self.current()), self.message,
+                        problems=self.errors)
         if saved is None:
-            fields = {
-                "municipality": self.municipality_edit,
-                "official_name": self.name_edit,
-                "official_department": self.department_edit,
-                "logo_png": self.choose_logo_button,
-            }
-            widget = fields.get(self._refused_field)
-            if widget is not None:
-                widget.setFocus()
             return
         self.saved = saved
         super().accept()
-
-    def _save_noting_field(self) -> settings.Settings:
-        try:
-            return settings.save_settings(self._db, self.current())
-        except validation.ValidationError as exc:
-            self._refused_field = exc.field
-            raise
 
 
 SETTINGS_STYLE = """

@@ -30,6 +30,8 @@ from facilitator.services.rows import MeetingRow, ProjectRow
 from facilitator.storage.database import Database
 from ui.changes import ChangeHub
 from ui.feedback import InlineMessage, attempt
+from ui.focus import give_focus
+from ui.key_help import shortcut
 from ui.meeting_form import MeetingForm
 from ui.planning_models import MeetingTableModel, ProjectTableModel
 from ui.planning_widgets import (
@@ -69,9 +71,9 @@ class ProjectForm(QDialog):
         form = QFormLayout()
         form.setVerticalSpacing(12)
         if name is not None:
-            form.addRow(_("Projektets navn:"), self.name_edit)
+            form.addRow(_("Projektets &navn:"), self.name_edit)
         if places:
-            form.addRow(_("Landsbyer:"), self.places_edit)
+            form.addRow(_("&Landsbyer:"), self.places_edit)
             form.addRow("", hint)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(24, 24, 24, 24)
@@ -113,7 +115,7 @@ class StartPage(QWidget):
         self.meeting_table.horizontalHeader().setSectionResizeMode(
             MeetingTableModel.VENUE, QHeaderView.ResizeMode.Stretch
         )
-        self.show_archived = QCheckBox(_("Vis arkiverede"))
+        self.show_archived = QCheckBox(_("Vis &arkiverede"))
         self.new_project_button = button(_("Nyt projekt"), "Ctrl+Shift+N")
         self.project_title = heading("", 18)
         self.places_label = QLabel()
@@ -212,15 +214,14 @@ class StartPage(QWidget):
         for push, slot, keys in actions:
             push.clicked.connect(slot)
             if keys:
-                QShortcut(QKeySequence(keys), self).activated.connect(slot)
+                shortcut(self, keys, push.text(), slot)
         # Enter on a meeting opens it; Enter on a project moves on to its meetings.
-        for key in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
-            QShortcut(
-                QKeySequence(key), self.meeting_table, context=Qt.ShortcutContext.WidgetShortcut
-            ).activated.connect(self.open_meeting)
-            QShortcut(
-                QKeySequence(key), self.project_table, context=Qt.ShortcutContext.WidgetShortcut
-            ).activated.connect(self.meeting_table.setFocus)
+        widget_only = Qt.ShortcutContext.WidgetShortcut
+        for key in ("Return", "Enter"):
+            shortcut(self.meeting_table, key, _("Åbn det valgte møde (i listen over møder)"),
+                     self.open_meeting, widget_only)
+            shortcut(self.project_table, key, _("Gå til projektets møder (i listen over projekter)"),
+                     self.meeting_table.setFocus, widget_only)
 
     # -- what is shown -------------------------------------------------------------
 
@@ -310,12 +311,12 @@ class StartPage(QWidget):
 
     def _dialog_closed(self) -> None:
         self.dialog = None
-        # Give the keyboard back to this window (some platforms leave none active).
-        self.window().activateWindow()
-        if self.current_meeting() is not None:
-            self.meeting_table.setFocus()
-        else:
-            self.project_table.setFocus()
+        if not self.isVisible():
+            # The dialog led on to another page (a new meeting's agenda): that page chose where
+            # the keyboard goes; the window only has to be the active one again.
+            self.window().activateWindow()
+            return
+        give_focus(self.meeting_table if self.current_meeting() is not None else self.project_table)
 
     def _project_dialog(
         self, title: str, name: str | None, places: bool, store: Callable[[ProjectForm], ProjectRow]

@@ -5,7 +5,6 @@ from __future__ import annotations
 import uuid
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
-from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QGridLayout,
     QHBoxLayout,
@@ -26,6 +25,8 @@ from facilitator.services.meetings import MAX_ATTENDANCE
 from facilitator.services.summary import MeetingSummary, PhaseSummary, meeting_summary
 from facilitator.storage.database import Database
 from ui.feedback import InlineMessage, attempt
+from ui.focus import tab_leaves
+from ui.key_help import note, shortcut
 from ui.planning_widgets import PLANNING_STYLE, ElidedLabel, join_isolated
 from ui.talk_share_bar import TalkShareBar
 from ui.timeline_strip import TimelineStrip, legend_html
@@ -137,7 +138,7 @@ class SummaryPage(QWidget):
         self.attendance.setSpecialValueText(_("ikke talt"))
         self.attendance.setMinimumWidth(130)
         self.attendance.setMinimumHeight(30)
-        attendance_label = QLabel(_("Fremmødte:"))
+        attendance_label = QLabel(_("&Fremmødte:"))
         attendance_label.setBuddy(self.attendance)
         grid.addWidget(attendance_label, 2, 0)
         grid.addWidget(self.attendance, 2, 1, Qt.AlignmentFlag.AlignLeft)
@@ -146,6 +147,7 @@ class SummaryPage(QWidget):
         self.message = InlineMessage()
         self.table = QTableView()
         self.table.setModel(self.model)
+        tab_leaves(self.table)
         self.table.verticalHeader().hide()
         self.table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         for column in range(1, 5):
@@ -183,11 +185,11 @@ class SummaryPage(QWidget):
     def _connect_signals(self) -> None:
         self.reopen_button.clicked.connect(lambda: self.reopen_requested.emit(self.meeting_id))
         self.back_button.clicked.connect(self.back_requested)
-        escape = QShortcut(QKeySequence("Esc"), self)
-        escape.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
-        escape.activated.connect(self.back_requested)
+        shortcut(self, "Esc", _("Til forsiden"), self.back_requested.emit,
+                 Qt.ShortcutContext.WidgetWithChildrenShortcut)
         self.brief_button.clicked.connect(self.open_brief)
-        QShortcut(QKeySequence("Ctrl+B"), self).activated.connect(self.open_brief)
+        shortcut(self, "Ctrl+B", _("Lav politisk orientering"), self.open_brief)
+        note(self, ["Alt+F"], _("Skriv antallet af fremmødte"))
         self.attendance.valueChanged.connect(self._attendance_changed)
 
     def load(self, meeting_id: uuid.UUID) -> MeetingSummary:

@@ -4,7 +4,10 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass
 from datetime import date, datetime
+from typing import Any
 
 from facilitator.i18n import _, format_number
 
@@ -17,13 +20,49 @@ MAX_HOLD_BACK_SECONDS = 600
 MAX_AMOUNT_DKK = 10_000_000_000
 
 
-class ValidationError(ValueError):
-    """Input refused; `message` is shown to the user as it is."""
+@dataclass(frozen=True)
+class Problem:
+    """One refused field of a form: which one (its name in the service) and why, in Danish."""
 
-    def __init__(self, message: str, field: str = "") -> None:
+    field: str
+    message: str
+
+
+class ValidationError(ValueError):
+    """Input refused; `message` is shown to the user as it is.
+
+    `problems` names every refused field of the form, in the form's order; the
+    first is `message` and `field`.
+    """
+
+    def __init__(self, message: str, field: str = "", problems: Sequence[Problem] = ()) -> None:
         super().__init__(message)
         self.message = message
         self.field = field
+        self.problems: tuple[Problem, ...] = tuple(problems) or (Problem(field, message),)
+
+
+def clean_fields(checks: Mapping[str, Callable[[], Any]]) -> dict[str, Any]:
+    """Run each field's check, in order; the cleaned values, or one refusal naming every bad field."""
+    values: dict[str, Any] = {}
+    problems: list[Problem] = []
+    for name, check in checks.items():
+        try:
+            values[name] = check()
+        except ValidationError as exc:
+            problems += exc.problems
+    if problems:
+        raise ValidationError(problems[0].message, problems[0].field, problems)
+    return values
+
+
+def problems_of(action: Callable[[], object]) -> list[Problem]:
+    """Every problem `action` refuses its input for (none if it accepts it)."""
+    try:
+        action()
+    except ValidationError as exc:
+        return list(exc.problems)
+    return []
 
 
 def required_text(value: str | None, field: str, label: str, limit: int = MAX_TITLE_LENGTH) -> str:

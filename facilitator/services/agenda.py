@@ -49,6 +49,19 @@ def list_phases(db: Database, meeting_id: uuid.UUID) -> list[PhaseRow]:
         return [phase_row(p) for p in phases_of(s, meeting_id)]
 
 
+def _clean_phase(title: str, planned_minutes: int) -> tuple[str, int]:
+    clean = validation.clean_fields({
+        "title": lambda: validation.required_text(title, "title", _("Punktets titel")),
+        "planned_minutes": lambda: validation.planned_minutes(planned_minutes),
+    })
+    return clean["title"], clean["planned_minutes"]
+
+
+def phase_problems(title: str, planned_minutes: int) -> list[validation.Problem]:
+    """Every field of a new agenda item that adding it would refuse, in the form's order."""
+    return validation.problems_of(lambda: _clean_phase(title, planned_minutes))
+
+
 def add_phase(
     db: Database,
     meeting_id: uuid.UUID,
@@ -57,8 +70,7 @@ def add_phase(
     hold_back_seconds: int | None = None,
 ) -> PhaseRow:
     """Append a phase; hold-back None takes the meeting's default."""
-    clean_title = validation.required_text(title, "title", _("Punktets titel"))
-    minutes = validation.planned_minutes(planned_minutes)
+    clean_title, minutes = _clean_phase(title, planned_minutes)
     with db.session() as s:
         meeting = s.get_one(Meeting, meeting_id)
         hold_back = validation.hold_back_seconds(

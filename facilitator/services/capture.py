@@ -88,13 +88,31 @@ def _idea_row(s: Session, idea: Idea) -> IdeaRow:
 
 
 def _apply_idea(idea: Idea, data: IdeaInput) -> None:
-    idea.title = validation.required_text(data.title, "title", _("Idéen"), validation.MAX_TEXT_LENGTH)
-    idea.detail = validation.optional_text(data.detail, "detail", _("Uddybning"))
-    idea.proposed_by = validation.optional_text(data.proposed_by, "proposed_by", _("Foreslået af"))
+    clean = validation.clean_fields({
+        "title": lambda: validation.required_text(
+            data.title, "title", _("Idéen"), validation.MAX_TEXT_LENGTH
+        ),
+        "detail": lambda: validation.optional_text(data.detail, "detail", _("Uddybning")),
+        "proposed_by": lambda: validation.optional_text(
+            data.proposed_by, "proposed_by", _("Foreslået af")
+        ),
+        "theme": lambda: validation.optional_text(data.theme, "theme", _("Tema")),
+        "check_note": lambda: validation.optional_text(
+            data.check_note, "check_note", _("Note om tjek")
+        ),
+    })
+    idea.title = clean["title"]
+    idea.detail = clean["detail"]
+    idea.proposed_by = clean["proposed_by"]
     idea.place_id = data.place_id
-    idea.theme = validation.optional_text(data.theme, "theme", _("Tema"))
+    idea.theme = clean["theme"]
     idea.needs_check = data.needs_check
-    idea.check_note = validation.optional_text(data.check_note, "check_note", _("Note om tjek"))
+    idea.check_note = clean["check_note"]
+
+
+def idea_problems(data: IdeaInput) -> list[validation.Problem]:
+    """Every field of an idea that saving it would refuse, in the form's order."""
+    return validation.problems_of(lambda: _apply_idea(Idea(), data))
 
 
 def add_idea(
@@ -163,14 +181,29 @@ def _linked_title(idea: Idea | None) -> str:
 
 
 def _apply_ask(ask: ResourceAsk, data: AskInput) -> None:
-    ask.what = validation.required_text(data.what, "what", _("Ønsket"), validation.MAX_TEXT_LENGTH)
+    clean = validation.clean_fields({
+        "what": lambda: validation.required_text(
+            data.what, "what", _("Ønsket"), validation.MAX_TEXT_LENGTH
+        ),
+        "amount_dkk": lambda: validation.amount_dkk(data.amount_dkk),
+        "asked_by": lambda: validation.optional_text(data.asked_by, "asked_by", _("Ønsket af")),
+        "department": lambda: validation.optional_text(
+            data.department, "department", _("Afdeling")
+        ),
+    })
+    ask.what = clean["what"]
     ask.kind = data.kind
-    ask.amount_dkk = validation.amount_dkk(data.amount_dkk)
+    ask.amount_dkk = clean["amount_dkk"]
     ask.idea_id = data.idea_id
-    ask.asked_by = validation.optional_text(data.asked_by, "asked_by", _("Ønsket af"))
+    ask.asked_by = clean["asked_by"]
     ask.answer_needed_by = data.answer_needed_by
-    ask.department = validation.optional_text(data.department, "department", _("Afdeling"))
+    ask.department = clean["department"]
     ask.needs_decision = data.needs_decision
+
+
+def ask_problems(data: AskInput) -> list[validation.Problem]:
+    """Every field of a resource ask that saving it would refuse, in the form's order."""
+    return validation.problems_of(lambda: _apply_ask(ResourceAsk(), data))
 
 
 def add_ask(db: Database, meeting_id: uuid.UUID, data: AskInput) -> AskRow:
@@ -225,11 +258,24 @@ def _step_row(step: NextStep) -> StepRow:
 
 
 def _apply_step(step: NextStep, data: StepInput) -> None:
-    step.what = validation.required_text(data.what, "what", _("Næste skridt"), validation.MAX_TEXT_LENGTH)
+    clean = validation.clean_fields({
+        "what": lambda: validation.required_text(
+            data.what, "what", _("Næste skridt"), validation.MAX_TEXT_LENGTH
+        ),
+        "owner_label": lambda: validation.optional_text(
+            data.owner_label, "owner_label", _("Ansvarlig")
+        ),
+    })
+    step.what = clean["what"]
     step.owner_side = data.owner_side
-    step.owner_label = validation.optional_text(data.owner_label, "owner_label", _("Ansvarlig"))
+    step.owner_label = clean["owner_label"]
     step.due_on = data.due_on
     step.done = data.done
+
+
+def step_problems(data: StepInput) -> list[validation.Problem]:
+    """Every field of a next step that saving it would refuse, in the form's order."""
+    return validation.problems_of(lambda: _apply_step(NextStep(), data))
 
 
 def add_step(db: Database, meeting_id: uuid.UUID, data: StepInput) -> StepRow:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import uuid
-from datetime import datetime
+from datetime import date, datetime
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -49,13 +49,40 @@ def meeting_row(s: Session, meeting: Meeting) -> MeetingRow:
     )
 
 
-def parse_schedule(date_text: str, time_text: str) -> datetime:
-    """The meeting's local date and time from what the official typed."""
+def _day(date_text: str) -> date:
     day = validation.parse_date(date_text, "date", _("Dato"))
     if day is None:
         raise validation.ValidationError(_("Dato skal udfyldes."), "date")
-    hour, minute = validation.parse_time(time_text, "time")
+    return day
+
+
+def _title(title: str) -> str:
+    return validation.required_text(title, "title", _("Mødets titel"))
+
+
+def _venue(venue: str) -> str:
+    return validation.optional_text(venue, "venue", _("Sted"), validation.MAX_TITLE_LENGTH)
+
+
+def parse_schedule(date_text: str, time_text: str) -> datetime:
+    """The meeting's local date and time from what the official typed (both checked at once)."""
+    clean = validation.clean_fields({
+        "date": lambda: _day(date_text),
+        "time": lambda: validation.parse_time(time_text, "time"),
+    })
+    day, (hour, minute) = clean["date"], clean["time"]
     return datetime(day.year, day.month, day.day, hour, minute)
+
+
+def meeting_problems(
+    title: str, date_text: str, time_text: str, venue: str
+) -> list[validation.Problem]:
+    """Every field of the meeting form that saving would refuse, in the form's order."""
+    return validation.problems_of(lambda: validation.clean_fields({
+        "title": lambda: _title(title),
+        "schedule": lambda: parse_schedule(date_text, time_text),
+        "venue": lambda: _venue(venue),
+    }))
 
 
 def create_meeting(
@@ -74,8 +101,8 @@ def create_meeting(
     With `with_default_agenda` the citizen-driven default agenda is added in
     the same commit, so a crash never leaves a meeting half made.
     """
-    clean_title = validation.required_text(title, "title", _("Mødets titel"))
-    clean_venue = validation.optional_text(venue, "venue", _("Sted"), validation.MAX_TITLE_LENGTH)
+    clean = validation.clean_fields({"title": lambda: _title(title), "venue": lambda: _venue(venue)})
+    clean_title, clean_venue = clean["title"], clean["venue"]
     defaults = defaults_for(self_driving, regulation)
     with db.session() as s:
         s.get_one(Project, project_id)
@@ -121,8 +148,8 @@ def update_meeting(
     place_ids: list[uuid.UUID],
 ) -> MeetingRow:
     """Change a meeting's title, time, venue and places."""
-    clean_title = validation.required_text(title, "title", _("Mødets titel"))
-    clean_venue = validation.optional_text(venue, "venue", _("Sted"), validation.MAX_TITLE_LENGTH)
+    clean = validation.clean_fields({"title": lambda: _title(title), "venue": lambda: _venue(venue)})
+    clean_title, clean_venue = clean["title"], clean["venue"]
     with db.session() as s:
         meeting = s.get_one(Meeting, meeting_id)
         meeting.title = clean_title

@@ -39,6 +39,21 @@ def person_row(person: Person) -> PersonRow:
     )
 
 
+def _clean_person(name: str, contact: str) -> tuple[str, str]:
+    clean = validation.clean_fields({
+        "name": lambda: validation.required_text(name, "name", _("Navn")),
+        "contact": lambda: validation.optional_text(
+            contact, "contact", _("Kontaktoplysninger"), validation.MAX_TITLE_LENGTH
+        ),
+    })
+    return clean["name"], clean["contact"]
+
+
+def person_problems(name: str, contact: str) -> list[validation.Problem]:
+    """Every field of a new person that saving would refuse, in the form's order."""
+    return validation.problems_of(lambda: _clean_person(name, contact))
+
+
 def add_person(
     db: Database,
     project_id: uuid.UUID,
@@ -50,10 +65,7 @@ def add_person(
     consent_source: ConsentSource | None = None,
 ) -> PersonRow:
     """Record a person in a project (logged); consent given without a date is dated today."""
-    clean_name = validation.required_text(name, "name", _("Navn"))
-    clean_contact = validation.optional_text(
-        contact, "contact", _("Kontaktoplysninger"), validation.MAX_TITLE_LENGTH
-    )
+    clean_name, clean_contact = _clean_person(name, contact)
     now = db.clock.now()
     if (may_be_named or may_be_contacted) and consent_on is None:
         # Danish practice: a consent is documented with when it was given.

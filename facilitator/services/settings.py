@@ -10,6 +10,7 @@ import base64
 import binascii
 import io
 from dataclasses import dataclass
+from typing import Any
 
 from sqlalchemy import select
 
@@ -95,22 +96,33 @@ def get_settings(db: Database) -> Settings:
     )
 
 
-def save_settings(db: Database, settings: Settings) -> Settings:
-    """Validate and store all settings in one commit; returns what is now stored."""
-    texts = {
-        "municipality": validation.optional_text(
+def _clean_texts(settings: Settings) -> dict[str, Any]:
+    return validation.clean_fields({
+        "municipality": lambda: validation.optional_text(
             settings.municipality, "municipality", _("Kommune"), validation.MAX_TITLE_LENGTH
         ),
-        "official_name": validation.optional_text(
+        "official_name": lambda: validation.optional_text(
             settings.official_name, "official_name", _("Embedspersonens navn"),
             validation.MAX_TITLE_LENGTH,
         ),
-        "official_department": validation.optional_text(
+        "official_department": lambda: validation.optional_text(
             settings.official_department, "official_department", _("Afdeling"),
             validation.MAX_TITLE_LENGTH,
         ),
-    }
-    logo = check_logo(settings.logo_png)
+        "logo_png": lambda: check_logo(settings.logo_png),
+    })
+
+
+def settings_problems(settings: Settings) -> list[validation.Problem]:
+    """Every setting that saving would refuse, in the dialog's order."""
+    return validation.problems_of(lambda: _clean_texts(settings))
+
+
+def save_settings(db: Database, settings: Settings) -> Settings:
+    """Validate and store all settings in one commit; returns what is now stored."""
+    clean = _clean_texts(settings)
+    logo: bytes | None = clean.pop("logo_png")
+    texts: dict[str, str] = clean
     store_values(db, {**texts, _LOGO_KEY: base64.b64encode(logo).decode("ascii") if logo else ""})
     return get_settings(db)
 

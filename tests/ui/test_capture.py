@@ -614,7 +614,7 @@ def test_ask_department_and_decision_are_typed_stored_and_shown(qtbot, live, db)
     type_text(qtbot, dialog, "Plan og Byg")
     tab(qtbot, dialog)
     assert dialog.focusWidget() is dialog.decision_check
-    assert dialog.decision_check.text() == "Kræver politisk beslutning"
+    assert dialog.decision_check.text() == "Kræver p&olitisk beslutning"  # Alt+O ticks it
     qtbot.keyClick(dialog.decision_check, Qt.Key.Key_Space)
     assert dialog.decision_check.isChecked()
     press_enter(qtbot, live, dialog, "ask")
@@ -660,3 +660,4 @@ def test_too_long_department_is_refused_and_nothing_is_stored(qtbot, live, db):
     assert dialog.message.isVisible() and "Afdeling" in dialog.message.text()
     assert dialog.isVisible() and dialog.focusWidget() is dialog.department_edit
     assert capture.list_asks(db, live.meeting.id) == []
+    dialog.done(0)  # closing it otherwise asks whether to discard the typed text

@@ -4,10 +4,11 @@ from __future__ import annotations
 
 import uuid
 from collections.abc import Sequence
+from datetime import date
 from typing import Any
 
 from PySide6.QtCore import QEvent, QObject, Qt
-from PySide6.QtGui import QKeyEvent, QShowEvent
+from PySide6.QtGui import QKeyEvent, QKeySequence, QShortcut, QShowEvent
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -31,6 +32,7 @@ from facilitator.services.rows import AskRow, IdeaRow, PlaceRow, StepRow
 from facilitator.storage.database import Database
 from ui.capture.models import format_date
 from ui.feedback import InlineMessage, attempt
+from ui.form_errors import FormErrors
 
 
 def _line(text: str = "", placeholder: str = "") -> QLineEdit:
@@ -107,7 +109,8 @@ class EntryDialog(QDialog):
     def __init__(self, db: Database, title: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle(title)
-        self.setMinimumWidth(620)
+        # Narrow enough to sit over the capture lists of a 1024 px wide live screen.
+        self.setMinimumWidth(480)
         self._db = db
         self.saved_row: Any = None
         self._fields: dict[str, QWidget] = {}
@@ -116,6 +119,7 @@ class EntryDialog(QDialog):
         self.form.setHorizontalSpacing(14)
         self.form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
         self.message = InlineMessage(self)
+        self.errors = FormErrors(self.message, self.problems)
         self.buttons = QDialogButtonBox()
         save = self.buttons.addButton(_("Gem"), QDialogButtonBox.ButtonRole.AcceptRole)
         save.setDefault(True)
@@ -125,6 +129,10 @@ class EntryDialog(QDialog):
         heading.setObjectName("entryHeading")
         hint = QLabel(_("Enter gemmer · Esc annullerer"))
         hint.setObjectName("entryHint")
+        # Shown only where it is true: the live screen adds Ctrl+digit to its quick entries.
+        self.speaker_hint = QLabel(_("Ctrl+1/2/3/0 markerer stadig, hvem der taler"))
+        self.speaker_hint.setObjectName("entryHint")
+        self.speaker_hint.hide()
         self.setStyleSheet(
             "#entryHeading { font-size: 14pt; font-weight: bold; } #entryHint { color: #555; }"
         )
@@ -135,6 +143,7 @@ class EntryDialog(QDialog):
         layout.addLayout(self.form)
         layout.addWidget(self.message)
         layout.addWidget(hint)
+        layout.addWidget(self.speaker_hint)
         layout.addWidget(self.buttons)
         self.buttons.accepted.connect(self.accept)
         self.buttons.rejected.connect(self.reject)
@@ -148,6 +157,7 @@ class EntryDialog(QDialog):
             # Tab walks the form top to bottom, whatever order the widgets were made in.
             QWidget.setTabOrder(list(self._fields.values())[-1], widget)
         self._fields[field] = widget
+        self.errors.add_field(field, widget)
         return widget
 
     def _texts(self) -> list[str]:
@@ -161,7 +171,13 @@ class EntryDialog(QDialog):
         """Remember what the fields held when the dialog opened."""
         if not hasattr(self, "_opened_with"):
             self._opened_with = self._texts()
+        self.speaker_hint.setVisible(self.marks_speakers())
         super().showEvent(event)
+
+    def marks_speakers(self) -> bool:
+        """Ctrl+1 (and its siblings) mark the speaker while this dialog is open."""
+        marker = QKeySequence("Ctrl+1")
+        return any(s.key() == marker for s in self.findChildren(QShortcut))
 
     def has_unsaved_text(self) -> bool:
         """The official typed something that is not saved yet."""
@@ -187,13 +203,13 @@ class EntryDialog(QDialog):
 
     def accept(self) -> None:
         """Save through the service; on refusal stay open with the text as typed."""
-        self._refused_field = ""
-        result = attempt(self._store_noting_field, self.message)
+        # Every refused field at once, in the form's order; the cursor goes to the first.
+        problems = self.problems()
+        if problems:
+            self.errors.show_problems(problems)
+            return
+        result = attempt(self.store, self.message, problems=self.errors)
         if result is None:
-            # The message says what is wrong; the cursor goes where it can be fixed.
-            widget = self._fields.get(self._refused_field)
-            if widget is not None:
-                widget.setFocus()
             return
         self.saved_row = result
         super().accept()
@@ -202,12 +218,9 @@ class EntryDialog(QDialog):
         """Build the input and call the add/update service; raise ValidationError to refuse."""
         raise NotImplementedError
 
-    def _store_noting_field(self) -> Any:
-        try:
-            return self.store()
-        except validation.ValidationError as exc:
-            self._refused_field = exc.field
-            raise
+    def problems(self) -> list[validation.Problem]:
+        """Every field saving would refuse now (checked without saving), in the form's order."""
+        return []
 
 
 class IdeaDialog(EntryDialog):
@@ -246,15 +259,15 @@ class IdeaDialog(EntryDialog):
         check_choices = [(_("Nej"), None)] + [(k.label, k) for k in CheckKind]
         self.check_combo = _combo(check_choices, idea.needs_check if idea else None)
         self.check_note_edit = _line(idea.check_note if idea else "", _("Hvad skal tjekkes?"))
-        self.add_field(_("Idé"), "title", self.title_edit)
-        self.add_field(_("Uddybning"), "detail", self.detail_edit)
-        self.add_field(_("Foreslået af"), "proposed_by", self.proposed_by_edit)
+        self.add_field(_("&Idé"), "title", self.title_edit)
+        self.add_field(_("&Uddybning"), "detail", self.detail_edit)
+        self.add_field(_("&Foreslået af"), "proposed_by", self.proposed_by_edit)
         if self.person_combo is not None:
-            self.add_field(_("Person (valgfri)"), "person_id", self.person_combo)
-        self.add_field(_("Sted"), "place", self.place_combo)
-        self.add_field(_("Tema"), "theme", self.theme_edit)
-        self.add_field(_("Skal tjekkes"), "needs_check", self.check_combo)
-        self.add_field(_("Note om tjek"), "check_note", self.check_note_edit)
+            self.add_field(_("&Person (valgfri)"), "person_id", self.person_combo)
+        self.add_field(_("&Sted"), "place", self.place_combo)
+        self.add_field(_("&Tema"), "theme", self.theme_edit)
+        self.add_field(_("Skal t&jekkes"), "needs_check", self.check_combo)
+        self.add_field(_("&Note om tjek"), "check_note", self.check_note_edit)
         self._sync_note()
         self.check_combo.currentIndexChanged.connect(self._sync_note)
         self.title_edit.setFocus()
@@ -262,10 +275,9 @@ class IdeaDialog(EntryDialog):
     def _sync_note(self) -> None:
         self.check_note_edit.setEnabled(self.check_combo.currentData() is not None)
 
-    def store(self) -> IdeaRow:
-        """Add or update the idea."""
+    def _input(self) -> capture.IdeaInput:
         check = self.check_combo.currentData()
-        data = capture.IdeaInput(
+        return capture.IdeaInput(
             title=self.title_edit.text(),
             detail=self.detail_edit.toPlainText(),
             proposed_by=self.proposed_by_edit.text(),
@@ -274,6 +286,14 @@ class IdeaDialog(EntryDialog):
             needs_check=check,
             check_note=self.check_note_edit.text() if check is not None else "",
         )
+
+    def problems(self) -> list[validation.Problem]:
+        """The idea's refused fields."""
+        return capture.idea_problems(self._input())
+
+    def store(self) -> IdeaRow:
+        """Add or update the idea."""
+        data = self._input()
         if self._idea is None:
             row = capture.add_idea(self._db, self._meeting_id, data)
             # Saved: a retry after a failed link below updates it instead of adding it twice.
@@ -317,7 +337,7 @@ class AskDialog(EntryDialog):
                 (_("{title} (slettet)").format(title=ask.idea_title[:120]), ask.idea_id)
             )
         self.idea_combo = _combo(idea_choices, ask.idea_id if ask else None)
-        self.idea_combo.setMinimumContentsLength(30)
+        self.idea_combo.setMinimumContentsLength(24)
         self.idea_combo.setSizeAdjustPolicy(
             QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
         )
@@ -330,34 +350,51 @@ class AskDialog(EntryDialog):
         )
         self.department_edit = _line(ask.department if ask else "", _("fx Plan og Byg"))
         _suggest(self.department_edit, [a.department for a in known_asks])
-        self.decision_check = QCheckBox(_("Kræver politisk beslutning"))
+        self.decision_check = QCheckBox(_("Kræver p&olitisk beslutning"))
         self.decision_check.setChecked(ask.needs_decision if ask else False)
-        self.add_field(_("Ønske"), "what", self.what_edit)
-        self.add_field(_("Type"), "kind", self.kind_combo)
-        self.add_field(_("Beløb i kr."), "amount_dkk", self.amount_edit)
-        self.add_field(_("Til idé"), "idea", self.idea_combo)
-        self.add_field(_("Ønsket af"), "asked_by", self.asked_by_edit)
+        self.add_field(_("Ø&nske"), "what", self.what_edit)
+        self.add_field(_("&Type"), "kind", self.kind_combo)
+        self.add_field(_("&Beløb i kr."), "amount_dkk", self.amount_edit)
+        self.add_field(_("Til &idé"), "idea", self.idea_combo)
+        self.add_field(_("Ønsket &af"), "asked_by", self.asked_by_edit)
         if self.person_combo is not None:
-            self.add_field(_("Person (valgfri)"), "person_id", self.person_combo)
-        self.add_field(_("Svar ønskes senest"), "answer_needed_by", self.answer_by_edit)
-        self.add_field(_("Afdeling"), "department", self.department_edit)
+            self.add_field(_("&Person (valgfri)"), "person_id", self.person_combo)
+        self.add_field(_("S&var ønskes senest"), "answer_needed_by", self.answer_by_edit)
+        self.add_field(_("Af&deling"), "department", self.department_edit)
         self.add_field("", "needs_decision", self.decision_check)
         self.what_edit.setFocus()
 
-    def store(self) -> AskRow:
-        """Parse amount and date, then add or update the ask."""
-        data = capture.AskInput(
-            what=self.what_edit.text(),
-            kind=self.kind_combo.currentData(),
-            amount_dkk=validation.parse_amount_dkk(self.amount_edit.text()),
-            idea_id=self.idea_combo.currentData(),
-            asked_by=self.asked_by_edit.text(),
-            answer_needed_by=validation.parse_date(
+    def _parsed(self) -> dict[str, Any]:
+        return validation.clean_fields({
+            "amount_dkk": lambda: validation.parse_amount_dkk(self.amount_edit.text()),
+            "answer_needed_by": lambda: validation.parse_date(
                 self.answer_by_edit.text(), "answer_needed_by", _("Svar ønskes senest")
             ),
+        })
+
+    def _input(self, parsed: dict[str, Any]) -> capture.AskInput:
+        return capture.AskInput(
+            what=self.what_edit.text(),
+            kind=self.kind_combo.currentData(),
+            amount_dkk=parsed.get("amount_dkk"),
+            idea_id=self.idea_combo.currentData(),
+            asked_by=self.asked_by_edit.text(),
+            answer_needed_by=parsed.get("answer_needed_by"),
             department=self.department_edit.text(),
             needs_decision=self.decision_check.isChecked(),
         )
+
+    def problems(self) -> list[validation.Problem]:
+        """The ask's refused fields: what cannot be read as an amount or a date, and the rest."""
+        try:
+            parsed, refused = self._parsed(), []
+        except validation.ValidationError as exc:
+            parsed, refused = {}, list(exc.problems)
+        return refused + capture.ask_problems(self._input(parsed))
+
+    def store(self) -> AskRow:
+        """Parse amount and date, then add or update the ask."""
+        data = self._input(self._parsed())
         if self._ask is None:
             row = capture.add_ask(self._db, self._meeting_id, data)
             self._ask = row  # a retry after a failed link updates instead of adding twice
@@ -390,21 +427,33 @@ class StepDialog(EntryDialog):
         self.owner_label_edit = _line(step.owner_label if step else "", _("fx Shelter-gruppen"))
         _suggest(self.owner_label_edit, [s.owner_label for s in known_steps])
         self.due_edit = _line(format_date(step.due_on) if step else "", _("DD-MM-ÅÅÅÅ"))
-        self.add_field(_("Næste skridt"), "what", self.what_edit)
-        self.add_field(_("Hvem har bolden"), "owner_side", self.owner_side_combo)
-        self.add_field(_("Ansvarlig"), "owner_label", self.owner_label_edit)
-        self.add_field(_("Frist"), "due_on", self.due_edit)
+        self.add_field(_("&Næste skridt"), "what", self.what_edit)
+        self.add_field(_("&Hvem har bolden"), "owner_side", self.owner_side_combo)
+        self.add_field(_("&Ansvarlig"), "owner_label", self.owner_label_edit)
+        self.add_field(_("&Frist"), "due_on", self.due_edit)
         self.what_edit.setFocus()
 
-    def store(self) -> StepRow:
-        """Parse the due date, then add or update the step."""
-        data = capture.StepInput(
+    def _input(self, due_on: date | None) -> capture.StepInput:
+        return capture.StepInput(
             what=self.what_edit.text(),
             owner_side=self.owner_side_combo.currentData(),
             owner_label=self.owner_label_edit.text(),
-            due_on=validation.parse_date(self.due_edit.text(), "due_on", _("Frist")),
+            due_on=due_on,
             done=self._step.done if self._step else False,
         )
+
+    def problems(self) -> list[validation.Problem]:
+        """The step's refused fields: a date that cannot be read, and the rest."""
+        refused = validation.problems_of(self._due_on)
+        due_on = None if refused else self._due_on()
+        return refused + capture.step_problems(self._input(due_on))
+
+    def _due_on(self) -> date | None:
+        return validation.parse_date(self.due_edit.text(), "due_on", _("Frist"))
+
+    def store(self) -> StepRow:
+        """Parse the due date, then add or update the step."""
+        data = self._input(self._due_on())
         if self._step is None:
             return capture.add_step(self._db, self._meeting_id, data)
         return capture.update_step(self._db, self._step.id, data)

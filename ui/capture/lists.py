@@ -34,6 +34,7 @@ from PySide6.QtWidgets import (
 )
 
 from ui.capture.models import MARKER_ALERT_ROLE, MARKER_ROLE, SUBTITLE_ROLE
+from ui.focus import tab_leaves
 
 PAD_X = 12
 PAD_Y = 7
@@ -168,7 +169,7 @@ class CaptureTable(QTableView):
         self.setAlternatingRowColors(True)
         self.setShowGrid(False)
         self.setWordWrap(False)
-        self.setTabKeyNavigation(False)
+        tab_leaves(self)
         self.setItemDelegateForColumn(0, EntryDelegate(self))
         self.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
         self.verticalHeader().hide()

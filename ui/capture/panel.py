@@ -7,14 +7,16 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QPoint, QRect, Qt, Signal
 from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import (
+    QBoxLayout,
     QFrame,
     QGridLayout,
     QHBoxLayout,
     QLabel,
     QPushButton,
+    QSizePolicy,
     QToolButton,
     QVBoxLayout,
     QWidget,
@@ -28,6 +30,7 @@ from ui.capture.lists import CaptureTable
 from ui.capture.models import AskTableModel, CaptureTableModel, IdeaTableModel, StepTableModel
 from ui.changes import ChangeHub
 from ui.feedback import InlineMessage, attempt
+from ui.focus import give_focus
 
 KINDS = ("idea", "ask", "step")
 
@@ -56,6 +59,42 @@ def _button(text: str, tooltip: str) -> QToolButton:
     return button
 
 
+class _SectionWidget(QWidget):
+    """A list with its heading and buttons: side by side, or the buttons under a long heading.
+
+    On a 1024 px wide screen the capture column is about 540 px: "Ressourceønsker (3)"
+    and three buttons do not fit beside each other in half of that, and a clipped
+    heading would hide the count.
+    """
+
+    def __init__(self, heading: QLabel, buttons: QHBoxLayout) -> None:
+        super().__init__()
+        self._heading = heading
+        self._buttons = buttons
+        # The heading never sets the list's minimum width; the buttons move under it instead.
+        heading.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+        self._top = QBoxLayout(QBoxLayout.Direction.LeftToRight)
+        self._top.setSpacing(6)
+        self._top.addWidget(heading, 1)
+        self._top.addLayout(buttons)
+        self.body = QVBoxLayout(self)
+        self.body.setContentsMargins(0, 0, 0, 0)
+        self.body.setSpacing(6)
+        self.body.addLayout(self._top)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 - Qt API
+        """Stack heading and buttons when both do not fit on one line."""
+        super().resizeEvent(event)
+        needed = self._heading.sizeHint().width() + self._buttons.sizeHint().width() + 6
+        direction = (
+            QBoxLayout.Direction.LeftToRight
+            if event.size().width() >= needed
+            else QBoxLayout.Direction.TopToBottom
+        )
+        if self._top.direction() != direction:
+            self._top.setDirection(direction)
+
+
 def _section(
     heading_text: str,
     new_text: str,
@@ -70,22 +109,45 @@ def _section(
     delete_button = _button(_("Slet"), _("Slet den valgte (Delete) — kan fortrydes med Ctrl+Z"))
     table = CaptureTable(placeholder)
     table.setModel(model)
-    top = QHBoxLayout()
-    top.setSpacing(6)
-    top.addWidget(heading)
-    top.addStretch(1)
+    buttons = QHBoxLayout()
+    buttons.setSpacing(6)
+    buttons.addStretch(1)
     for button in (new_button, edit_button, delete_button):
         button.setFocusPolicy(Qt.FocusPolicy.TabFocus)
-        top.addWidget(button)
-    widget = QWidget()
-    layout = QVBoxLayout(widget)
-    layout.setContentsMargins(0, 0, 0, 0)
-    layout.setSpacing(6)
-    layout.addLayout(top)
-    layout.addWidget(table, 1)
+        buttons.addWidget(button)
+    widget = _SectionWidget(heading, buttons)
+    widget.body.addWidget(table, 1)
     return _Section(
         heading, heading_text, model, table, new_button, edit_button, delete_button, widget
     )
+
+
+def place_over(dialog: QWidget, area: QWidget) -> None:
+    """Put `dialog` over `area` and inside `area`'s window, never over the rest of the window.
+
+    On the live screen the area is the capture lists: the left column with the
+    speaker buttons stays in view while an idea is typed.
+    """
+    window = area.window()
+    bounds = window.geometry()
+    # What the screen shows of the window (a window wider than a small screen is cut off).
+    shown = bounds.intersected(window.screen().availableGeometry())
+    if not shown.isEmpty():
+        bounds = shown
+    # The title bar a window manager adds above the dialog: as much as it adds to the window.
+    title = max(bounds.top() - window.frameGeometry().top(), 0)
+    bounds.setTop(bounds.top() + title)
+    target = QRect(area.mapToGlobal(QPoint(0, 0)), area.size()).intersected(bounds)
+    if target.isEmpty():
+        return
+    width = max(min(target.width(), 760), dialog.minimumSizeHint().width())
+    height = min(max(dialog.sizeHint().height(), dialog.minimumSizeHint().height()), bounds.height())
+    left = target.left() + max((target.width() - width) // 2, 0)
+    left = max(min(left, bounds.right() + 1 - width), bounds.left())
+    top = max(min(target.top() + title, bounds.bottom() + 1 - height), bounds.top())
+    # move() places the frame (title bar included), so the title bar lands inside the window too.
+    dialog.resize(width, height)
+    dialog.move(left, top - title)
 
 
 class CapturePanel(QWidget):
@@ -102,6 +164,7 @@ class CapturePanel(QWidget):
         # Deleted entries, newest last: Ctrl+Z restores them one by one.
         self._deleted: list[tuple[str, uuid.UUID, str]] = []
         self.entry_dialog: EntryDialog | None = None
+        self._entry_kind = "idea"  # the kind of the entry dialog open now (or last)
         self.sections = {
             "idea": _section(
                 _("Idéer ({count})"),
@@ -322,11 +385,16 @@ class CapturePanel(QWidget):
         dialog.accepted.connect(lambda: self._saved(kind, dialog.saved_row))
         dialog.finished.connect(self._dialog_closed)
         self.entry_dialog = dialog
+        self._entry_kind = kind
         self.entry_opened.emit(dialog)
+        place_over(dialog, self)
         dialog.open()
 
     def _dialog_closed(self) -> None:
         self.entry_dialog = None
+        if self.isVisible():
+            # Back to the list, not a text field: a bare 1/2/3/0 or S must reach the live screen.
+            give_focus(self.sections[self._entry_kind].table)
 
     def _saved(self, kind: str, row: Any) -> None:
         self._emit_changed(kind)
