@@ -325,7 +325,11 @@ class LiveStatusView(QWidget):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        self.setObjectName("liveStatus")
+        # A plain QWidget paints a style-sheet background only with this set.
+        self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
         self.state: LiveState | None = None
+        self.wash: str | None = None
         self.speaking = False
         self.scale = 1.0
         self.phase_card = PhaseCard()
@@ -402,6 +406,11 @@ class LiveStatusView(QWidget):
         if was_speaking != self.speaking:
             self._size_speaker()
         self.speaker_marker.set_colour(colour)
+        # While the official waits, the whole column says so: a calm wash behind everything.
+        wash = CUE_TONES[Cue.WAITING].background if state.cue is Cue.WAITING else None
+        if wash != self.wash:
+            self.wash = wash
+            self.setStyleSheet(f"#liveStatus {{ background: {wash}; border-radius: 10px; }}" if wash else "")
         self.meeting_bar.set_share(state.meeting_share)
         self.phase_bar.set_share(state.phase_share)
         recent = state.official_recent_pct

@@ -66,6 +66,7 @@ def test_hold_back_fills_the_status_side_and_a_citizen_ends_it_as_well_done(page
     assert panel.ring.isVisibleTo(page) and panel.ring.digits.text() == "7"
     assert panel.ring.fraction == pytest.approx(0.7)
     assert CUE_TONES[Cue.WAITING].background in panel.styleSheet()
+    assert CUE_TONES[Cue.WAITING].background in page.status.styleSheet()  # the whole column
     # The seconds are at least as large as the phase clock.
     assert px(panel.ring.digits) >= px(page.status.phase_card.countdown)
 
@@ -73,6 +74,7 @@ def test_hold_back_fills_the_status_side_and_a_citizen_ends_it_as_well_done(page
     assert panel.cue is Cue.FLOOR_TAKEN
     assert panel.word.full_text() == "✓ Borgerne har ordet"
     assert not panel.ring.isVisibleTo(page)
+    assert page.status.styleSheet() == ""  # the wash goes with the wait
     clock.advance(FLOOR_TAKEN_SECONDS)
     page.refresh()
     assert panel.cue is Cue.IDLE and panel.word.full_text() == "Spørg rummet"
