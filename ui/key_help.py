@@ -239,12 +239,28 @@ class KeyOverlay(QWidget):
         self.show()
         self.raise_()
         self.setFocus(Qt.FocusReason.OtherFocusReason)
+        # A page key that moves the focus (Ctrl+T to a field) closes it: typing
+        # under the dimmed panel, and Esc then acting on the page, would surprise.
+        app = QApplication.instance()
+        if isinstance(app, QApplication):
+            app.focusChanged.connect(self._focus_moved)
+
+    def _focus_moved(self, _old: QWidget | None, new: QWidget | None) -> None:
+        if self.isVisible() and new is not None and new is not self and not self.isAncestorOf(new):
+            self._previous = None  # the keyboard went somewhere on purpose: leave it there
+            self.close_overlay()
 
     def close_overlay(self) -> None:
         """Hide it and give the keyboard back where it was."""
         page = self.parentWidget()
         if page is not None:
             page.removeEventFilter(self)
+        app = QApplication.instance()
+        if isinstance(app, QApplication):
+            try:
+                app.focusChanged.disconnect(self._focus_moved)
+            except (RuntimeError, TypeError):  # never connected (closed before shown)
+                pass
         self.hide()
         previous = self._previous
         if previous is not None and shiboken6.isValid(previous) and previous.isVisible():

@@ -119,7 +119,12 @@ class MainWindow(QMainWindow):
         from facilitator.services import meetings
 
         page_name, meeting_id = self._shown_meeting()
-        title = meetings.get_meeting(self._database(), meeting_id).title if meeting_id else None
+        try:
+            title = meetings.get_meeting(self._database(), meeting_id).title if meeting_id else None
+        except Exception:
+            # A title bar is never worth an error message (the page itself reports a
+            # storage problem); the last title stays.
+            return
         self.setWindowTitle(window_title(title, page_name))
 
     def _shown_meeting(self) -> tuple[str, uuid.UUID | None]:

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from PySide6.QtCore import QRect, QSettings
+from PySide6.QtCore import QRect, QSettings, QSize
 from PySide6.QtGui import QGuiApplication, QScreen
 from PySide6.QtWidgets import QWidget
 
@@ -20,6 +20,16 @@ APPLICATION = "Facilitator"
 MAXIMISED_KEY = "main_window/maximised"
 GEOMETRY_KEY = "main_window/geometry"
 SCREEN_KEY = "main_window/screen"
+# The smallest normal window worth restoring, and the frame a window manager adds.
+MIN_NORMAL = QSize(640, 400)
+TITLE_BAR = 32
+FRAME = 4
+
+
+def _sensible(geometry: QRect) -> bool:
+    return geometry.isValid() and geometry.width() >= MIN_NORMAL.width() and (
+        geometry.height() >= MIN_NORMAL.height()
+    )
 
 
 def app_settings() -> QSettings:
@@ -32,8 +42,13 @@ def app_settings() -> QSettings:
 def save_window_state(window: QWidget, store: QSettings) -> None:
     """Remember whether the window is maximised, its normal geometry and its screen."""
     store.setValue(MAXIMISED_KEY, window.isMaximized() or window.isFullScreen())
-    # The normal geometry, so a window closed maximised comes back to a sensible size too.
-    store.setValue(GEOMETRY_KEY, window.normalGeometry())
+    # The normal geometry, so a window closed maximised comes back to a sensible size too;
+    # a window only ever maximised has just Qt's placeholder there, which is not kept.
+    normal = window.normalGeometry()
+    if _sensible(normal):
+        store.setValue(GEOMETRY_KEY, normal)
+    else:
+        store.remove(GEOMETRY_KEY)
     store.setValue(SCREEN_KEY, window.screen().name())
     store.sync()
 
@@ -56,9 +71,11 @@ def saved_place(store: QSettings) -> SavedPlace | None:
     screens = [s for s in QGuiApplication.screens() if s.name() == name]
     stored = store.value(GEOMETRY_KEY, QRect(), QRect)
     geometry = stored if isinstance(stored, QRect) and stored.isValid() else None
-    fitting = [
-        s for s in screens if geometry is not None and s.availableGeometry().contains(geometry)
-    ]
+    if geometry is not None and not _sensible(geometry):
+        geometry = None
+    # The frame too (the title bar above the inner area), so it can always be grabbed.
+    framed = None if geometry is None else geometry.adjusted(-FRAME, -TITLE_BAR, FRAME, FRAME)
+    fitting = [s for s in screens if framed is not None and s.availableGeometry().contains(framed)]
     maximised = bool(store.value(MAXIMISED_KEY, False, bool))
     if fitting:
         return SavedPlace(fitting[0], geometry, maximised)

@@ -107,3 +107,21 @@ def test_after_the_meeting_the_quick_entry_does_not_claim_speaker_keys(
     qtbot.waitUntil(dialog.isVisible)
     assert not dialog.speaker_hint.isVisible()
     dialog.done(0)
+
+
+def test_a_quick_entry_stays_on_the_screen_over_a_small_window(qtbot, db, clock, meeting_factory) -> None:
+    from PySide6.QtGui import QGuiApplication
+
+    meeting = meeting_factory(db)
+    page = LivePage(db, ChangeHub(), clock)
+    qtbot.addWidget(page)
+    screen = QGuiApplication.primaryScreen().availableGeometry()
+    # A window that is not maximised, low on the screen: the dialog is taller than it.
+    page.setGeometry(screen.left() + 60, screen.bottom() - 330, screen.width() - 80, 320)
+    page.show()
+    qtbot.waitExposed(page)
+    assert page.start(meeting.id)
+    dialog = open_entry(qtbot, page, "idea")
+    qtbot.waitUntil(lambda: dialog.geometry().height() >= dialog.minimumSizeHint().height())
+    assert screen.contains(dialog.frameGeometry()), (dialog.frameGeometry(), screen)
+    dialog.done(0)

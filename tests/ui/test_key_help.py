@@ -119,6 +119,19 @@ def test_f1_again_closes_it_and_question_mark_opens_it_outside_a_text_field(qtbo
     assert page.new_title.text() == "?"
 
 
+def test_a_key_that_moves_the_focus_closes_the_overlay(qtbot, app) -> None:
+    page, table = go_to(app, "agenda")
+    table.setFocus()
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is table)
+    QTest.keyClick(app.windowHandle(), Qt.Key.Key_F1)
+    assert overlay_of(page) is not None
+    QTest.keyClick(app.windowHandle(), Qt.Key.Key_T, CTRL)  # "Skriv et nyt punkt"
+    qtbot.waitUntil(lambda: overlay_of(page) is None)
+    assert QApplication.focusWidget() is page.new_title  # the keyboard stays where it went
+    QTest.keyClick(app.windowHandle(), Qt.Key.Key_Escape)  # the page's own Esc, no overlay left
+    assert app.pages.currentWidget() is app.start_page
+
+
 def test_the_speaker_keys_keep_working_while_the_overlay_shows(qtbot, app, db) -> None:
     page, _focus = go_to(app, "live")
     QTest.keyClick(app.windowHandle(), Qt.Key.Key_F1)

@@ -88,3 +88,22 @@ def test_a_window_without_settings_remembers_nothing(qtbot, db, clock, tmp_path)
     window.show()
     window.close()
     assert app_settings().allKeys() == []
+
+
+def test_a_window_only_ever_maximised_keeps_no_placeholder_geometry(qtbot, clock, store) -> None:
+    window = started(qtbot, clock, store)
+    assert window.isMaximized()
+    window.close()
+    # Qt's normal geometry of a never-normal window is a 200×100 placeholder: never restored.
+    assert not store.contains(GEOMETRY_KEY)
+    store.setValue(GEOMETRY_KEY, QRect(0, 0, 200, 100))
+    store.setValue(MAXIMISED_KEY, False)
+    fills_the_screen(qtbot, started(qtbot, clock, store))
+
+
+def test_a_window_whose_title_bar_would_be_off_screen_opens_maximised(qtbot, clock, store) -> None:
+    window = started(qtbot, clock, store)
+    window.close()
+    store.setValue(MAXIMISED_KEY, False)
+    store.setValue(GEOMETRY_KEY, QRect(0, 0, 900, 500))  # inner area at the top: frame above it
+    fills_the_screen(qtbot, started(qtbot, clock, store))

@@ -92,3 +92,22 @@ def test_window_title_without_a_meeting_is_the_app_name() -> None:
     assert window_title("Kort møde", "Live") == "Kort møde — Live — Facilitator"
     assert window_title("x" * TITLE_CHARS, "Live") == "x" * TITLE_CHARS + " — Live — Facilitator"
     assert window_title("x" * (TITLE_CHARS + 1), "Live").startswith("x" * (TITLE_CHARS - 1) + "… —")
+
+
+def test_a_failing_read_keeps_the_last_title_instead_of_an_error(qtbot, db, clock, meeting_factory, monkeypatch) -> None:
+    from facilitator.services import meetings
+    from facilitator.storage.database import StorageError
+    from ui.main_window import MainWindow
+
+    meeting = meeting_factory(db)
+    window = MainWindow(db, clock)
+    qtbot.addWidget(window)
+    window.open_meeting(meeting.id)
+    before = window.windowTitle()
+
+    def broken(*_args, **_kwargs):
+        raise StorageError("Databasen kan ikke læses.")
+
+    monkeypatch.setattr(meetings, "get_meeting", broken)
+    window.update_title()  # no exception reaches the user
+    assert window.windowTitle() == before

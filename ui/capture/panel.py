@@ -129,6 +129,11 @@ def place_over(dialog: QWidget, area: QWidget) -> None:
     speaker buttons stays in view while an idea is typed.
     """
     window = area.window()
+    # Sizes are only right once the dialog is polished and its layout has run.
+    dialog.ensurePolished()
+    layout = dialog.layout()
+    if layout is not None:
+        layout.activate()
     bounds = window.geometry()
     # What the screen shows of the window (a window wider than a small screen is cut off).
     shown = bounds.intersected(window.screen().availableGeometry())
@@ -140,14 +145,23 @@ def place_over(dialog: QWidget, area: QWidget) -> None:
     target = QRect(area.mapToGlobal(QPoint(0, 0)), area.size()).intersected(bounds)
     if target.isEmpty():
         return
-    width = max(min(target.width(), 760), dialog.minimumSizeHint().width())
+    width = max(min(target.width(), 760), dialog.minimumSizeHint().width(), dialog.minimumWidth())
     height = min(max(dialog.sizeHint().height(), dialog.minimumSizeHint().height()), bounds.height())
     left = target.left() + max((target.width() - width) // 2, 0)
     left = max(min(left, bounds.right() + 1 - width), bounds.left())
     top = max(min(target.top() + title, bounds.bottom() + 1 - height), bounds.top())
+    # A dialog taller or wider than a small (not maximised) window still stays whole on
+    # the screen: Qt keeps a moved dialog where it is told, even half off the screen.
+    screen = window.screen().availableGeometry()
+    height = max(height, dialog.minimumSizeHint().height())
+    # The dialog's own frame (title bar and borders), known once it is shown.
+    extra_w = max(dialog.frameGeometry().width() - dialog.width(), 0)
+    extra_h = max(dialog.frameGeometry().height() - dialog.height(), title)
     # move() places the frame (title bar included), so the title bar lands inside the window too.
+    frame_top = max(min(top - title, screen.bottom() + 1 - height - extra_h), screen.top())
+    left = max(min(left, screen.right() + 1 - width - extra_w), screen.left())
     dialog.resize(width, height)
-    dialog.move(left, top - title)
+    dialog.move(left, frame_top)
 
 
 class CapturePanel(QWidget):
@@ -387,8 +401,9 @@ class CapturePanel(QWidget):
         self.entry_dialog = dialog
         self._entry_kind = kind
         self.entry_opened.emit(dialog)
-        place_over(dialog, self)
         dialog.open()
+        # Placed once shown: its final size (with the speaker-keys line) is known only then.
+        place_over(dialog, self)
 
     def _dialog_closed(self) -> None:
         self.entry_dialog = None
