@@ -7,7 +7,6 @@ from pathlib import Path
 from PySide6.QtCore import QStandardPaths, Qt
 from PySide6.QtGui import QPixmap
 from PySide6.QtWidgets import (
-    QDialog,
     QDialogButtonBox,
     QFileDialog,
     QFormLayout,
@@ -26,12 +25,13 @@ from facilitator.storage.database import Database
 from ui.feedback import InlineMessage, attempt
 from ui.form_errors import FormErrors
 from ui.planning_widgets import PLANNING_STYLE
+from ui.unsaved import FormDialog
 
 THUMB_WIDTH = 220
 THUMB_HEIGHT = 90
 
 
-class SettingsDialog(QDialog):
+class SettingsDialog(FormDialog):
     """Kommune, embedspersonens navn, afdeling and logo; saved through `settings.save_settings`."""
 
     def __init__(self, db: Database, parent: QWidget | None = None) -> None:
@@ -152,6 +152,10 @@ class SettingsDialog(QDialog):
         self.logo = None
         self.message.clear_message()
         self._show_logo()
+
+    def extra_values(self) -> list[object]:
+        """The logo, which no field holds: choosing or removing one is a change to keep."""
+        return [self.logo]
 
     def _show_logo(self) -> None:
         pixmap = QPixmap()

@@ -85,6 +85,10 @@ class FormDialog(QDialog):
         """The official changed something that is not saved yet."""
         return self._opened_with is not None and self.current_values() != self._opened_with
 
+    def forget_changes(self) -> None:
+        """Take the form as it is now as unchanged: the next Esc closes without asking."""
+        self._opened_with = self.current_values()
+
     def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 - Qt API
         """Remember what the form held when it opened."""
         if self._opened_with is None:
