@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QStandardPaths, Qt
+from PySide6.QtCore import QStandardPaths, Qt, Signal
 from PySide6.QtGui import QPixmap
 from PySide6.QtWidgets import (
     QDialogButtonBox,
@@ -33,6 +33,9 @@ THUMB_HEIGHT = 90
 
 class SettingsDialog(FormDialog):
     """Kommune, embedspersonens navn, afdeling and logo; saved through `settings.save_settings`."""
+
+    # A logo was chosen or removed (the logo is no field's text, so nothing else says so).
+    logo_changed = Signal()
 
     def __init__(self, db: Database, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -84,7 +87,10 @@ class SettingsDialog(FormDialog):
         form.addRow(_("&Kommune:"), self.municipality_edit)
         form.addRow(_("Embedspersonens &navn:"), self.name_edit)
         form.addRow(_("&Afdeling:"), self.department_edit)
-        form.addRow(_("Logo:"), logo_row)
+        logo_label = QLabel(_("Logo:"))
+        # The label names the chooser, so a refused logo's ⚠ lands on it.
+        logo_label.setBuddy(self.choose_logo_button)
+        form.addRow(logo_label, logo_row)
         form.addRow("", hint)
         title = QLabel(_("Indstillinger for den politiske orientering"))
         title.setObjectName("settingsHeading")
@@ -99,9 +105,9 @@ class SettingsDialog(FormDialog):
         self.errors = FormErrors(self.message, self.problems)
         for field, widget in (("municipality", self.municipality_edit),
                               ("official_name", self.name_edit),
-                              ("official_department", self.department_edit),
-                              ("logo_png", self.choose_logo_button)):
+                              ("official_department", self.department_edit)):
             self.errors.add_field(field, widget)
+        self.errors.add_field("logo_png", self.choose_logo_button, self.logo_changed)
         self._connect_signals()
         self._show_logo()
         self.municipality_edit.setFocus()
@@ -141,17 +147,25 @@ class SettingsDialog(FormDialog):
                 )
             )
             return False
-        if attempt(lambda: settings.check_logo(data), self.message) is None:
+        if attempt(lambda: settings.check_logo(data), self.message, clear=False) is None:
             return False
         self.logo = data
         self._show_logo()
+        self._logo_set()
         return True
 
     def remove_logo(self) -> None:
         """No logo in the brief."""
         self.logo = None
-        self.message.clear_message()
         self._show_logo()
+        self._logo_set()
+
+    def _logo_set(self) -> None:
+        # A refused file's message goes; fields still marked keep theirs, and a
+        # marked logo is checked again (and cleared once it is fine).
+        if not self.errors.fields_shown():
+            self.message.clear_message()
+        self.logo_changed.emit()
 
     def extra_values(self) -> list[object]:
         """The logo, which no field holds: choosing or removing one is a change to keep."""
