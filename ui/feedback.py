@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from typing import Protocol, TypeVar
 
+from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QLabel, QWidget
 
 from facilitator.domain.validation import Problem, ValidationError
@@ -15,6 +16,9 @@ T = TypeVar("T")
 
 class InlineMessage(QLabel):
     """A message line under a form: icon and text, so it never relies on colour alone."""
+
+    # Shown, replaced or cleared: what the line said before is gone.
+    message_changed = Signal()
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -44,12 +48,14 @@ class InlineMessage(QLabel):
         )
         self.setText(text)
         self.show()
+        self.message_changed.emit()
 
     def clear_message(self) -> None:
         """Hide the message."""
         self.setText("")
         self.is_error = False
         self.hide()
+        self.message_changed.emit()
 
 
 class ShowsProblems(Protocol):

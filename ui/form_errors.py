@@ -5,8 +5,8 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 
 import shiboken6
-from PySide6.QtCore import QObject, Qt
-from PySide6.QtWidgets import QLabel, QWidget
+from PySide6.QtCore import QObject, Qt, SignalInstance
+from PySide6.QtWidgets import QAbstractButton, QLabel, QWidget
 
 from facilitator.domain.validation import Problem
 from ui.feedback import InlineMessage
@@ -34,15 +34,25 @@ class FormErrors(QObject):
         self._fields: dict[str, QWidget] = {}
         self._shown: dict[str, str] = {}
         self._marked: dict[str, tuple[QLabel, str]] = {}
+        # True while this object writes the message line itself.
+        self._rendering = False
+        message.message_changed.connect(self._message_replaced)
 
-    def add_field(self, field: str, widget: QWidget) -> None:
-        """A field of the form, in the order the form shows them."""
+    def add_field(
+        self, field: str, widget: QWidget, changed: SignalInstance | None = None
+    ) -> None:
+        """A field of the form, in the order the form shows them.
+
+        `changed` is the signal that says the field's value changed; without it
+        the widget's own (textChanged, currentIndexChanged, ...) is used. A
+        plain push button has none: its form must say when its value changes.
+        """
         self._fields[field] = widget
-        for name in _CHANGE_SIGNALS:
-            signal = getattr(widget, name, None)
-            if signal is not None:
-                signal.connect(lambda *_args, f=field: self._changed(f))
-                break
+        if changed is None:
+            changed = _change_signal(widget)
+        if changed is None:
+            raise TypeError(f"{field}: no signal says when this field changes; pass `changed`")
+        changed.connect(lambda *_args, f=field: self._changed(f))
 
     def set_recheck(self, recheck: Callable[[], Sequence[Problem]]) -> None:
         """The form's check, run again when a marked field changes."""
@@ -87,11 +97,24 @@ class FormErrors(QObject):
             del self._shown[field]
         self._render()
 
+    def _message_replaced(self) -> None:
+        # Another action cleared or overwrote the message line: marks with no
+        # message to explain them would mislead, so they go too.
+        if self._rendering or not self._shown:
+            return
+        self._shown = {}
+        for field in list(self._marked):
+            self._unmark(field)
+
     def _render(self) -> None:
-        if self._shown:
-            self._message.show_errors(list(self._shown.values()))
-        else:
-            self._message.clear_message()
+        self._rendering = True
+        try:
+            if self._shown:
+                self._message.show_errors(list(self._shown.values()))
+            else:
+                self._message.clear_message()
+        finally:
+            self._rendering = False
         for field in list(self._marked):
             if field not in self._shown:
                 self._unmark(field)
@@ -118,6 +141,17 @@ class FormErrors(QObject):
         if shiboken6.isValid(label):
             label.setText(text)
             label.setStyleSheet("")
+
+
+def _change_signal(widget: QWidget) -> SignalInstance | None:
+    """The widget's own "value changed" signal, if it has one that fires."""
+    if isinstance(widget, QAbstractButton) and not widget.isCheckable():
+        return None  # a plain button has `toggled`, but never emits it
+    for name in _CHANGE_SIGNALS:
+        signal = getattr(widget, name, None)
+        if signal is not None:
+            return signal
+    return None
 
 
 def _label_of(widget: QWidget) -> QLabel | None:

@@ -7,7 +7,6 @@ import uuid
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QComboBox,
-    QDialog,
     QDialogButtonBox,
     QFormLayout,
     QLineEdit,
@@ -28,6 +27,7 @@ from ui.feedback import InlineMessage, attempt
 from ui.focus import tab_leaves
 from ui.form_errors import FormErrors
 from ui.planning_widgets import PLANNING_STYLE
+from ui.unsaved import FormDialog
 
 
 def _combo(values: type[SelfDriving] | type[Regulation], tooltip: str) -> QComboBox:
@@ -38,7 +38,7 @@ def _combo(values: type[SelfDriving] | type[Regulation], tooltip: str) -> QCombo
     return combo
 
 
-class MeetingForm(QDialog):
+class MeetingForm(FormDialog):
     """Plan a meeting or change one; Enter saves, a refusal keeps the dialog open."""
 
     def __init__(

@@ -8,7 +8,6 @@ from datetime import date
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
-    QDialog,
     QDialogButtonBox,
     QFormLayout,
     QLabel,
@@ -27,9 +26,10 @@ from ui.capture.models import format_date
 from ui.feedback import InlineMessage, attempt
 from ui.form_errors import FormErrors
 from ui.planning_widgets import PLANNING_STYLE, heading
+from ui.unsaved import FormDialog
 
 
-class PersonForm(QDialog):
+class PersonForm(FormDialog):
     """A new person in a project; consent boxes start unticked (nothing is assumed)."""
 
     def __init__(

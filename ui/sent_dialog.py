@@ -7,7 +7,6 @@ from typing import Any
 
 from PySide6.QtCore import QAbstractListModel, QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtWidgets import (
-    QDialog,
     QDialogButtonBox,
     QFormLayout,
     QLabel,
@@ -22,6 +21,7 @@ from facilitator.storage.database import Database
 from ui.capture.models import format_date
 from ui.feedback import InlineMessage, attempt
 from ui.planning_widgets import PLANNING_STYLE
+from ui.unsaved import FormDialog
 
 _Index = QModelIndex | QPersistentModelIndex
 SHOWN_RECIPIENTS = 160
@@ -34,7 +34,7 @@ def language_name(language: str) -> str:
     return names.get(language, language)
 
 
-class SentDialog(QDialog):
+class SentDialog(FormDialog):
     """Date (DD-MM-ÅÅÅÅ, today by default) and recipients; saves through `briefs.record_sent`."""
 
     def __init__(

@@ -4,10 +4,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QStandardPaths, Qt
+from PySide6.QtCore import QStandardPaths, Qt, Signal
 from PySide6.QtGui import QPixmap
 from PySide6.QtWidgets import (
-    QDialog,
     QDialogButtonBox,
     QFileDialog,
     QFormLayout,
@@ -26,13 +25,17 @@ from facilitator.storage.database import Database
 from ui.feedback import InlineMessage, attempt
 from ui.form_errors import FormErrors
 from ui.planning_widgets import PLANNING_STYLE
+from ui.unsaved import FormDialog
 
 THUMB_WIDTH = 220
 THUMB_HEIGHT = 90
 
 
-class SettingsDialog(QDialog):
+class SettingsDialog(FormDialog):
     """Kommune, embedspersonens navn, afdeling and logo; saved through `settings.save_settings`."""
+
+    # A logo was chosen or removed (the logo is no field's text, so nothing else says so).
+    logo_changed = Signal()
 
     def __init__(self, db: Database, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -84,7 +87,10 @@ class SettingsDialog(QDialog):
         form.addRow(_("&Kommune:"), self.municipality_edit)
         form.addRow(_("Embedspersonens &navn:"), self.name_edit)
         form.addRow(_("&Afdeling:"), self.department_edit)
-        form.addRow(_("Logo:"), logo_row)
+        logo_label = QLabel(_("Logo:"))
+        # The label names the chooser, so a refused logo's ⚠ lands on it.
+        logo_label.setBuddy(self.choose_logo_button)
+        form.addRow(logo_label, logo_row)
         form.addRow("", hint)
         title = QLabel(_("Indstillinger for den politiske orientering"))
         title.setObjectName("settingsHeading")
@@ -99,9 +105,9 @@ class SettingsDialog(QDialog):
         self.errors = FormErrors(self.message, self.problems)
         for field, widget in (("municipality", self.municipality_edit),
                               ("official_name", self.name_edit),
-                              ("official_department", self.department_edit),
-                              ("logo_png", self.choose_logo_button)):
+                              ("official_department", self.department_edit)):
             self.errors.add_field(field, widget)
+        self.errors.add_field("logo_png", self.choose_logo_button, self.logo_changed)
         self._connect_signals()
         self._show_logo()
         self.municipality_edit.setFocus()
@@ -141,17 +147,29 @@ class SettingsDialog(QDialog):
                 )
             )
             return False
-        if attempt(lambda: settings.check_logo(data), self.message) is None:
+        if attempt(lambda: settings.check_logo(data), self.message, clear=False) is None:
             return False
         self.logo = data
         self._show_logo()
+        self._logo_set()
         return True
 
     def remove_logo(self) -> None:
         """No logo in the brief."""
         self.logo = None
-        self.message.clear_message()
         self._show_logo()
+        self._logo_set()
+
+    def _logo_set(self) -> None:
+        # A refused file's message goes; fields still marked keep theirs, and a
+        # marked logo is checked again (and cleared once it is fine).
+        if not self.errors.fields_shown():
+            self.message.clear_message()
+        self.logo_changed.emit()
+
+    def extra_values(self) -> list[object]:
+        """The logo, which no field holds: choosing or removing one is a change to keep."""
+        return [self.logo]
 
     def _show_logo(self) -> None:
         pixmap = QPixmap()

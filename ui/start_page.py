@@ -41,9 +41,10 @@ from ui.planning_widgets import (
     join_isolated,
     read_only_table,
 )
+from ui.unsaved import FormDialog
 
 
-class ProjectForm(QDialog):
+class ProjectForm(FormDialog):
     """New project (name and villages), rename (name) or add villages (villages)."""
 
     def __init__(self, title: str, name: str | None, places: bool, parent: QWidget) -> None:

@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QTimer
-from PySide6.QtWidgets import QApplication, QMessageBox
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
+
+# The question a form asks before Esc or closing throws a change away.
+DISCARD_QUESTION = "Det, du har skrevet, er ikke gemt. Vil du kassere det?"
 
 
 def answer_next_box(
@@ -27,3 +30,15 @@ def answer_next_box(
     timer.timeout.connect(poll)
     timer.start()
     return timer
+
+
+def escape_answering(qtbot, field: QWidget, answer: str) -> list[str]:
+    """Press Esc in `field`; answer a question, if one comes, with the button named `answer`.
+
+    Returns the questions seen (none when the form closed at once).
+    """
+    seen: list[str] = []
+    answerer = answer_next_box(answer, seen)
+    qtbot.keyClick(field, Qt.Key.Key_Escape)
+    answerer.stop()
+    return seen

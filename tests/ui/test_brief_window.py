@@ -20,6 +20,8 @@ from ui.brief_output import default_file_name, pages_to_print
 from ui.brief_window import BriefWindow
 from ui.sent_dialog import SentListModel
 
+from .modal import DISCARD_QUESTION, escape_answering
+
 CTRL = Qt.KeyboardModifier.ControlModifier
 UNUSUAL = ["Udvalget 🌳🏡", "لجنة المناطق الريفية", "Cafe\u0301-udvalget"]
 
@@ -456,3 +458,23 @@ def test_the_preview_stays_inside_the_data_folder(qtbot, db, tmp_path):
 
     folder = preview_folder(db)
     assert folder.parent == tmp_path and oct(folder.stat().st_mode & 0o777) == "0o700"
+
+
+def test_escape_asks_before_throwing_typed_recipients_away(qtbot, db, meeting) -> None:
+    window = open_window(qtbot, db, meeting.id)
+    dialog = open_sent_dialog(qtbot, window)
+    qtbot.keyClicks(dialog.recipients_edit, "Byrådet")
+    assert escape_answering(qtbot, dialog.recipients_edit, "Skriv videre") == [DISCARD_QUESTION]
+    assert dialog.isVisible() and dialog.recipients_edit.text() == "Byrådet"
+    with qtbot.waitSignal(dialog.finished):
+        assert escape_answering(qtbot, dialog.recipients_edit, "Kassér") == [DISCARD_QUESTION]
+    assert briefs.list_sent(db, meeting.id) == []
+    assert window.no_sent_label.isVisible()
+
+
+def test_escape_closes_an_untouched_sent_dialog_at_once(qtbot, db, meeting) -> None:
+    window = open_window(qtbot, db, meeting.id)
+    dialog = open_sent_dialog(qtbot, window)
+    with qtbot.waitSignal(dialog.finished):
+        assert escape_answering(qtbot, dialog.recipients_edit, "Kassér") == []
+    assert window.isVisible()

@@ -2,16 +2,21 @@
 
 from __future__ import annotations
 
+import base64
 from datetime import date
 
+import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication
+from PySide6.QtGui import QColor, QImage
+from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QApplication, QDialogButtonBox, QFileDialog, QPushButton, QWidget
 
 from facilitator.domain.validation import MAX_TITLE_LENGTH
 from facilitator.services import agenda, capture, meetings, people, projects, settings
 from ui.agenda_page import AgendaPage
 from ui.capture.entry_dialogs import AskDialog, StepDialog
 from ui.changes import ChangeHub
+from ui.feedback import InlineMessage
 from ui.form_errors import MARK, FormErrors
 from ui.meeting_form import MeetingForm
 from ui.person_form import PersonForm
@@ -144,3 +149,66 @@ def test_a_new_agenda_item_shows_title_and_minutes_together(qtbot, db, meeting_f
     page.new_minutes.setValue(20)
     assert page.errors.fields_shown() == ["title"]
     assert len(agenda.list_phases(db, meeting.id)) == before
+
+
+def test_a_refused_stored_logo_is_marked_and_the_mark_clears_when_the_logo_is_removed(qtbot, db):
+    # A logo stored by an earlier version that saving now refuses (a cut-off PNG).
+    settings.store_values(db, {"logo_png": base64.b64encode(b"\x89PNG\r\n\x1a\nbroken").decode()})
+    dialog = shown(qtbot, SettingsDialog(db))
+    dialog.name_edit.setText("N" * (MAX_TITLE_LENGTH + 1))
+    qtbot.mouseClick(dialog.buttons.button(QDialogButtonBox.StandardButton.Save),
+                     Qt.MouseButton.LeftButton)
+    assert dialog.errors.fields_shown() == ["official_name", "logo_png"]
+    assert marked(dialog.errors) == ["⚠ Embedspersonens &navn:", "⚠ Logo:"]
+    qtbot.mouseClick(dialog.remove_logo_button, Qt.MouseButton.LeftButton)
+    assert dialog.errors.fields_shown() == ["official_name"]
+    assert marked(dialog.errors) == ["⚠ Embedspersonens &navn:"]
+    assert len(lines(dialog)) == 1 and "Embedspersonens navn" in lines(dialog)[0]
+    assert dialog.choose_logo_button.accessibleDescription() == ""
+
+
+def test_choosing_a_good_logo_clears_the_logo_mark_only(qtbot, db, monkeypatch, tmp_path):
+    settings.store_values(db, {"logo_png": base64.b64encode(b"\x89PNG\r\n\x1a\nbroken").decode()})
+    dialog = shown(qtbot, SettingsDialog(db))
+    dialog.name_edit.setText("N" * (MAX_TITLE_LENGTH + 1))
+    dialog.accept()
+    assert dialog.errors.fields_shown() == ["official_name", "logo_png"]
+    image = QImage(300, 120, QImage.Format.Format_RGB32)
+    image.fill(QColor("#1f6f43"))
+    good = tmp_path / "logo.png"
+    assert image.save(str(good), "PNG")
+    monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *_a: (str(good), ""))
+    qtbot.mouseClick(dialog.choose_logo_button, Qt.MouseButton.LeftButton)
+    assert dialog.logo == good.read_bytes()
+    assert dialog.errors.fields_shown() == ["official_name"]
+    assert marked(dialog.errors) == ["⚠ Embedspersonens &navn:"]
+
+
+def test_a_plain_button_field_must_say_when_it_changes(qtbot):
+    host = QWidget()
+    qtbot.addWidget(host)
+    message = InlineMessage(host)
+    errors = FormErrors(message)
+    with pytest.raises(TypeError):
+        errors.add_field("logo_png", QPushButton("Vælg logo …", host))
+
+
+def test_another_action_clearing_the_agenda_message_clears_the_new_item_marks(
+    qtbot, db, meeting_factory
+):
+    meeting = meeting_factory(db)
+    page = AgendaPage(db, ChangeHub())
+    page.load(meeting.id)
+    shown(qtbot, page)
+    page.new_title.setFocus()
+    qtbot.keyClick(page.new_title, Qt.Key.Key_Return)  # an empty new item is refused
+    assert page.errors.fields_shown() == ["title"]
+    assert marked(page.errors) == ["⚠ &Nyt punkt:"] and page.message.isVisible()
+    first = agenda.list_phases(db, meeting.id)[0]
+    page.table.setFocus()
+    page.table.setCurrentIndex(page.model.index(0, 0))
+    QTest.keyClick(page.windowHandle(), Qt.Key.Key_Down, Qt.KeyboardModifier.ControlModifier)
+    assert agenda.list_phases(db, meeting.id)[1].id == first.id  # the move went through
+    assert not page.message.isVisible()
+    assert page.errors.fields_shown() == [] and marked(page.errors) == []
+    assert page.new_title.accessibleDescription() == ""

@@ -23,6 +23,8 @@ from ui.people_dialog import PeopleDialog
 from ui.people_model import PeopleTableModel, PersonEntry
 from ui.person_form import PersonForm
 
+from .modal import DISCARD_QUESTION, escape_answering
+
 CTRL = Qt.KeyboardModifier.ControlModifier
 SHIFT = Qt.KeyboardModifier.ShiftModifier
 KAREN = "Karen Vestergaard"
@@ -389,3 +391,28 @@ def test_app_start_purges_people_of_long_ended_projects(qtbot, tmp_path):
     finally:
         reopened.dispose()
     assert b"Vestergaard" not in (folder / "facilitator.db").read_bytes()
+
+
+def test_escape_asks_before_throwing_a_typed_person_away(qtbot, db, dialog, meeting):
+    form = open_form(qtbot, dialog)
+    qtbot.keyClicks(form.name_edit, "Anna Sørensen")
+    assert escape_answering(qtbot, form.name_edit, "Skriv videre") == [DISCARD_QUESTION]
+    assert dialog.form is form and form.isVisible() and form.name_edit.text() == "Anna Sørensen"
+    assert escape_answering(qtbot, form.name_edit, "Kassér") == [DISCARD_QUESTION]
+    qtbot.waitUntil(lambda: dialog.form is None)
+    assert people.list_people(db, meeting.project_id) == []
+
+
+def test_escape_asks_before_throwing_a_ticked_consent_away(qtbot, db, dialog, meeting):
+    form = open_form(qtbot, dialog)
+    form.named_check.setFocus()
+    qtbot.keyClick(form.named_check, Qt.Key.Key_Space)
+    assert form.named_check.isChecked()
+    assert escape_answering(qtbot, form.named_check, "Skriv videre") == [DISCARD_QUESTION]
+    assert form.isVisible() and form.named_check.isChecked()
+
+
+def test_escape_closes_an_untouched_person_form_at_once(qtbot, db, dialog, meeting):
+    form = open_form(qtbot, dialog)
+    assert escape_answering(qtbot, form.name_edit, "Kassér") == []
+    qtbot.waitUntil(lambda: dialog.form is None)

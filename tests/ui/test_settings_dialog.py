@@ -12,6 +12,8 @@ from PySide6.QtWidgets import QApplication, QDialogButtonBox, QFileDialog
 from facilitator.services import settings
 from ui.settings_dialog import SettingsDialog
 
+from .modal import DISCARD_QUESTION, answer_next_box, escape_answering
+
 CTRL = Qt.KeyboardModifier.ControlModifier
 UNUSUAL = ["Syddjurs Kommune 🌳", "بلدية سيدجورس", "Rene\u0301 Sørensen", "Łukasz Nguyễn"]
 
@@ -155,8 +157,27 @@ def test_unusual_text_is_stored_and_shown_exactly(qtbot, db, dialog, text) -> No
     assert again.department_edit.text() == text
 
 
-def test_escape_cancels_and_stores_nothing(qtbot, db, dialog) -> None:
+def test_escape_asks_before_throwing_typed_text_away(qtbot, db, dialog) -> None:
     qtbot.keyClicks(dialog.municipality_edit, "Syddjurs Kommune")
-    qtbot.keyClick(dialog.municipality_edit, Qt.Key.Key_Escape)
+    assert escape_answering(qtbot, dialog.municipality_edit, "Skriv videre") == [DISCARD_QUESTION]
+    assert dialog.isVisible() and dialog.municipality_edit.text() == "Syddjurs Kommune"
+    assert escape_answering(qtbot, dialog.municipality_edit, "Kassér") == [DISCARD_QUESTION]
+    assert not dialog.isVisible()
+    assert settings.get_settings(db) == settings.Settings()
+
+
+def test_closing_asks_about_a_chosen_logo_and_unchanged_settings_close_at_once(
+    qtbot, db, dialog, monkeypatch, tmp_path
+) -> None:
+    choose_file(monkeypatch, image_file(tmp_path, "logo.png", "PNG"))
+    qtbot.mouseClick(dialog.choose_logo_button, Qt.MouseButton.LeftButton)
+    seen: list[str] = []
+    answerer = answer_next_box("Skriv videre", seen)
+    assert not dialog.close()  # the window's close button: refused, the logo is kept
+    answerer.stop()
+    assert seen == [DISCARD_QUESTION] and dialog.logo is not None
+    qtbot.mouseClick(dialog.remove_logo_button, Qt.MouseButton.LeftButton)
+    # Back to what it opened with: nothing to lose, so Esc closes without a question.
+    assert escape_answering(qtbot, dialog.municipality_edit, "Kassér") == []
     assert not dialog.isVisible()
     assert settings.get_settings(db) == settings.Settings()

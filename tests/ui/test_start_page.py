@@ -17,6 +17,8 @@ from ui.meeting_form import MeetingForm
 from ui.planning_models import ROW_ROLE, MeetingTableModel, PhaseTableModel, ProjectTableModel
 from ui.start_page import ProjectForm, StartPage
 
+from .modal import DISCARD_QUESTION, escape_answering
+
 CTRL = Qt.KeyboardModifier.ControlModifier
 SHIFT = Qt.KeyboardModifier.ShiftModifier
 UNUSUAL = ["Borgermøde 🌳🏡", "اجتماع المواطنين", "Cafe\u0301 i Agri", "ﬁ ligatur & <b>ikke fed</b>"]
@@ -377,3 +379,71 @@ def test_settings_open_with_ctrl_comma_and_are_saved(qtbot, page, db):
     assert page.dialog.municipality_edit.text() == "Syddjurs Kommune"
     qtbot.keyClick(page.dialog, Qt.Key.Key_Escape)
     qtbot.waitUntil(lambda: page.dialog is None)
+
+
+# ----- Esc never throws typed text away without asking ------------------------------
+
+
+def test_escape_asks_before_throwing_a_typed_meeting_away(qtbot, page, db):
+    project = projects.create_project(db, "Mols i Udvikling", ["Knebel"])
+    page.refresh()
+    form = open_dialog(qtbot, page, Qt.Key.Key_N, CTRL)
+    assert isinstance(form, MeetingForm)
+    qtbot.keyClicks(form.title_edit, "Borgermøde om stier")
+    assert escape_answering(qtbot, form.title_edit, "Skriv videre") == [DISCARD_QUESTION]
+    assert page.dialog is form and form.isVisible()
+    assert form.title_edit.text() == "Borgermøde om stier"
+    assert escape_answering(qtbot, form.title_edit, "Kassér") == [DISCARD_QUESTION]
+    qtbot.waitUntil(lambda: page.dialog is None)
+    assert meetings.list_meetings(db, project.id) == []
+
+
+def test_escape_asks_before_throwing_ticked_villages_away(qtbot, page, db, meeting_factory):
+    meeting = meeting_factory(db)
+    page.refresh()
+    page.select_project(meeting.project_id)
+    page.select_meeting(meeting.id)
+    form = open_dialog(qtbot, page, Qt.Key.Key_E, CTRL)
+    before = meetings.get_meeting(db, meeting.id)
+    form.places_list.setFocus()
+    form.places_list.setCurrentRow(0)
+    qtbot.keyClick(form.places_list, Qt.Key.Key_Space)
+    assert escape_answering(qtbot, form.places_list, "Kassér") == [DISCARD_QUESTION]
+    qtbot.waitUntil(lambda: page.dialog is None)
+    assert meetings.get_meeting(db, meeting.id) == before
+
+
+def test_escape_closes_an_unchanged_meeting_form_at_once(qtbot, page, db, meeting_factory):
+    meeting = meeting_factory(db)
+    page.refresh()
+    page.select_project(meeting.project_id)
+    page.select_meeting(meeting.id)
+    form = open_dialog(qtbot, page, Qt.Key.Key_E, CTRL)
+    assert form.title_edit.text() == meeting.title  # filled in, but not changed by the official
+    assert escape_answering(qtbot, form.title_edit, "Kassér") == []
+    qtbot.waitUntil(lambda: page.dialog is None)
+
+
+def test_escape_asks_before_throwing_a_typed_project_away(qtbot, page, db):
+    dialog = open_dialog(qtbot, page, Qt.Key.Key_N, CTRL | SHIFT)
+    assert isinstance(dialog, ProjectForm)
+    qtbot.keyClicks(dialog.name_edit, "Mols")
+    qtbot.keyClick(dialog.name_edit, Qt.Key.Key_Tab)
+    qtbot.keyClicks(dialog.places_edit, "Knebel, Agri")
+    assert escape_answering(qtbot, dialog.places_edit, "Skriv videre") == [DISCARD_QUESTION]
+    assert page.dialog is dialog and dialog.isVisible()
+    assert (dialog.name_edit.text(), dialog.places_edit.toPlainText()) == ("Mols", "Knebel, Agri")
+    assert escape_answering(qtbot, dialog.places_edit, "Kassér") == [DISCARD_QUESTION]
+    qtbot.waitUntil(lambda: page.dialog is None)
+    assert projects.list_projects(db) == []
+
+
+def test_escape_closes_an_unchanged_rename_at_once(qtbot, page, db):
+    project = projects.create_project(db, "Mols", ["Knebel"])
+    page.refresh()
+    page.select_project(project.id)
+    dialog = open_dialog(qtbot, page, Qt.Key.Key_F2, Qt.KeyboardModifier.NoModifier)
+    assert dialog.name_edit.text() == "Mols"
+    assert escape_answering(qtbot, dialog.name_edit, "Kassér") == []
+    qtbot.waitUntil(lambda: page.dialog is None)
+    assert [p.name for p in projects.list_projects(db)] == ["Mols"]

@@ -18,7 +18,6 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QLabel,
     QLineEdit,
-    QMessageBox,
     QPlainTextEdit,
     QVBoxLayout,
     QWidget,
@@ -33,6 +32,7 @@ from facilitator.storage.database import Database
 from ui.capture.models import format_date
 from ui.feedback import InlineMessage, attempt
 from ui.form_errors import FormErrors
+from ui.unsaved import FormDialog
 
 
 def _line(text: str = "", placeholder: str = "") -> QLineEdit:
@@ -103,7 +103,7 @@ class _EnterSaves(QObject):
         return False
 
 
-class EntryDialog(QDialog):
+class EntryDialog(FormDialog):
     """The shared frame: a form, an inline message, Gem / Annullér; saves through a service."""
 
     def __init__(self, db: Database, title: str, parent: QWidget | None = None) -> None:
@@ -160,17 +160,8 @@ class EntryDialog(QDialog):
         self.errors.add_field(field, widget)
         return widget
 
-    def _texts(self) -> list[str]:
-        return [
-            w.toPlainText() if isinstance(w, QPlainTextEdit) else w.text()
-            for w in self._fields.values()
-            if isinstance(w, (QLineEdit, QPlainTextEdit))
-        ]
-
     def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 - Qt API
-        """Remember what the fields held when the dialog opened."""
-        if not hasattr(self, "_opened_with"):
-            self._opened_with = self._texts()
+        """Say which speaker keys work here; the frame remembers what the fields held."""
         self.speaker_hint.setVisible(self.marks_speakers())
         super().showEvent(event)
 
@@ -178,28 +169,6 @@ class EntryDialog(QDialog):
         """Ctrl+1 (and its siblings) mark the speaker while this dialog is open."""
         marker = QKeySequence("Ctrl+1")
         return any(s.key() == marker for s in self.findChildren(QShortcut))
-
-    def has_unsaved_text(self) -> bool:
-        """The official typed something that is not saved yet."""
-        return self._texts() != getattr(self, "_opened_with", self._texts())
-
-    def reject(self) -> None:
-        """Esc or closing: never throw typed text away without asking."""
-        if self.has_unsaved_text():
-            box = QMessageBox(
-                QMessageBox.Icon.Question,
-                _("Kassér det indtastede?"),
-                _("Det, du har skrevet, er ikke gemt. Vil du kassere det?"),
-                parent=self,
-            )
-            discard = box.addButton(_("Kassér"), QMessageBox.ButtonRole.DestructiveRole)
-            keep = box.addButton(_("Skriv videre"), QMessageBox.ButtonRole.RejectRole)
-            box.setDefaultButton(keep)
-            box.setEscapeButton(keep)
-            box.exec()
-            if box.clickedButton() is not discard:
-                return
-        super().reject()
 
     def accept(self) -> None:
         """Save through the service; on refusal stay open with the text as typed."""
