@@ -16,7 +16,7 @@ from facilitator.services import backups, projects
 from facilitator.storage.backup import list_backups, make_backup
 from facilitator.storage.read_only import is_read_only
 from tests.backup_factory import add_meeting, big_database, damage, idea_titles, open_folder
-from tests.ui.modal import answer_next_box
+from tests.ui.modal import DISCARD_QUESTION, answer_next_box
 from ui.main_window import MainWindow
 from ui.restore_dialog import BackupTableModel, RestoreDialog
 from ui.safety_net import SafetyNet
@@ -274,7 +274,13 @@ def test_damaged_database_opened_read_only_shows_a_banner_and_refuses_saves(
         "⚠ Databasen kan ikke skrives (skrivebeskyttet). Det indtastede er ikke gemt endnu.")
     assert form.isVisible() and form.name_edit.text() == "Nyt projekt i Agri"
     assert [p.name for p in projects.list_projects(window.db)] == ["Mols i Udvikling"]
+    # The typed text cannot be saved here; Esc still asks before it is thrown away.
+    seen: list[str] = []
+    answer = answer_next_box("Kassér", seen)
     form.reject()
+    answer.stop()
+    assert seen == [DISCARD_QUESTION]
+    qtbot.waitUntil(lambda: page.dialog is None)
     window.backup_if_changed()
     finish(window)
     assert database_path(folder).read_bytes() == damaged
