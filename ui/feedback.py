@@ -34,6 +34,7 @@ class InlineMessage(QLabel):
 
     def show_errors(self, messages: list[str]) -> None:
         """Show several refusals, one per line, each with its icon."""
+        self.is_error = True
         self._show("\n".join("⚠ " + m for m in messages), "#8a1c1c", "#fdecea", "#e3a4a0")
 
     def show_info(self, message: str) -> None:
