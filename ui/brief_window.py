@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import uuid
+import weakref
+from functools import partial
 from pathlib import Path
 
 import shiboken6
@@ -35,6 +37,7 @@ from PySide6.QtWidgets import (
 
 from facilitator.i18n import LANGUAGES, _, ngettext
 from facilitator.services import briefs, meetings
+from facilitator.storage import stale_files
 from facilitator.storage.database import Database
 from ui.brief_output import (
     copy_brief,
@@ -65,15 +68,14 @@ def preview_folder(db: Database) -> Path:
     """Where previews are written: `previews/` in the data folder, readable by the user only."""
     from facilitator.services.backups import data_folder
 
-    folder = data_folder(db) / "previews"
-    folder.mkdir(mode=0o700, exist_ok=True)
-    return folder
+    return stale_files.preview_folder(data_folder(db))
 
 
 class BriefWindow(QWidget):
     """The window «Politisk orientering – <mødetitel>»: preview, language, Save as, Print, sendings."""
 
     brief_ready = Signal(object)  # Path of the PDF now previewed
+    preview_removed = Signal()  # an erasure deleted the preview: it is made anew
     brief_failed = Signal(str)  # the Danish message shown
     closed = Signal()
     sent_recorded = Signal(object)  # BriefRecordRow
@@ -94,6 +96,7 @@ class BriefWindow(QWidget):
         # The preview holds citizens' data: it stays in the (private) data folder,
         # never in the system's shared temp folder, and is removed with the window.
         self._temp = QTemporaryDir(str(preview_folder(db) / "preview-XXXXXX"))
+        self._hold_preview(Path(self._temp.path()))
         self._generation = 0
         self._waiting = False  # True from asking for a brief until its result arrives
         self._workers: list[BriefWorker] = []
@@ -208,6 +211,7 @@ class BriefWindow(QWidget):
         self.sent_button.clicked.connect(self.record_sent)
         self.close_button.clicked.connect(self.close)
         self.retry_button.clicked.connect(self.generate)
+        self.preview_removed.connect(self._preview_erased, Qt.ConnectionType.QueuedConnection)
         for keys, slot in (
             ("Ctrl+S", self.save_as),
             ("Ctrl+P", self.print_brief),
@@ -216,6 +220,25 @@ class BriefWindow(QWidget):
             QShortcut(QKeySequence(keys), self).activated.connect(slot)
 
     # -- making the PDF --------------------------------------------------------------
+
+    def _hold_preview(self, folder: Path) -> None:
+        """Keep the start-up clean-up off this preview; an erasure deletes it and tells us."""
+        window = weakref.ref(self)
+
+        def removed() -> None:
+            # Called by the erasure (maybe on a worker thread): the signal is queued to this window.
+            alive = window()
+            if alive is not None and shiboken6.isValid(alive):
+                alive.preview_removed.emit()
+
+        stale_files.hold_previews(folder, removed)
+        self.destroyed.connect(partial(stale_files.let_go_previews, folder))
+
+    def _preview_erased(self) -> None:
+        # The PDF may have named the erased person: it is gone; show one made from the data now.
+        self.pdf_path = None
+        self.document.close()
+        self.generate()
 
     def is_busy(self) -> bool:
         """True while a brief is being made."""
@@ -386,6 +409,7 @@ class BriefWindow(QWidget):
         for worker in list(self._workers):
             worker.wait()
         self.document.close()
+        stale_files.let_go_previews(Path(self._temp.path()))
         super().closeEvent(event)
         self.closed.emit()
 

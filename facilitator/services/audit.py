@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from enum import StrEnum
 
-from sqlalchemy import literal_column, select
+from sqlalchemy import Connection, insert, literal_column, select
 from sqlalchemy.orm import Session
 
 from facilitator.i18n import N_, _
@@ -57,6 +57,15 @@ def log_in(
 ) -> None:
     """Add an entry to the log inside the caller's session (committed with its work)."""
     s.add(AuditLog(at=at, action=action.value, count=count, project_id=project_id))
+
+
+def log_on(
+    connection: Connection, at: datetime, action: AuditAction, count: int = 1,
+    project_id: uuid.UUID | None = None,
+) -> None:
+    """Add an entry to the log on the caller's connection, inside its open transaction."""
+    connection.execute(insert(AuditLog).values(
+        at=at, action=action.value, count=count, project_id=project_id))
 
 
 def log(db: Database, action: AuditAction, count: int = 1, project_id: uuid.UUID | None = None) -> None:

@@ -1,9 +1,11 @@
 """Citizens' privacy: find a person, export what is stored about them, erase them, purge by retention.
 
 Every action here is written to the audit log as kind, time and count only.
-Erasure reaches the backups (rewritten first, so a failure leaves the person
-findable and the erasure can be tried again) and leaves no freed page holding
-the name: the erasure runs with `secure_delete`, then the file is rebuilt.
+Erasure is all or nothing: it reaches the backups and every loose copy in the
+data folder (half-written backups, brief previews) inside the one transaction
+that erases the live file, and leaves no freed page holding the name: the
+erasure runs with `secure_delete`, then the file is rebuilt and its
+write-ahead log emptied.
 """
 
 from __future__ import annotations
@@ -27,14 +29,11 @@ from facilitator.services import audit, settings
 from facilitator.services.audit import AuditAction
 from facilitator.services.people import person_row
 from facilitator.services.people_rows import PersonRow
-from facilitator.services.privacy_erase import (
-    ErasureTarget,
-    erase_in,
-    erase_people_in,
-    wipe_free_space,
-)
+from facilitator.services.privacy_erase import ErasureTarget, erase_in, erase_people_in
 from facilitator.services.privacy_export import PersonExport, as_json, gather
 from facilitator.services.privacy_settings import all_retentions, get_retention_months
+from facilitator.storage import stale_files
+from facilitator.storage.busy import Backoff, DatabaseBusy, sole_writer, wipe_free_space
 from facilitator.storage.database import Database, StorageError, describe_error
 from facilitator.storage.models import Idea, Person, ResourceAsk
 
@@ -182,49 +181,63 @@ def rewrite_backups(folder: Path, change: Change, secrets: Iterable[str] = ()) -
     return backup.rewrite_backups(folder, change, secrets)
 
 
-def _erase(db: Database, folder: Path, targets: list[ErasureTarget]) -> int:
-    """Backups first, then the live file, then wipe freed pages; returns backups rewritten."""
+def _not_erased(reason: str) -> StorageError:
+    return StorageError(
+        _("Personen er ikke slettet, og intet er ændret. {reason}").format(reason=reason))
+
+
+def _erase(
+    db: Database, folder: Path, targets: list[ErasureTarget],
+    logged: list[tuple[AuditAction, int, uuid.UUID]], backoff: Backoff | None,
+) -> int:
+    """Erase everywhere, all or nothing; returns how many backups were rewritten.
+
+    Inside one write transaction, taken once no other connection uses the
+    database (waiting by `backoff`): loose copies (half-written backups,
+    previews) are deleted, the backups rewritten, the live file erased and the
+    audit entries added. Any failure there rolls the live file back, so the
+    person can still be found and the erasure tried again. After the commit
+    the freed pages are wiped and the write-ahead log emptied.
+    """
+    backoff = backoff or Backoff()
+    secrets = [text for t in targets for text in (t.name, t.contact) if text]
     try:
-        secrets = [text for t in targets for text in (t.name, t.contact) if text]
-        rewritten = rewrite_backups(folder, erase_people_in(targets), secrets)
-    except Exception as exc:
-        # Nothing is erased in the live file yet, so the person can still be found and retried.
+        with sole_writer(db, backoff) as (connection, outer):
+            removal = stale_files.remove_copies(folder)
+            if removal.failed:
+                raise _not_erased(_("Disse filer kunne ikke fjernes: {files}").format(
+                    files=", ".join(p.name for p in removal.failed)))
+            try:
+                rewritten = rewrite_backups(folder, erase_people_in(targets), secrets)
+            except Exception as exc:
+                raise StorageError(
+                    _("Sikkerhedskopierne kunne ikke renses, så personen er ikke slettet. Prøv "
+                      "igen. ({reason})").format(reason=describe_error(exc))
+                ) from exc
+            # Zero freed cells as they are freed, so not even the write-ahead log keeps old rows.
+            connection.execute("PRAGMA secure_delete=ON")
+            try:
+                for target in targets:
+                    erase_in(connection, target)
+                for action, count, project_id in logged:
+                    audit.log_on(outer, db.clock.now(), action, count, project_id)
+            finally:
+                connection.execute("PRAGMA secure_delete=OFF")
+    except DatabaseBusy as exc:
+        raise _not_erased(
+            _("Databasen er optaget af en anden forbindelse. Prøv igen om et øjeblik.")) from exc
+    except sqlite3.Error as exc:
+        raise _not_erased(describe_error(exc)) from exc
+    # Committed: a window whose preview was removed may make it anew, without the name.
+    removal.tell_windows()
+    try:
+        wipe_free_space(db, backoff)
+    except sqlite3.Error as exc:
         raise StorageError(
-            _("Sikkerhedskopierne kunne ikke renses, så personen er ikke slettet. Prøv igen. "
-              "({reason})").format(reason=describe_error(exc))
+            _("Personen er slettet, men databasefilen kunne ikke ryddes helt ({reason}). Luk "
+              "Facilitator og start igen: så ryddes den.").format(reason=describe_error(exc))
         ) from exc
-    raw = db.engine.raw_connection()
-    try:
-        connection = raw.driver_connection
-        assert isinstance(connection, sqlite3.Connection)
-        # Zero freed cells as they are freed, so not even the write-ahead log keeps old rows.
-        connection.execute("PRAGMA secure_delete=ON")
-        try:
-            for target in targets:
-                erase_in(connection, target)
-            connection.commit()
-        except BaseException:
-            connection.rollback()
-            raise
-        finally:
-            connection.execute("PRAGMA secure_delete=OFF")
-    except sqlite3.Error as exc:
-        raise StorageError(describe_error(exc)) from exc
-    finally:
-        raw.close()
     return rewritten
-
-
-def _wipe(db: Database) -> None:
-    raw = db.engine.raw_connection()
-    try:
-        connection = raw.driver_connection
-        assert isinstance(connection, sqlite3.Connection)
-        wipe_free_space(connection)
-    except sqlite3.Error as exc:
-        raise StorageError(describe_error(exc)) from exc
-    finally:
-        raw.close()
 
 
 def data_folder_of(db: Database) -> Path:
@@ -232,17 +245,20 @@ def data_folder_of(db: Database) -> Path:
     return Path(str(db.engine.url.database)).resolve().parent
 
 
-def erase_person(db: Database, person_id: uuid.UUID, folder: Path | None = None) -> int:
+def erase_person(
+    db: Database, person_id: uuid.UUID, folder: Path | None = None, *,
+    backoff: Backoff | None = None,
+) -> int:
     """Erase a person everywhere, backups included; their contributions stay without the name.
 
-    `folder` is the data folder (default: the database file's). Returns how
-    many backups were rewritten.
+    `folder` is the data folder (default: the database file's). All or
+    nothing: a database kept busy by another connection (waited for by
+    `backoff`) leaves everything as it was, with a Danish StorageError.
+    Returns how many backups were rewritten.
     """
     person = _known(db, person_id)
-    rewritten = _erase(db, Path(folder) if folder else data_folder_of(db), [_target(person)])
-    audit.log(db, AuditAction.PERSON_ERASED, 1, person.project_id)
-    _wipe(db)
-    return rewritten
+    return _erase(db, Path(folder) if folder else data_folder_of(db), [_target(person)],
+                  [(AuditAction.PERSON_ERASED, 1, person.project_id)], backoff)
 
 
 # ----- retention ----------------------------------------------------------------
@@ -259,12 +275,9 @@ def purge_expired(db: Database, folder: Path, today: date) -> int:
         s.expunge_all()
     if not persons:
         return 0
-    _erase(db, Path(folder), [_target(p) for p in persons])
-    for project_id in due:
-        count = sum(1 for p in persons if p.project_id == project_id)
-        if count:
-            audit.log(db, AuditAction.RETENTION_PURGE, count, project_id)
-    _wipe(db)
+    counts = [(AuditAction.RETENTION_PURGE, count, project_id) for project_id in due
+              if (count := sum(1 for p in persons if p.project_id == project_id))]
+    _erase(db, Path(folder), [_target(p) for p in persons], counts, None)
     return len(persons)
 
 

@@ -15,15 +15,29 @@ from dataclasses import dataclass
 
 from facilitator.domain.anonymise import REDACTED, Redactor, nfc
 
-# Free text that may hold a citizen's name, per table. Soft-deleted rows are
-# included: a deleted entry can be undone, so it must not keep the name either.
+# Free text that may hold a citizen's name, per table: every text column the
+# user types. Soft-deleted rows are included: a deleted entry can be undone, so
+# it must not keep the name either. Village names are searched too, though the
+# eraser keeps a village's own name (it is a place, not the person).
 TEXT_COLUMNS: dict[str, tuple[str, ...]] = {
+    "project": ("name",),
+    "place": ("name",),
+    "meeting": ("title", "venue"),
+    "phase": ("title",),
     "idea": ("title", "detail", "proposed_by", "theme", "check_note"),
     "resource_ask": ("what", "asked_by", "department"),
     "next_step": ("what", "owner_label"),
-    "phase": ("title",),
+    "brief_record": ("recipients",),
 }
-MEETING_COLUMNS = ("title", "venue")
+# Text columns deliberately left alone, and why (a test checks that every text
+# column of the models is in one list or the other).
+KEPT_COLUMNS: tuple[tuple[str, str], ...] = (
+    ("person", "name"),  # the person's own row is deleted
+    ("person", "contact"),
+    ("setting", "value"),  # the municipality's sender details and logo, not citizens' text
+    ("brief_record", "language"),  # a language code
+    ("audit_log", "action"),  # a kind of action, never a name
+)
 LINK_TABLES = ("idea", "resource_ask")
 
 @dataclass(frozen=True)
@@ -97,8 +111,8 @@ def erase_in(connection: sqlite3.Connection, target: ErasureTarget) -> int:
     """Erase the person on an open connection (the caller commits); returns rows changed.
 
     The person row is deleted, links to it set to NULL, and the name and the
-    contact replaced in the free text of the project's meetings. What the
-    person said stays, without the name.
+    contact replaced in every free text (TEXT_COLUMNS) of every project. What
+    the person said stays, without the name.
     """
     tables = {
         row[0] for row in connection.execute("SELECT name FROM sqlite_master WHERE type='table'")
@@ -113,11 +127,8 @@ def erase_in(connection: sqlite3.Connection, target: ErasureTarget) -> int:
             changed += cursor.rowcount
     if "person" in tables:
         changed += connection.execute("DELETE FROM person WHERE id = ?", (person_key,)).rowcount
-    if "meeting" not in tables:
-        return changed
     erase = Eraser(target, *_neighbours(connection, tables, target))
     # Every project: the same citizen may be named in another project's notes.
-    changed += _scrub_table(connection, "meeting", MEETING_COLUMNS, "1 = 1", (), erase)
     for table, columns in TEXT_COLUMNS.items():
         if table in tables:
             changed += _scrub_table(connection, table, columns, "1 = 1", (), erase)
@@ -148,22 +159,3 @@ class _Eraser:
         connection.execute("PRAGMA temp_store=MEMORY")
         for target in self.targets:
             erase_in(connection, target)
-
-
-def wipe_free_space(connection: sqlite3.Connection) -> None:
-    """Rebuild the file so no freed page keeps an erased name, and empty the write-ahead log.
-
-    VACUUM rewrites every page; the TRUNCATE checkpoint copies them into the
-    main file and cuts the -wal file to zero bytes. The rebuild's scratch copy
-    stays in memory, so nothing is written outside the data folder.
-    """
-    connection.execute("PRAGMA temp_store=MEMORY")
-    try:
-        connection.execute("VACUUM")
-    finally:
-        # Even if VACUUM failed (it needs room for a copy), the erasure ran with
-        # secure_delete: once checkpointed, the main file holds only zeroed cells,
-        # and the -wal with the old frames is cut to nothing.
-        busy, _log, _done = connection.execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchone()
-    if busy:
-        raise sqlite3.OperationalError("database is locked: the checkpoint after erasure waited")

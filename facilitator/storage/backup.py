@@ -29,11 +29,11 @@ from facilitator.storage.backup_files import (
     free_id,
     list_backups,
     remove_backup,
-    stale_partials,
     write_meta,
 )
 from facilitator.storage.database import Database, StorageError
 from facilitator.storage.integrity import connect_read_only, quick_check
+from facilitator.storage.stale_files import half_written_files
 
 __all__ = [
     "BACKUP_FOLDER", "BackupInfo", "RestoreResult", "backup_dir", "latest_good_backup",
@@ -277,7 +277,7 @@ def rotate(
     "one a day" means one per calendar day the official sees. Returns deleted ids.
     """
     backups = list_backups(folder)
-    for partial in stale_partials(folder):
+    for partial in half_written_files(folder):
         partial.unlink(missing_ok=True)
     if not backups:
         return []

@@ -183,9 +183,3 @@ def remove_backup(info: BackupInfo) -> None:
     """Delete a backup and its .json."""
     info.path.unlink(missing_ok=True)
     _meta_path(info.path).unlink(missing_ok=True)
-
-
-def stale_partials(folder: Path) -> list[Path]:
-    """Half-written files left by a crash during a backup."""
-    backups = folder / BACKUP_FOLDER
-    return sorted(backups.glob("*.partial")) if backups.is_dir() else []

@@ -11,6 +11,7 @@ from facilitator.clock import Clock
 from facilitator.i18n import _
 from facilitator.paths import database_path
 from facilitator.storage.database import Database, StorageError
+from facilitator.storage.stale_files import remove_stale_copies
 
 LOCK_FILE = "facilitator.lock"
 
@@ -72,7 +73,10 @@ class InstanceLock:
 
 
 def open_app_database(folder: Path, clock: Clock) -> Database:
-    """Open the data folder for the app: writable, locked to this process, migrated.
+    """Open the data folder for the app: writable, locked to this process, cleared, migrated.
+
+    Cleared: half-written backups and brief previews a killed app left behind
+    (they may hold names an erasure has removed since) are deleted.
 
     The lock is released when the database is disposed, or by the OS when the
     process ends, even after kill -9.
@@ -81,6 +85,8 @@ def open_app_database(folder: Path, clock: Clock) -> Database:
     lock = InstanceLock(folder)
     lock.acquire()
     try:
+        # Held by this process now: no other app writes a backup or shows a preview here.
+        remove_stale_copies(folder)
         db = Database.open_file(database_path(folder), clock)
     except BaseException:
         lock.release()

@@ -22,6 +22,10 @@ MIGRATIONS = Path(__file__).resolve().parent / "migrations"
 SCHEMA_HEAD = "0003"
 
 
+# How long a connection waits for another one's lock before SQLite reports "busy".
+BUSY_TIMEOUT_MS = 5000
+
+
 class StorageError(RuntimeError):
     """The database cannot be opened or written; `message` is for the user."""
 
@@ -39,7 +43,7 @@ def _sqlite_pragmas(dbapi_connection: sqlite3.Connection, _record: Any) -> None:
     cursor.execute("PRAGMA journal_mode=WAL")
     cursor.execute("PRAGMA synchronous=FULL")
     cursor.execute("PRAGMA foreign_keys=ON")
-    cursor.execute("PRAGMA busy_timeout=5000")
+    cursor.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}")
     cursor.close()
     dbapi_connection.isolation_level = previous
 

@@ -5,7 +5,6 @@ from __future__ import annotations
 import io
 import json
 import sqlite3
-import unicodedata
 from datetime import date, datetime
 from pathlib import Path
 
@@ -25,48 +24,11 @@ from facilitator.services.privacy_settings import (
     set_retention_months,
 )
 from facilitator.storage.backup import list_backups, make_backup
+from tests.facilitator.erasure_helpers import assert_absent, every_text, file_bytes
 
 KAREN = "Karen Vestergaard"
 KAREN_MAIL = "karen.v@example.org"
 JENS = "Jens Bødker"  # did not consent to be named
-
-
-# ----- helpers -------------------------------------------------------------------
-
-
-def file_bytes(path: Path) -> bytes:
-    """The database file with its -wal and -shm, as stored on disk."""
-    return b"".join(
-        p.read_bytes() for p in (path, path.with_name(path.name + "-wal"),
-                                 path.with_name(path.name + "-shm")) if p.exists()
-    )
-
-
-def forms(text: str) -> list[bytes]:
-    """Every way the text could sit in a file: NFC and NFD UTF-8, and each word alone."""
-    found = []
-    for form in ("NFC", "NFD"):
-        normal = unicodedata.normalize(form, text)
-        found += [normal.encode()] + [w.encode() for w in normal.split() if len(w) > 3]
-    return found
-
-
-def assert_absent(data: bytes, *texts: str) -> None:
-    lowered = data.lower()
-    for text in texts:
-        for needle in forms(text):
-            assert needle.lower() not in lowered, needle
-
-
-def every_text(path: Path) -> str:
-    """Every text value in every table of a database file, joined."""
-    with sqlite3.connect(path) as connection:
-        tables = [r[0] for r in connection.execute("SELECT name FROM sqlite_master WHERE type='table'")]
-        values = []
-        for table in tables:
-            for row in connection.execute(f'SELECT * FROM "{table}"'):
-                values += [str(v) for v in row if v is not None]
-    return "\n".join(values)
 
 
 @pytest.fixture
