@@ -10,7 +10,7 @@ import uuid
 from dataclasses import dataclass
 from datetime import date
 
-from sqlalchemy import func, select
+from sqlalchemy import ColumnElement, func, literal_column, select
 from sqlalchemy.orm import Session
 
 from facilitator.domain import validation
@@ -65,6 +65,19 @@ class StepInput:
     owner_label: str = ""
     due_on: date | None = None
     done: bool = False
+
+
+def capture_order(model: type[SoftDeleted]) -> ColumnElement[int]:
+    """Sort key for entries in the order they were captured: SQLite's rowid.
+
+    Not `created_at`: that is wall-clock time, and a clock set back during a
+    meeting would list a later idea first. A rowid is given as one more than
+    the largest in the table, so it only grows as entries are added; an edit,
+    a delete (which only marks the row) or an undo keeps it, and so do VACUUM,
+    the backup API and a table rebuild that copies the rows in rowid order.
+    """
+    table = model.__tablename__  # type: ignore[attr-defined]
+    return literal_column(f'"{table}".rowid')
 
 
 # ----- ideas ---------------------------------------------------------------
@@ -139,12 +152,12 @@ def update_idea(db: Database, idea_id: uuid.UUID, data: IdeaInput) -> IdeaRow:
 
 
 def list_ideas(db: Database, meeting_id: uuid.UUID) -> list[IdeaRow]:
-    """A meeting's ideas in the order they were said."""
+    """A meeting's ideas in the order they were captured (whatever the clock said)."""
     with db.session() as s:
         ideas = s.scalars(
             select(Idea)
             .where(Idea.meeting_id == meeting_id, Idea.deleted_at.is_(None))
-            .order_by(Idea.created_at, Idea.id)
+            .order_by(capture_order(Idea))
         )
         return [_idea_row(s, i) for i in ideas]
 
@@ -236,7 +249,7 @@ def list_asks(db: Database, meeting_id: uuid.UUID) -> list[AskRow]:
         asks = s.scalars(
             select(ResourceAsk)
             .where(ResourceAsk.meeting_id == meeting_id, ResourceAsk.deleted_at.is_(None))
-            .order_by(ResourceAsk.created_at, ResourceAsk.id)
+            .order_by(capture_order(ResourceAsk))
         )
         return [_ask_row(s, a) for a in asks]
 
@@ -304,7 +317,7 @@ def list_steps(db: Database, meeting_id: uuid.UUID) -> list[StepRow]:
         steps = s.scalars(
             select(NextStep)
             .where(NextStep.meeting_id == meeting_id, NextStep.deleted_at.is_(None))
-            .order_by(NextStep.created_at, NextStep.id)
+            .order_by(capture_order(NextStep))
         )
         return [_step_row(x) for x in steps]
 

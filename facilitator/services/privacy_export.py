@@ -18,6 +18,7 @@ from sqlalchemy.orm import Session
 
 from facilitator.domain.anonymise import Redactor, nfc
 from facilitator.domain.enums import AskKind, AskStatus
+from facilitator.services.capture import capture_order
 from facilitator.services.people import person_row
 from facilitator.services.people_rows import PersonRow
 from facilitator.services.privacy_erase import Eraser, ErasureTarget
@@ -130,7 +131,7 @@ def _ideas(
 ) -> tuple[ExportIdea, ...]:
     found = []
     for idea in s.scalars(
-        select(Idea).where(Idea.meeting_id.in_(meetings)).order_by(Idea.created_at)
+        select(Idea).where(Idea.meeting_id.in_(meetings)).order_by(capture_order(Idea))
     ):
         linked = idea.person_id == person.id
         if not linked and not mentioned(idea.title, idea.detail, idea.proposed_by, idea.theme,
@@ -152,7 +153,7 @@ def _asks(
     found = []
     for ask in s.scalars(
         select(ResourceAsk).where(ResourceAsk.meeting_id.in_(meetings))
-        .order_by(ResourceAsk.created_at)
+        .order_by(capture_order(ResourceAsk))
     ):
         linked = ask.person_id == person.id
         if not linked and not mentioned(ask.what, ask.asked_by, ask.department):
@@ -172,7 +173,7 @@ def _steps(
 ) -> tuple[ExportStep, ...]:
     found = []
     for step in s.scalars(
-        select(NextStep).where(NextStep.meeting_id.in_(meetings)).order_by(NextStep.created_at)
+        select(NextStep).where(NextStep.meeting_id.in_(meetings)).order_by(capture_order(NextStep))
     ):
         if not mentioned(step.what, step.owner_label):
             continue
