@@ -2,8 +2,8 @@
 
 A backup is never a file copy: copying an open database loses what still sits
 in its -wal file. Each backup is `backups/facilitator-<id>.db` in the data
-folder with a small `.json` beside it (when and why it was made, what it holds),
-both readable by the user only.
+folder with a small `.json` beside it (when and why it was made, what it holds,
+and its place in the order the backups were made), both readable by the user only.
 """
 
 from __future__ import annotations
@@ -12,7 +12,7 @@ import os
 import sqlite3
 from collections.abc import Callable, Iterable
 from contextlib import closing
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import datetime, timedelta
 from pathlib import Path
 
@@ -28,6 +28,7 @@ from facilitator.storage.backup_files import (
     database_file,
     free_id,
     list_backups,
+    next_sequence,
     remove_backup,
     write_meta,
 )
@@ -96,11 +97,13 @@ def make_backup(
     if clock is None:
         clock = db.clock if isinstance(db, Database) else SystemClock()
     created_at = clock.now()
-    target_folder = backup_dir(folder if folder is not None else source.parent)
+    data_folder = folder if folder is not None else source.parent
+    target_folder = backup_dir(data_folder)
     backup_id = free_id(target_folder, created_at)
     final = backup_path(target_folder, backup_id)
     partial = final.with_name(final.name + ".partial")
     try:
+        sequence = next_sequence(data_folder)
         create_private(partial)
         # Read-only source: reads what is committed, -wal included, and never checkpoints.
         with closing(connect_read_only(source)) as src, closing(sqlite3.connect(partial)) as dest:
@@ -108,11 +111,13 @@ def make_backup(
             # The copy is a plain file on its own: no -wal/-shm beside it in the backups folder.
             dest.execute("PRAGMA journal_mode=DELETE")
             projects, meetings, last_entry = contents_of(dest)
-        os.replace(partial, final)
-        info = BackupInfo(backup_id, final, created_at, reason, projects, meetings, last_entry)
+        info = BackupInfo(backup_id, final, created_at, reason, projects, meetings, last_entry,
+                          sequence)
+        # The description (with the order number) first: a backup never appears without it.
         write_meta(info)
+        os.replace(partial, final)
     except (sqlite3.Error, OSError) as exc:
-        for leftover in (partial, final):
+        for leftover in (partial, final, final.with_suffix(".json")):
             leftover.unlink(missing_ok=True)
         raise _error(exc) from exc
     return info
@@ -244,8 +249,8 @@ def rewrite_backups(
                 connection.commit()
                 connection.execute("VACUUM")
                 projects, meetings, last_entry = contents_of(connection)
-            write_meta(BackupInfo(info.id, info.path, info.created_at, info.reason,
-                                  projects, meetings, last_entry))
+            write_meta(replace(info, projects=projects, meetings=meetings,
+                               last_entry=last_entry))
             rewritten += 1
         except (sqlite3.Error, OSError):
             try:
@@ -273,8 +278,13 @@ def rotate(
 ) -> list[str]:
     """Delete old backups; keep the newest `keep_recent` and the newest of each day for a while.
 
-    Days count back from `now` (default: the newest backup) in local time, so
-    "one a day" means one per calendar day the official sees. Returns deleted ids.
+    "Newest" is the order the backups were made in (see `list_backups`), so the
+    backup made last is always kept, even if a wrong clock stamped it older than
+    the rest. Days count back from `now` (default: the backup made last) in local
+    time, so "one a day" means one per calendar day the official sees. A backup
+    stamped later than that day (the clock was ahead then, or has been set back
+    since) cannot be judged by its stamp: it counts for the day it names, so it
+    is never deleted as too old. Returns deleted ids.
     """
     backups = list_backups(folder)
     for partial in half_written_files(folder):

@@ -35,6 +35,8 @@ class BackupInfo:
     projects: int
     meetings: int
     last_entry: datetime | None
+    # The order the backups were made in (1, 2, 3 …); None for one made before it was kept.
+    sequence: int | None = None
 
 
 def database_file(db: Database) -> Path:
@@ -123,6 +125,7 @@ def write_meta(info: BackupInfo) -> None:
                 "projects": info.projects,
                 "meetings": info.meetings,
                 "last_entry": info.last_entry.isoformat() if info.last_entry else None,
+                "sequence": info.sequence,
             },
             ensure_ascii=False,
         ),
@@ -155,19 +158,33 @@ def read_info(path: Path) -> BackupInfo:
         return BackupInfo(
             backup_id, path, created, str(data.get("reason", "")), int(data.get("projects", 0)),
             int(data.get("meetings", 0)), _stamp(data.get("last_entry")),
+            _sequence(data.get("sequence")),
         )
     except (OSError, ValueError, KeyError, TypeError):
         return _from_file(path, backup_id)
 
 
-def _order(info: BackupInfo) -> tuple[datetime, int]:
-    # Two backups in the same second: "-2" is newer than the plain id.
+def _sequence(value: object) -> int | None:
+    return value if isinstance(value, int) and not isinstance(value, bool) and value > 0 else None
+
+
+def _order(info: BackupInfo) -> tuple[bool, int, datetime, int]:
+    # The order they were made in, not the time they carry: a backup stamped
+    # while the clock was a year ahead must not stay "the newest". Backups from
+    # before the order was kept come below every numbered one, among themselves
+    # by time (two in the same second: "-2" is newer than the plain id).
     suffix = info.id[16:]
-    return info.created_at, int(suffix) if suffix.isdigit() else 1
+    return (info.sequence is not None, info.sequence or 0, info.created_at,
+            int(suffix) if suffix.isdigit() else 1)
+
+
+def next_sequence(folder: Path) -> int:
+    """The order number for the next backup in the data folder: one more than any there."""
+    return 1 + max((b.sequence or 0 for b in list_backups(folder)), default=0)
 
 
 def list_backups(folder: Path) -> list[BackupInfo]:
-    """The data folder's backups, newest first."""
+    """The data folder's backups, newest (made last) first, whatever their time stamps say."""
     backups = folder / BACKUP_FOLDER
     if not backups.is_dir():
         return []

@@ -67,6 +67,22 @@ def test_backup_table_model_passes_the_model_tester(qtmodeltester, folder):
     qtmodeltester.check(model)
 
 
+def test_dialog_lists_the_backup_made_last_first_even_when_the_clock_was_ahead_before(
+    qtbot, folder, clock
+):
+    db = open_folder(folder, clock)
+    right = clock.now()
+    clock.set_wall(right + timedelta(days=365))
+    make_backup(db, backups.REASON_PERIODIC)
+    clock.set_wall(right + timedelta(minutes=5))
+    made_last = make_backup(db, backups.REASON_EXIT)
+    db.dispose()
+    dialog = shown(qtbot, RestoreDialog(folder, clock))
+    first = [dialog.model.index(0, c).data() for c in range(2)]
+    assert first == [made_last.created_at.astimezone().strftime("%d-%m-%Y %H:%M"), "ved lukning"]
+    assert str(right.year + 1) in dialog.model.index(1, 0).data()  # the one stamped a year ahead
+
+
 def test_dialog_lists_backups_with_date_reason_and_contents(qtbot, folder, clock):
     dialog = shown(qtbot, RestoreDialog(folder, clock))
     model = dialog.model
