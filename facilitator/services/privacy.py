@@ -21,6 +21,7 @@ from pathlib import Path
 from typing import Literal
 
 from sqlalchemy import select
+from sqlalchemy.exc import DBAPIError
 
 from facilitator.domain import validation
 from facilitator.domain.anonymise import nfc
@@ -226,7 +227,7 @@ def _erase(
     except DatabaseBusy as exc:
         raise _not_erased(
             _("Databasen er optaget af en anden forbindelse. Prøv igen om et øjeblik.")) from exc
-    except sqlite3.Error as exc:
+    except (sqlite3.Error, DBAPIError) as exc:
         raise _not_erased(describe_error(exc)) from exc
     # Committed: a window whose preview was removed may make it anew, without the name.
     removal.tell_windows()

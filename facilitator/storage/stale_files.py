@@ -60,8 +60,9 @@ def _is_held(path: Path) -> bool:
 def half_written_files(folder: Path) -> list[Path]:
     """Files a crash left half written: backups and their descriptions, scrubbed copies."""
     backups = folder / BACKUP_FOLDER
-    found = [*backups.glob("*.partial"), *backups.glob("*.scrub")] if backups.is_dir() else []
-    found += folder.glob(f"{DATABASE_FILE}.beskadiget-*.scrub")
+    # With their -journal/-wal/-shm, if SQLite had made one when the crash came.
+    found = [*backups.glob("*.partial*"), *backups.glob("*.scrub*")] if backups.is_dir() else []
+    found += folder.glob(f"{DATABASE_FILE}.beskadiget-*.scrub*")
     return sorted(p for p in found if p.is_file())
 
 

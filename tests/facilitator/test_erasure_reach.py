@@ -92,6 +92,8 @@ def stale_copies(folder: Path, db) -> tuple[Path, Path]:
     shutil.copy(info.path, partial)
     info.path.unlink()
     info.path.with_suffix(".json").unlink()
+    journal = partial.with_name(partial.name + "-journal")
+    journal.write_bytes(b"\xd9\xd5\x05\xf9 " + KAREN.encode())
     left = stale_files.preview_folder(folder) / "preview-Ab12Cd"
     left.mkdir()
     (left / "orientering-1-da.pdf").write_bytes(b"%PDF-1.4 " + KAREN.encode() + b" %%EOF")
@@ -115,7 +117,7 @@ def test_a_session_start_removes_stale_partials_and_previews_but_not_one_shown(t
         assert (shown / "orientering-1-da.pdf").exists()
     finally:
         stale_files.let_go_previews(shown)
-    assert not any((tmp_path / "backups").glob("*.partial"))
+    assert not any((tmp_path / "backups").glob("*.partial*"))
 
 
 def test_erasure_deletes_partials_and_every_preview_and_tells_the_window_after_commit(db, tmp_path):
