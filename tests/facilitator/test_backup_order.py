@@ -2,18 +2,17 @@
 
 from __future__ import annotations
 
-import io
 import json
 from datetime import timedelta
 from pathlib import Path
 
 import pytest
 
-from facilitator import commands
 from facilitator.services import backups
 from facilitator.services.backup_settings import BackupSettings, save_backup_settings
 from facilitator.storage.backup import latest_good_backup, list_backups, make_backup, rotate
 from tests.backup_factory import add_meeting, open_folder
+from tests.test_commands import cli
 
 
 @pytest.fixture
@@ -48,10 +47,9 @@ def test_the_backup_made_last_is_the_newest_whatever_its_stamp(folder, app_db, c
     assert [b.id for b in backups.list_backups(folder)] == [made_after.id, ahead.id]
     good = latest_good_backup(folder)
     assert good is not None and good.id == made_after.id
-    out = io.StringIO()
-    assert commands.backup_list(str(folder), out=out) == 0
-    listed = out.getvalue()
-    assert listed.index(made_after.id) < listed.index(ahead.id)
+    listed = cli("backup", "--list", "--data-dir", str(folder))
+    assert listed.returncode == 0, listed.stderr
+    assert listed.stdout.index(made_after.id) < listed.stdout.index(ahead.id)
 
 
 def test_rotation_keeps_the_backup_made_last_even_when_its_stamp_looks_old(folder, app_db, clock):
