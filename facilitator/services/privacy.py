@@ -234,9 +234,12 @@ def _erase(
     try:
         wipe_free_space(db, backoff)
     except sqlite3.Error as exc:
+        # Only a read begun during the erasure and held ever since gets here (the write
+        # waited until nobody used the database). When the last connection closes,
+        # SQLite copies the log into the file and deletes it, so closing the app ends it.
         raise StorageError(
-            _("Personen er slettet, men databasefilen kunne ikke ryddes helt ({reason}). Luk "
-              "Facilitator og start igen: så ryddes den.").format(reason=describe_error(exc))
+            _("Personen er slettet, men databasefilen kunne ikke ryddes helt endnu, fordi "
+              "den stadig bruges. Luk Facilitator, så bliver den ryddet.")
         ) from exc
     return rewritten
 

@@ -150,3 +150,25 @@ def test_a_read_begun_during_the_erasure_is_waited_for_before_the_log_is_emptied
         readers[0].close()
     assert len(sleep.pauses) == 2
     assert_gone_everywhere(tmp_path, karen["path"])
+
+
+def test_a_read_held_through_the_whole_erasure_is_reported_and_closing_ends_it(
+    db, karen, tmp_path, monkeypatch
+):
+    """The erasure is committed, so it says what is left: closing the app empties the log."""
+    readers: list[sqlite3.Connection] = []
+    rewrite = privacy.rewrite_backups
+
+    def rewrite_while_someone_reads(*args, **kwargs):
+        readers.append(long_read(karen["path"]))
+        return rewrite(*args, **kwargs)
+
+    monkeypatch.setattr(privacy, "rewrite_backups", rewrite_while_someone_reads)
+    with pytest.raises(StorageError, match="Personen er slettet, men databasefilen") as told:
+        privacy.erase_person(db, karen["person"].id, tmp_path,
+                             backoff=Backoff(sleep=ReleasedAfter(None, pauses=0)))
+    assert "Luk Facilitator" in told.value.message
+    assert people.list_people(db, karen["meeting"].project_id) == []
+    readers[0].close()
+    db.dispose()  # the app closes
+    assert_gone_everywhere(tmp_path, karen["path"])
