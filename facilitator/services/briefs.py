@@ -1,7 +1,9 @@
 """The brief for the political leadership: its data (anonymised), the PDF file, and when it was sent.
 
 Every privacy decision is taken here, before layout: the builder only ever
-sees consented names and group labels, so no layout code can leak a name.
+sees consented names and group labels, and no e-mail address, phone or CPR
+number, so no layout code can leak them. Every text field of the brief's data
+goes through the one `Redactor` (`_anonymised`), the file name too (`public_title`).
 """
 
 from __future__ import annotations

@@ -58,12 +58,13 @@ class Eraser:
     The brief's own `Redactor` does the finding, so whatever the brief would hide
     (any case, without diacritics, a possessive, a lone capitalised part of the
     name) is erased: once the person record is gone nothing else would hide it.
-    Other people's full names and the project's village names are kept.
+    Other people's full names and the project's village names are kept, and so
+    are other contact details: only this person's own contact is erased.
     """
 
     def __init__(self, target: ErasureTarget, others: Iterable[str], places: Iterable[str]) -> None:
         hidden = [n for n in (target.name, target.contact) if n.strip()]
-        self._redact = Redactor(hidden, others, places)
+        self._redact = Redactor(hidden, others, places, contact_details=False)
         self._replacement = target.replacement
 
     def __call__(self, text: str) -> str | None:

@@ -91,14 +91,16 @@ def gather(db: Database, person_id: uuid.UUID) -> PersonExport:
     with db.session() as s:
         person = s.get_one(Person, person_id)
         project = s.get_one(Project, person.project_id)
-        others = [
+        neighbours = [
             p.name for p in s.scalars(select(Person).where(Person.project_id == project.id))
             if p.id != person.id
         ]
         places = [place.name for place in project.places]
-        # The subject's own name stays; every other citizen's name is hidden.
-        redact = Redactor(others, [person.name], places)
-        mentions = _mentions(person, others, places)
+        # The subject's own name stays; every other citizen's name is hidden, whatever
+        # they consented to and in whichever project they are on record (as in the brief).
+        everyone_else = s.scalars(select(Person.name).where(Person.id != person.id))
+        redact = Redactor(everyone_else, [person.name], places)
+        mentions = _mentions(person, neighbours, places)
         meetings = {
             m.id: m for m in s.scalars(select(Meeting).where(Meeting.project_id == project.id))
         }
@@ -107,7 +109,7 @@ def gather(db: Database, person_id: uuid.UUID) -> PersonExport:
         steps = _steps(s, meetings, mentions, redact)
         return PersonExport(
             person=person_row(person),
-            project_name=nfc(project.name),
+            project_name=redact(project.name),
             made_at=db.clock.now(),
             ideas=ideas,
             asks=asks,
