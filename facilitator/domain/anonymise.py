@@ -24,7 +24,7 @@ from collections.abc import Iterable
 
 from anyascii import anyascii
 
-from facilitator.domain.contact_details import contact_spans
+from facilitator.domain.contact_details import contact_spans, email_spans
 
 # Neutral on purpose: the brief prints it as it is, in any language.
 REDACTED = "[…]"
@@ -118,6 +118,19 @@ def _origin(text: str) -> list[int] | None:
 
 def _parts(name: str) -> list[str]:
     return [p for p in re.split(r"[\s\-]+", _fold(nfc(name))) if p]
+
+
+def addresses_naming(text: str, names: Iterable[str]) -> list[tuple[int, int]]:
+    """The e-mail addresses in `text` that hold a part of one of `names` (3+ letters), in any form.
+
+    "kovalenko.o@gmail.com" or "olenak@x.dk" name Olena Kovalenko even though no
+    whole name is written: erasing her must take the whole address.
+    """
+    parts = {p for name in names for p in _parts(name) if len(p) >= _MIN_PART}
+    return [
+        (start, end) for start, end in email_spans(text)
+        if any(part in _fold(text[start:end]) for part in parts)
+    ]
 
 
 def _key(name: str) -> str:

@@ -90,6 +90,11 @@ def _is_phone(text: str, match: re.Match[str]) -> bool:
     return True  # a CPR number
 
 
+def email_spans(text: str) -> list[tuple[int, int]]:
+    """Where `text` holds an e-mail address, as (start, end)."""
+    return [m.span() for m in _EMAIL_PATTERN.finditer(text)] if "@" in text else []
+
+
 def contact_spans(text: str) -> list[tuple[int, int]]:
     """Where `text` holds an e-mail address, a phone number or a CPR number, as (start, end)."""
     spans = []

@@ -13,7 +13,7 @@ import uuid
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from facilitator.domain.anonymise import REDACTED, Redactor, nfc
+from facilitator.domain.anonymise import REDACTED, Redactor, addresses_naming, nfc
 
 # Free text that may hold a citizen's name, per table: every text column the
 # user types. Soft-deleted rows are included: a deleted entry can be undone, so
@@ -64,6 +64,7 @@ class Eraser:
 
     def __init__(self, target: ErasureTarget, others: Iterable[str], places: Iterable[str]) -> None:
         hidden = [n for n in (target.name, target.contact) if n.strip()]
+        self._name = target.name
         self._redact = Redactor(hidden, others, places, contact_details=False)
         self._replacement = target.replacement
 
@@ -72,7 +73,11 @@ class Eraser:
         composed = nfc(text)
         # A "[…]" the user typed must survive; park it on a character the text does not use.
         parked = next(chr(c) for c in range(0xE000, 0xF8FF) if chr(c) not in composed)
-        redacted = self._redact(composed.replace(REDACTED, parked))
+        text = composed.replace(REDACTED, parked)
+        # An address that holds part of the name goes whole ("kovalenko.o@gmail.com").
+        for start, end in reversed(addresses_naming(text, [self._name])):
+            text = text[:start] + REDACTED + text[end:]
+        redacted = self._redact(text)
         if redacted == composed.replace(REDACTED, parked):
             return None
         return redacted.replace(REDACTED, self._replacement).replace(parked, REDACTED)

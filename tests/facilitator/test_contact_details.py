@@ -134,3 +134,15 @@ def test_erasure_removes_only_the_persons_own_contact() -> None:
     erase = Eraser(target, ["Karen Vestergaard"], ["Knebel"])
     assert erase("Ring til Karen på 12 34 56 78") is None
     assert erase("Jens (20 30 40 50) og Karen (12 34 56 78)") == "[x] ([x]) og Karen (12 34 56 78)"
+
+
+def test_erasure_takes_any_address_that_holds_part_of_the_name() -> None:
+    """A free-text address the person was never registered with still names them."""
+    import uuid
+
+    target = ErasureTarget(uuid.uuid4(), uuid.uuid4(), "Olena Kovalenko", "", "[x]")
+    erase = Eraser(target, ["Karen Vestergaard"], ["Knebel"])
+    assert erase("skriv til kovalenko.o@gmail.com i dag") == "skriv til [x] i dag"
+    assert erase("skriv til olenak@mail.dk") == "skriv til [x]"
+    assert erase("skriv til OLENA_K@mail.dk eller karen@mail.dk") == "skriv til [x] eller karen@mail.dk"
+    assert erase("skriv til karen@mail.dk") is None
