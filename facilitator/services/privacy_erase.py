@@ -22,6 +22,8 @@ TEXT_COLUMNS: dict[str, tuple[str, ...]] = {
     "resource_ask": ("what", "asked_by", "department"),
     "next_step": ("what", "owner_label"),
     "phase": ("title",),
+    # A group may be named after someone on purpose ("Anna Holms gruppe").
+    "citizen_group": ("name",),
 }
 MEETING_COLUMNS = ("title", "venue")
 LINK_TABLES = ("idea", "resource_ask")
