@@ -308,6 +308,12 @@ def _ask(parent: QWidget, d: Demo) -> QWidget:
     return AskDialog(d.db, d.closed.id, d.ideas, asks, asks[0], parent)
 
 
+def _groups(parent: QWidget, d: Demo) -> QWidget:
+    from ui.groups_dialog import GroupsDialog
+
+    return GroupsDialog(d.db, d.project.id, parent)
+
+
 def _step(parent: QWidget, d: Demo) -> QWidget:
     from ui.capture.entry_dialogs import StepDialog
 
@@ -326,6 +332,7 @@ DIALOGS: dict[str, Callable[[QWidget, Demo], QWidget]] = {
     "idea": _idea,
     "ask": _ask,
     "step": _step,
+    "groups": _groups,
 }
 
 
