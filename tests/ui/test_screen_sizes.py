@@ -352,6 +352,26 @@ def test_each_dialog_fits_the_screen(qtbot, demo, name, screen) -> None:
     dialog.done(0)
 
 
+@pytest.mark.parametrize("name", ["idea", "ask"])
+def test_a_quick_entry_with_the_name_warning_fits_the_screen(qtbot, demo, name, screen) -> None:
+    parent = QWidget()
+    qtbot.addWidget(parent)
+    dialog = DIALOGS[name](parent, demo)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    carried = dialog.carried
+    carried.edit.setText("Søren Bødker-Nielsen")
+    dialog.accept()  # the first Enter: the warning under the field, nothing saved
+    qtbot.waitUntil(lambda: carried.note.isVisible() and carried.note.use_group_button.isVisible())
+    settle(dialog)
+    grown = dialog.size()
+    usable = room(screen)
+    assert grown.width() <= usable.width() and grown.height() <= usable.height(), grown.toTuple()
+    assert_fits(dialog, grown)
+    dialog.forget_changes()
+    dialog.done(0)
+
+
 # ----- the real app on a 1024×600 screen ---------------------------------------------
 
 SHOW_ON_SMALL_SCREEN = r"""
