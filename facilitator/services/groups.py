@@ -42,8 +42,8 @@ def _clean_name(s: Session, project_id: uuid.UUID, name: str, keep: uuid.UUID | 
     # person's name would reach the brief through the group list.
     if looks_like_person(text, Context(places, people)) and not has_group_word(text):
         raise validation.ValidationError(
-            _("«{name}» ligner en persons navn. Giv gruppen et navn, der siger, hvem de er "
-              "sammen, fx «Borgergruppen i Knebel» eller «Shelter-gruppen».").format(name=text),
+            _("«{name}» ligner en persons navn. Giv gruppen et navn, der beskriver gruppen, "
+              "fx «Borgergruppen i Knebel» eller «Shelter-gruppen».").format(name=text),
             "name",
         )
     return text
