@@ -8,15 +8,12 @@ from PySide6.QtWidgets import QAbstractButton, QApplication, QLabel
 
 from facilitator.domain.enums import OwnerSide
 from facilitator.services import capture, groups, people, privacy
-from tests.ui.test_capture import (  # noqa: F401 - fixtures and helpers shared with it
-    live,
-    meeting,
-    open_entry,
-    press_enter,
-    select_row,
-    tab,
-    type_text,
-)
+from tests.ui import test_capture
+from tests.ui.test_capture import open_entry, press_enter, select_row, tab, type_text
+
+# The capture tests' live-screen stand-in and its meeting, shared as they are.
+live = test_capture.live
+meeting = test_capture.meeting
 
 DOWN, ENTER, TAB = Qt.Key.Key_Down, Qt.Key.Key_Return, Qt.Key.Key_Tab
 WARNING = "«Anna Holm» ligner et navn – det kræver samtykke."
