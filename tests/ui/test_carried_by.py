@@ -302,3 +302,15 @@ def test_the_warning_buttons_have_access_keys_of_their_own(qtbot, live, db, key)
     assert {"g", "l"} <= set(keys)
     assert sorted(k for k in set(keys) if keys.count(k) > 1) == []
     dialog.forget_changes()
+
+
+def test_a_name_in_the_detail_is_noticed_too_and_a_long_text_is_no_new_group(qtbot, live, db):
+    dialog = to_carried_by(qtbot, live)
+    dialog.detail_edit.setPlainText("Sti langs kysten.\nOlena Kovalenko vil male skiltene.")
+    assert dialog.name_notice.text() == (
+        "ℹ «Olena Kovalenko» ligner et navn og kommer med i orienteringen.")
+    dialog.title_edit.setText("Anna Holm vil have en sti")
+    assert dialog.name_notice.text() == (
+        "ℹ «Anna Holm», «Olena Kovalenko» ligner navne og kommer med i orienteringen.")
+    qtbot.keyClicks(dialog.proposed_by_edit, "Borgerne " * 12)  # pasted prose, not a name
+    assert not any(row.startswith("+ Gem") for row in offered(dialog))

@@ -30,6 +30,8 @@ from ui.feedback import InlineMessage, attempt
 KIND_ROLE = Qt.ItemDataRole.UserRole + 1  # "group", "person" or "new"
 ID_ROLE = Qt.ItemDataRole.UserRole + 2
 TEXT_ROLE = Qt.ItemDataRole.UserRole + 3  # what is matched and put in the field
+# Longer texts are not offered as a new group's name.
+_GROUP_NAME_OFFERED = 80
 
 def context_of(choices: CarrierChoices) -> Context:
     """The villages and registered people's names, as the name rules take them."""
@@ -154,7 +156,8 @@ class CarriedBy(QObject):
         # typing their way to "Shelter-gruppen", "keep «Shel» as a group" is only noise.
         listed = (self.model.item(r).data(TEXT_ROLE) for r in range(self.model.rowCount()))
         fits = any(fold(text) in fold(name) for name in listed)
-        if text and not fits and self.verdict(text) is Carrier.PLAIN:
+        short = len(text) <= _GROUP_NAME_OFFERED  # a pasted paragraph is no group's name
+        if text and short and not fits and self.verdict(text) is Carrier.PLAIN:
             shown = _("+ Gem «{name}» som ny gruppe").format(name=text)
             self.model.appendRow(self._item(shown, text, "new", None))
 

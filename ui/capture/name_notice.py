@@ -42,27 +42,33 @@ class FreeTextNames(QObject):
     def __init__(self, parent: QObject) -> None:
         super().__init__(parent)
         self._fields: list[QLineEdit | QPlainTextEdit] = []
+        # Names per field, so typing in one field does not read a long text in another again.
+        self._found: list[list[str]] = []
         self._context = Context()
         self.names: list[str] = []
 
     def watch(self, field: QLineEdit | QPlainTextEdit, context: Context) -> None:
         """Look at this field too, with the project's villages and people."""
         self._fields.append(field)
+        self._found.append([])
         self._context = context
-        field.textChanged.connect(self.refresh)
-        self.refresh()
+        index = len(self._fields) - 1
+        field.textChanged.connect(lambda *_args: self._read(index))
+        self._read(index)
 
     def set_context(self, context: Context) -> None:
-        """The project's people changed (a person was just added)."""
+        """The project's people changed (a person was just added): read every field again."""
         self._context = context
-        self.refresh()
+        for index in range(len(self._fields)):
+            self._read(index)
 
-    def refresh(self) -> None:
-        """Find the names in every watched field, in the form's order."""
+    def _read(self, index: int) -> None:
+        field = self._fields[index]
+        text = field.toPlainText() if isinstance(field, QPlainTextEdit) else field.text()
+        self._found[index] = names_in_text(text, self._context)
         found: list[str] = []
-        for field in self._fields:
-            text = field.toPlainText() if isinstance(field, QPlainTextEdit) else field.text()
-            found += [n for n in names_in_text(text, self._context) if n not in found]
+        for names in self._found:
+            found += [n for n in names if n not in found]
         if found != self.names:
             self.names = found
             self.changed.emit()
