@@ -16,6 +16,7 @@ from datetime import UTC, datetime, timedelta, timezone
 
 from facilitator.clock import FakeClock
 from facilitator.demo_content import (
+    GROUPS,
     MEETINGS,
     MUNICIPALITY,
     OFFICIAL_DEPARTMENT,
@@ -35,7 +36,7 @@ from facilitator.demo_content import (
 )
 from facilitator.domain.enums import ConsentSource
 from facilitator.live_meeting import LiveMeeting
-from facilitator.services import agenda, capture, meetings, people, projects, settings
+from facilitator.services import agenda, capture, groups, meetings, people, projects, settings
 from facilitator.services.rows import ProjectRow
 from facilitator.storage.database import Database
 
@@ -150,6 +151,8 @@ def create_demo(db: Database, clock: FakeClock) -> ProjectRow:
             settings.save_settings(db, settings.Settings(
                 MUNICIPALITY, OFFICIAL_NAME, OFFICIAL_DEPARTMENT, demo_logo_png()
             ))
+        for group in GROUPS:
+            groups.add_group(db, project.id, group)
         player = _Player(db, clock, project)
         for meeting in MEETINGS:
             # Planned about three weeks ahead, as a village hall is booked.

@@ -32,6 +32,14 @@ class DemoPerson:
     may_be_contacted: bool
 
 
+# The project's citizen groups, as the official keeps them in the list.
+GROUPS = (
+    "Agri Beboerforening", "Borgergruppen i Knebel", "Femmøller Strandgruppe",
+    "Grøn Omstilling Mols", "Gårdbutikkerne på Mols", "Helgenæs Borgerforening",
+    "Helgenæs Naturgruppe", "Kulturgruppen på Mols", "Rolsø Borgerforening",
+    "Ungegruppen på Mols", "Vrinners Landsbylaug",
+)
+
 PEOPLE = (
     DemoPerson("karen", "Karen Vestergaard", "karen@example.org", True, True),
     DemoPerson("jens", "Jens Bødker", "", False, True),

@@ -62,7 +62,7 @@ class PeopleDialog(QDialog):
         self._hub = hub
         self._project_id = project_id
         self._project = projects.get_project(db, project_id)
-        # The add form open now, if any (tests look at it).
+        # The form or list open over this dialog now, if any (tests look at it).
         self.form: QDialog | None = None
         self.setWindowTitle(_("Personer og samtykke – {project}").format(project=self._project.name))
         # Roomy where the screen allows; everything still fits a 1024×600 screen.
@@ -83,6 +83,7 @@ class PeopleDialog(QDialog):
         self.export_button = button(_("Eksportér indsigt …"), "Ctrl+E")
         self.erase_button = button(_("Slet person …"), "Delete")
         self.notice_button = button(_("Privatlivserklæring …"), "Ctrl+Shift+E")
+        self.groups_button = button(_("Borgergrupper …"), "Ctrl+G")
         self.close_button = QPushButton(_("Luk"))
         self.message = InlineMessage()
         self.retention_box = RetentionBox(db, project_id, self.message)
@@ -107,8 +108,9 @@ class PeopleDialog(QDialog):
         for push in (self.add_button, self.withdraw_button, self.export_button, self.erase_button):
             actions.addWidget(push)
         actions.addStretch(1)
-        # The notice is about the app, not the chosen person: it sits by «Luk».
+        # The groups and the notice are about the project, not the chosen person: by «Luk».
         closing = QHBoxLayout()
+        closing.addWidget(self.groups_button)
         closing.addWidget(self.notice_button)
         closing.addStretch(1)
         closing.addWidget(self.close_button)
@@ -132,7 +134,8 @@ class PeopleDialog(QDialog):
         layout.addLayout(closing)
         kept = self.retention_box
         order = (self.search_edit, self.table, self.add_button, self.withdraw_button,
-                 self.export_button, self.erase_button, self.notice_button, kept.end_edit,
+                 self.export_button, self.erase_button, self.groups_button, self.notice_button,
+                 kept.end_edit,
                  kept.months_spin, kept.save_button, self.close_button)
         for first, second in zip(order, order[1:], strict=False):
             QWidget.setTabOrder(first, second)
@@ -146,6 +149,7 @@ class PeopleDialog(QDialog):
             (self.withdraw_button, self.withdraw_consent, "Ctrl+T"),
             (self.export_button, self.export_person, "Ctrl+E"),
             (self.notice_button, self.save_notice, "Ctrl+Shift+E"),
+            (self.groups_button, self.open_groups, "Ctrl+G"),
         ):
             push.clicked.connect(slot)
             QShortcut(QKeySequence(keys), self).activated.connect(slot)
@@ -232,6 +236,16 @@ class PeopleDialog(QDialog):
         form.accepted.connect(saved)
         form.finished.connect(self._form_closed)
         form.open()
+
+    def open_groups(self) -> None:
+        """The project's citizen groups: the names offered instead of a person's."""
+        from ui.groups_dialog import GroupsDialog
+
+        dialog = GroupsDialog(self._db, self._project_id, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        self.form = dialog
+        dialog.finished.connect(self._form_closed)
+        dialog.open()
 
     def _form_closed(self) -> None:
         self.form = None

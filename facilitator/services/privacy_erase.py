@@ -28,6 +28,8 @@ TEXT_COLUMNS: dict[str, tuple[str, ...]] = {
     "resource_ask": ("what", "asked_by", "department"),
     "next_step": ("what", "owner_label"),
     "brief_record": ("recipients",),
+    # A group may be named after someone on purpose ("Anna Holms gruppe").
+    "citizen_group": ("name",),
 }
 # Text columns deliberately left alone, and why (a test checks that every text
 # column of the models is in one list or the other).

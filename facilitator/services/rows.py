@@ -161,3 +161,13 @@ class StepRow:
     due_on: date | None
     done: bool
     created_at: datetime
+
+
+@dataclass(frozen=True)
+class GroupRow:
+    """A citizen group of a project."""
+
+    id: uuid.UUID
+    project_id: uuid.UUID
+    name: str
+    created_at: datetime

@@ -275,6 +275,21 @@ class Person(Base):
     created_at: Mapped[datetime]
 
 
+class CitizenGroup(Base):
+    """A citizen group of a project ("Shelter-gruppen", "Borgergruppen i Knebel").
+
+    Offered wherever an entry says who carries it, so an entry is credited to
+    a group rather than to a person's name. The entries keep their own text:
+    renaming or removing a group changes the list, not what was written.
+    """
+
+    __tablename__ = "citizen_group"
+    id: Mapped[uuid.UUID] = mapped_column(primary_key=True, default=_uuid)
+    project_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("project.id"), index=True)
+    name: Mapped[str] = mapped_column(Text)
+    created_at: Mapped[datetime]
+
+
 class Setting(Base):
     """One app setting as text (see services/settings.py for the typed view)."""
 

@@ -10,13 +10,14 @@ from PySide6.QtWidgets import QWidget
 
 from facilitator.domain.enums import Role
 from facilitator.live_meeting import LiveMeeting
-from facilitator.services import backups, briefs, capture, meetings, people
+from facilitator.services import backups, briefs, capture, groups, meetings, people
 from ui.changes import ChangeHub
 
 SCREEN_NAMES = [
     "start_page", "agenda_page", "live_page", "summary_page", "corrections_page",
     "project_form", "meeting_form", "settings_dialog", "people_dialog", "person_form",
     "restore_dialog", "idea_dialog", "ask_dialog", "step_dialog", "sent_dialog", "brief_window",
+    "groups_dialog",
 ]
 
 
@@ -33,6 +34,8 @@ def filled(db, clock, meeting_factory) -> SimpleNamespace:
     capture.add_step(db, closed.id, capture.StepInput("Afklare landzone"))
     session.close()
     people.add_person(db, planned.project_id, "Anna Jensen", "", True, False, date(2026, 3, 3), None)
+    for group in ("Shelter-gruppen", "Borgergruppen i Knebel"):
+        groups.add_group(db, planned.project_id, group)
     briefs.record_sent(db, closed.id, date(2026, 3, 10), "Udvalget for Landdistrikter", "da")
     backups.automatic_backup(db, backups.REASON_EXIT, min_interval=timedelta(0))
     return SimpleNamespace(planned=planned, closed=closed, project_id=planned.project_id)
@@ -58,6 +61,7 @@ def build(name: str, db, clock, data: SimpleNamespace) -> QWidget:
         "step_dialog": lambda: _step(db, data),
         "sent_dialog": lambda: _sent(db, data),
         "brief_window": lambda: _brief(db, data),
+        "groups_dialog": lambda: _groups(db, data),
     }
     widget = builders[name]()
     widget.hub = hub  # keeps the hub alive as long as the screen
@@ -160,6 +164,12 @@ def _step(db, data):
     from ui.capture.entry_dialogs import StepDialog
 
     return StepDialog(db, data.closed.id)
+
+
+def _groups(db, data):
+    from ui.groups_dialog import GroupsDialog
+
+    return GroupsDialog(db, data.project_id)
 
 
 def _sent(db, data):

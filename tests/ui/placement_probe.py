@@ -63,6 +63,25 @@ def main() -> None:
         dialog.done(0)
         for _ in range(5):
             app.processEvents()
+    # The tallest a quick entry gets: a name in «Foreslået af» and Enter pressed (the warning).
+    page.capture.new_idea()
+    for _ in range(10):
+        app.processEvents()
+    dialog = page.capture.entry_dialog
+    dialog.proposed_by_edit.setText("Søren Bødker-Nielsen")
+    dialog.accept()
+    for _ in range(10):
+        app.processEvents()
+    result["idea_warned"] = {
+        "frame": rect(dialog.frameGeometry()),
+        "squeezed": dialog.height() < dialog.minimumSizeHint().height()
+        or dialog.width() < dialog.minimumSizeHint().width(),
+        "warning": dialog.carried.note.isVisible(),
+        "note": rect(QRect(dialog.carried.note.mapToGlobal(QPoint(0, 0)),
+                           dialog.carried.note.size())),
+    }
+    dialog.forget_changes()
+    dialog.done(0)
     page.stop()
     db.dispose()
     print(json.dumps(result))

@@ -67,6 +67,15 @@ def test_a_quick_entry_never_covers_the_speaker_buttons(tmp_path, size) -> None:
             assert not frame.intersects(as_rect(button)), (kind, frame, button)
         assert not shown[kind]["squeezed"], kind
         assert shown[kind]["speaker_hint"], kind
+    # With the name warning under «Foreslået af» the idea still fits, whole, beside the buttons.
+    warned = shown["idea_warned"]
+    frame = as_rect(warned["frame"])
+    assert warned["warning"]
+    assert screen.contains(frame), frame
+    assert frame.contains(as_rect(warned["note"]))
+    assert not warned["squeezed"]
+    for button in shown["buttons"]:
+        assert not frame.intersects(as_rect(button)), (frame, button)
 
 
 def test_the_hint_is_true_ctrl_digit_marks_the_speaker_from_a_quick_entry(

@@ -146,7 +146,7 @@ def item_views(screen) -> list[QAbstractItemView]:
 
 
 WITH_LISTS = {"start_page", "agenda_page", "live_page", "summary_page", "corrections_page",
-              "meeting_form", "people_dialog", "restore_dialog", "brief_window"}
+              "meeting_form", "people_dialog", "restore_dialog", "brief_window", "groups_dialog"}
 
 
 def _inside(view, widget) -> bool:

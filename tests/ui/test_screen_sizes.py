@@ -308,6 +308,12 @@ def _ask(parent: QWidget, d: Demo) -> QWidget:
     return AskDialog(d.db, d.closed.id, d.ideas, asks, asks[0], parent)
 
 
+def _groups(parent: QWidget, d: Demo) -> QWidget:
+    from ui.groups_dialog import GroupsDialog
+
+    return GroupsDialog(d.db, d.project.id, parent)
+
+
 def _step(parent: QWidget, d: Demo) -> QWidget:
     from ui.capture.entry_dialogs import StepDialog
 
@@ -326,6 +332,7 @@ DIALOGS: dict[str, Callable[[QWidget, Demo], QWidget]] = {
     "idea": _idea,
     "ask": _ask,
     "step": _step,
+    "groups": _groups,
 }
 
 
@@ -342,6 +349,26 @@ def test_each_dialog_fits_the_screen(qtbot, demo, name, screen) -> None:
         f"opens at {opened.toTuple()} on a {screen.toTuple()} screen"
     )
     assert_fits(dialog, opened)
+    dialog.done(0)
+
+
+@pytest.mark.parametrize("name", ["idea", "ask"])
+def test_a_quick_entry_with_the_name_warning_fits_the_screen(qtbot, demo, name, screen) -> None:
+    parent = QWidget()
+    qtbot.addWidget(parent)
+    dialog = DIALOGS[name](parent, demo)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    carried = dialog.carried
+    carried.edit.setText("Søren Bødker-Nielsen")
+    dialog.accept()  # the first Enter: the warning under the field, nothing saved
+    qtbot.waitUntil(lambda: carried.note.isVisible() and carried.note.use_group_button.isVisible())
+    settle(dialog)
+    grown = dialog.size()
+    usable = room(screen)
+    assert grown.width() <= usable.width() and grown.height() <= usable.height(), grown.toTuple()
+    assert_fits(dialog, grown)
+    dialog.forget_changes()
     dialog.done(0)
 
 

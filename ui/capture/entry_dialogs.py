@@ -7,189 +7,31 @@ from collections.abc import Sequence
 from datetime import date
 from typing import Any
 
-from PySide6.QtCore import QEvent, QObject, Qt
-from PySide6.QtGui import QKeyEvent, QKeySequence, QShortcut, QShowEvent
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
-    QCompleter,
-    QDialog,
-    QDialogButtonBox,
-    QFormLayout,
-    QLabel,
-    QLineEdit,
     QPlainTextEdit,
-    QVBoxLayout,
     QWidget,
 )
 
 from facilitator.domain import validation
 from facilitator.domain.enums import AskKind, CheckKind, OwnerSide
 from facilitator.i18n import _
-from facilitator.services import capture, meetings, people, privacy
+from facilitator.services import capture, people, privacy
 from facilitator.services.rows import AskRow, IdeaRow, PlaceRow, StepRow
 from facilitator.storage.database import Database
+from ui.capture.entry_frame import (
+    EnterSaves,
+    EntryDialog,
+    choice_combo,
+    choose_person,
+    line_edit,
+    person_combo,
+    suggest,
+)
 from ui.capture.models import format_date
-from ui.feedback import InlineMessage, attempt
-from ui.form_errors import FormErrors
-from ui.unsaved import FormDialog
 
-
-def _line(text: str = "", placeholder: str = "") -> QLineEdit:
-    edit = QLineEdit(text)
-    # Room for a long pasted text; the service sets the real limit and says so in Danish.
-    edit.setMaxLength(validation.MAX_TEXT_LENGTH + 1)
-    edit.setPlaceholderText(placeholder)
-    edit.setClearButtonEnabled(True)
-    return edit
-
-
-def _combo(choices: Sequence[tuple[str, Any]], current: Any = None) -> QComboBox:
-    combo = QComboBox()
-    for label, value in choices:
-        combo.addItem(label, value)
-    found = next((i for i, (_label, value) in enumerate(choices) if value == current), 0)
-    combo.setCurrentIndex(found)
-    return combo
-
-
-def _suggest(edit: QLineEdit, words: Sequence[str]) -> None:
-    # Groups and themes repeat through a meeting; offer what was typed before.
-    unique = sorted({w for w in words if w}, key=str.casefold)
-    if unique:
-        completer = QCompleter(unique, edit)
-        completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
-        completer.setFilterMode(Qt.MatchFlag.MatchContains)
-        edit.setCompleter(completer)
-
-
-def _person_combo(
-    db: Database, meeting_id: uuid.UUID, current: uuid.UUID | None
-) -> QComboBox | None:
-    """"Person (valgfri)": the project's people, or None when there is no one to choose.
-
-    The default is no person: the entry is credited to its group label. People
-    who withdrew consent are offered only where they are already linked.
-    """
-    project_id = meetings.get_meeting(db, meeting_id).project_id
-    known = [p for p in people.list_people(db, project_id)
-             if p.withdrawn_at is None or p.id == current]
-    if not known:
-        return None
-    choices: list[tuple[str, Any]] = [(_("(ingen – gruppen står for det)"), None)]
-    choices += [(p.name if p.withdrawn_at is None
-                 else _("{name} (samtykke trukket tilbage)").format(name=p.name), p.id)
-                for p in known]
-    combo = _combo(choices, current)
-    combo.setMinimumContentsLength(24)
-    combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
-    return combo
-
-
-class _EnterSaves(QObject):
-    """Makes Enter in a multi-line field save the dialog; Shift+Enter still breaks the line."""
-
-    def __init__(self, dialog: QDialog) -> None:
-        super().__init__(dialog)
-        self._dialog = dialog
-
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802
-        """Catch a plain Enter before the text field turns it into a new line."""
-        if event.type() == QEvent.Type.KeyPress and isinstance(event, QKeyEvent):
-            plain = not event.modifiers() & Qt.KeyboardModifier.ShiftModifier
-            if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and plain:
-                self._dialog.accept()
-                return True
-        return False
-
-
-class EntryDialog(FormDialog):
-    """The shared frame: a form, an inline message, Gem / Annullér; saves through a service."""
-
-    def __init__(self, db: Database, title: str, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setWindowTitle(title)
-        # Narrow enough to sit over the capture lists of a 1024 px wide live screen.
-        self.setMinimumWidth(480)
-        self._db = db
-        self.saved_row: Any = None
-        self._fields: dict[str, QWidget] = {}
-        self.form = QFormLayout()
-        self.form.setVerticalSpacing(10)
-        self.form.setHorizontalSpacing(14)
-        self.form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
-        self.message = InlineMessage(self)
-        self.errors = FormErrors(self.message, self.problems)
-        self.buttons = QDialogButtonBox()
-        save = self.buttons.addButton(_("Gem"), QDialogButtonBox.ButtonRole.AcceptRole)
-        save.setDefault(True)
-        self.buttons.addButton(_("Annullér"), QDialogButtonBox.ButtonRole.RejectRole)
-        # The title bar may be off-screen or tiny on a projector; say what is being entered.
-        heading = QLabel(title)
-        heading.setObjectName("entryHeading")
-        hint = QLabel(_("Enter gemmer · Esc annullerer"))
-        hint.setObjectName("entryHint")
-        # Shown only where it is true: the live screen adds Ctrl+digit to its quick entries.
-        self.speaker_hint = QLabel(_("Ctrl+1/2/3/0 markerer stadig, hvem der taler"))
-        self.speaker_hint.setObjectName("entryHint")
-        self.speaker_hint.hide()
-        self.setStyleSheet(
-            "#entryHeading { font-size: 14pt; font-weight: bold; } #entryHint { color: #555; }"
-        )
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(20, 16, 20, 16)
-        layout.setSpacing(12)
-        layout.addWidget(heading)
-        layout.addLayout(self.form)
-        layout.addWidget(self.message)
-        layout.addWidget(hint)
-        layout.addWidget(self.speaker_hint)
-        layout.addWidget(self.buttons)
-        self.buttons.accepted.connect(self.accept)
-        self.buttons.rejected.connect(self.reject)
-
-    def add_field(self, label: str, field: str, widget: QWidget) -> QWidget:
-        """A labelled row; `field` names it so a refusal can put the cursor there."""
-        if not isinstance(widget, QPlainTextEdit):
-            widget.setMinimumHeight(32)
-        self.form.addRow(label, widget)
-        if self._fields:
-            # Tab walks the form top to bottom, whatever order the widgets were made in.
-            QWidget.setTabOrder(list(self._fields.values())[-1], widget)
-        self._fields[field] = widget
-        self.errors.add_field(field, widget)
-        return widget
-
-    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 - Qt API
-        """Say which speaker keys work here; the frame remembers what the fields held."""
-        self.speaker_hint.setVisible(self.marks_speakers())
-        super().showEvent(event)
-
-    def marks_speakers(self) -> bool:
-        """Ctrl+1 (and its siblings) mark the speaker while this dialog is open."""
-        marker = QKeySequence("Ctrl+1")
-        return any(s.key() == marker for s in self.findChildren(QShortcut))
-
-    def accept(self) -> None:
-        """Save through the service; on refusal stay open with the text as typed."""
-        # Every refused field at once, in the form's order; the cursor goes to the first.
-        problems = self.problems()
-        if problems:
-            self.errors.show_problems(problems)
-            return
-        result = attempt(self.store, self.message, problems=self.errors)
-        if result is None:
-            return
-        self.saved_row = result
-        super().accept()
-
-    def store(self) -> Any:
-        """Build the input and call the add/update service; raise ValidationError to refuse."""
-        raise NotImplementedError
-
-    def problems(self) -> list[validation.Problem]:
-        """Every field saving would refuse now (checked without saving), in the form's order."""
-        return []
+__all__ = ["AskDialog", "EntryDialog", "IdeaDialog", "StepDialog"]
 
 
 class IdeaDialog(EntryDialog):
@@ -207,30 +49,32 @@ class IdeaDialog(EntryDialog):
         super().__init__(db, _("Ret idé") if idea else _("Ny idé"), parent)
         self._meeting_id = meeting_id
         self._idea = idea
-        self.title_edit = _line(idea.title if idea else "", _("Hvad vil borgerne?"))
+        self.title_edit = line_edit(idea.title if idea else "", _("Hvad vil borgerne?"))
         self.detail_edit = QPlainTextEdit(idea.detail if idea else "")
         self.detail_edit.setPlaceholderText(_("Uddybning (valgfri) — Skift+Enter giver ny linje"))
         self.detail_edit.setTabChangesFocus(True)
         self.detail_edit.setFixedHeight(72)
-        self.detail_edit.installEventFilter(_EnterSaves(self))
-        self.proposed_by_edit = _line(
+        self.detail_edit.installEventFilter(EnterSaves(self))
+        self.proposed_by_edit = line_edit(
             idea.proposed_by if idea else "", _("fx Borgergruppen i Knebel")
         )
-        _suggest(self.proposed_by_edit, [i.proposed_by for i in known_ideas])
         self._person_before = privacy.linked_person_id(db, "idea", idea.id) if idea else None
-        self.person_combo = _person_combo(db, meeting_id, self._person_before)
+        self.person_combo = person_combo(db, meeting_id, self._person_before)
         place_choices = [(_("(intet sted)"), None)] + [(p.name, p.id) for p in places]
         if idea and idea.place_id and idea.place_id not in {p.id for p in places}:
             place_choices.append((idea.place_name, idea.place_id))  # a place since removed
-        self.place_combo = _combo(place_choices, idea.place_id if idea else None)
-        self.theme_edit = _line(idea.theme if idea else "", _("fx Natur, Trafik, Fællesskab"))
-        _suggest(self.theme_edit, [i.theme for i in known_ideas])
+        self.place_combo = choice_combo(place_choices, idea.place_id if idea else None)
+        self.theme_edit = line_edit(idea.theme if idea else "", _("fx Natur, Trafik, Fællesskab"))
+        suggest(self.theme_edit, [i.theme for i in known_ideas])
         check_choices = [(_("Nej"), None)] + [(k.label, k) for k in CheckKind]
-        self.check_combo = _combo(check_choices, idea.needs_check if idea else None)
-        self.check_note_edit = _line(idea.check_note if idea else "", _("Hvad skal tjekkes?"))
-        self.add_field(_("&Idé"), "title", self.title_edit)
-        self.add_field(_("&Uddybning"), "detail", self.detail_edit)
-        self.add_field(_("&Foreslået af"), "proposed_by", self.proposed_by_edit)
+        self.check_combo = choice_combo(check_choices, idea.needs_check if idea else None)
+        self.check_note_edit = line_edit(idea.check_note if idea else "", _("Hvad skal tjekkes?"))
+        context = self.project_context(meeting_id)
+        self.add_free_text(_("&Idé"), "title", self.title_edit, context)
+        self.add_free_text(_("&Uddybning"), "detail", self.detail_edit, context)
+        self.carried = self.add_carried_by(
+            _("&Foreslået af"), "proposed_by", meeting_id, self.proposed_by_edit)
+        self.carried.person_chosen.connect(lambda p: choose_person(self.person_combo, p))
         if self.person_combo is not None:
             self.add_field(_("&Person (valgfri)"), "person_id", self.person_combo)
         self.add_field(_("&Sted"), "place", self.place_combo)
@@ -239,6 +83,7 @@ class IdeaDialog(EntryDialog):
         self.add_field(_("&Note om tjek"), "check_note", self.check_note_edit)
         self._sync_note()
         self.check_combo.currentIndexChanged.connect(self._sync_note)
+        self.carried.show_state()
         self.title_edit.setFocus()
 
     def _sync_note(self) -> None:
@@ -269,7 +114,7 @@ class IdeaDialog(EntryDialog):
             self._idea = row
         else:
             row = capture.update_idea(self._db, self._idea.id, data)
-        person = self.person_combo.currentData() if self.person_combo is not None else None
+        person = self.linked_person(self.person_combo)
         if person != self._person_before:
             people.link_idea_person(self._db, row.id, person)
             self._person_before = person
@@ -291,46 +136,48 @@ class AskDialog(EntryDialog):
         super().__init__(db, _("Ret ressourceønske") if ask else _("Nyt ressourceønske"), parent)
         self._meeting_id = meeting_id
         self._ask = ask
-        self.what_edit = _line(ask.what if ask else "", _("Hvad beder borgerne kommunen om?"))
-        self.kind_combo = _combo(
+        self.what_edit = line_edit(ask.what if ask else "", _("Hvad beder borgerne kommunen om?"))
+        self.kind_combo = choice_combo(
             [(k.label, k) for k in AskKind], ask.kind if ask else AskKind.OTHER
         )
         amount = (
             "" if ask is None or ask.amount_dkk is None else f"{ask.amount_dkk:,}".replace(",", ".")
         )
-        self.amount_edit = _line(amount, _("fx 12.500 (valgfrit)"))
+        self.amount_edit = line_edit(amount, _("fx 12.500 (valgfrit)"))
         idea_choices = [(_("(ingen idé)"), None)] + [(i.title[:120], i.id) for i in ideas]
         if ask and ask.idea_id and ask.idea_id not in {i.id for i in ideas}:
             # Keep the link to an idea deleted since, so editing the ask does not drop it.
             idea_choices.append(
                 (_("{title} (slettet)").format(title=ask.idea_title[:120]), ask.idea_id)
             )
-        self.idea_combo = _combo(idea_choices, ask.idea_id if ask else None)
+        self.idea_combo = choice_combo(idea_choices, ask.idea_id if ask else None)
         self.idea_combo.setMinimumContentsLength(24)
         self.idea_combo.setSizeAdjustPolicy(
             QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
         )
-        self.asked_by_edit = _line(ask.asked_by if ask else "", _("fx Shelter-gruppen"))
-        _suggest(self.asked_by_edit, [a.asked_by for a in known_asks])
+        self.asked_by_edit = line_edit(ask.asked_by if ask else "", _("fx Shelter-gruppen"))
         self._person_before = privacy.linked_person_id(db, "ask", ask.id) if ask else None
-        self.person_combo = _person_combo(db, meeting_id, self._person_before)
-        self.answer_by_edit = _line(
+        self.person_combo = person_combo(db, meeting_id, self._person_before)
+        self.answer_by_edit = line_edit(
             format_date(ask.answer_needed_by) if ask else "", _("DD-MM-ÅÅÅÅ")
         )
-        self.department_edit = _line(ask.department if ask else "", _("fx Plan og Byg"))
-        _suggest(self.department_edit, [a.department for a in known_asks])
+        self.department_edit = line_edit(ask.department if ask else "", _("fx Plan og Byg"))
+        suggest(self.department_edit, [a.department for a in known_asks])
         self.decision_check = QCheckBox(_("Kræver p&olitisk beslutning"))
         self.decision_check.setChecked(ask.needs_decision if ask else False)
-        self.add_field(_("Ø&nske"), "what", self.what_edit)
+        self.add_free_text(_("Ø&nske"), "what", self.what_edit, self.project_context(meeting_id))
         self.add_field(_("&Type"), "kind", self.kind_combo)
         self.add_field(_("&Beløb i kr."), "amount_dkk", self.amount_edit)
         self.add_field(_("Til &idé"), "idea", self.idea_combo)
-        self.add_field(_("Ønsket &af"), "asked_by", self.asked_by_edit)
+        self.carried = self.add_carried_by(
+            _("Ønsket &af"), "asked_by", meeting_id, self.asked_by_edit)
+        self.carried.person_chosen.connect(lambda p: choose_person(self.person_combo, p))
         if self.person_combo is not None:
             self.add_field(_("&Person (valgfri)"), "person_id", self.person_combo)
         self.add_field(_("S&var ønskes senest"), "answer_needed_by", self.answer_by_edit)
         self.add_field(_("Af&deling"), "department", self.department_edit)
         self.add_field("", "needs_decision", self.decision_check)
+        self.carried.show_state()
         self.what_edit.setFocus()
 
     def _parsed(self) -> dict[str, Any]:
@@ -369,7 +216,7 @@ class AskDialog(EntryDialog):
             self._ask = row  # a retry after a failed link updates instead of adding twice
         else:
             row = capture.update_ask(self._db, self._ask.id, data)
-        person = self.person_combo.currentData() if self.person_combo is not None else None
+        person = self.linked_person(self.person_combo)
         if person != self._person_before:
             people.link_ask_person(self._db, row.id, person)
             self._person_before = person
@@ -390,17 +237,34 @@ class StepDialog(EntryDialog):
         super().__init__(db, _("Ret næste skridt") if step else _("Nyt næste skridt"), parent)
         self._meeting_id = meeting_id
         self._step = step
-        self.what_edit = _line(step.what if step else "", _("Hvad skal der ske?"))
+        self.what_edit = line_edit(step.what if step else "", _("Hvad skal der ske?"))
         side = step.owner_side if step else OwnerSide.CITIZENS
-        self.owner_side_combo = _combo([(s.label, s) for s in OwnerSide], side)
-        self.owner_label_edit = _line(step.owner_label if step else "", _("fx Shelter-gruppen"))
-        _suggest(self.owner_label_edit, [s.owner_label for s in known_steps])
-        self.due_edit = _line(format_date(step.due_on) if step else "", _("DD-MM-ÅÅÅÅ"))
-        self.add_field(_("&Næste skridt"), "what", self.what_edit)
+        self.owner_side_combo = choice_combo([(s.label, s) for s in OwnerSide], side)
+        self.owner_label_edit = line_edit(step.owner_label if step else "")
+        # The municipality's side is a department or a colleague: what was typed before.
+        self._municipal_labels = suggest(
+            self.owner_label_edit,
+            [s.owner_label for s in known_steps if s.owner_side is OwnerSide.MUNICIPALITY])
+        self.due_edit = line_edit(format_date(step.due_on) if step else "", _("DD-MM-ÅÅÅÅ"))
+        self.add_free_text(
+            _("&Næste skridt"), "what", self.what_edit, self.project_context(meeting_id))
         self.add_field(_("&Hvem har bolden"), "owner_side", self.owner_side_combo)
-        self.add_field(_("&Ansvarlig"), "owner_label", self.owner_label_edit)
+        self.carried = self.add_carried_by(
+            _("&Ansvarlig"), "owner_label", meeting_id, self.owner_label_edit)
         self.add_field(_("&Frist"), "due_on", self.due_edit)
+        self._sync_side()
+        self.owner_side_combo.currentIndexChanged.connect(self._sync_side)
         self.what_edit.setFocus()
+
+    def _sync_side(self) -> None:
+        # Citizens carry a step as a group; the municipality as a department or an official,
+        # whose name in the brief is part of the job, so it is neither offered groups nor warned.
+        citizens = self.owner_side_combo.currentData() == OwnerSide.CITIZENS
+        self.carried.set_active(citizens)
+        if not citizens and self._municipal_labels is not None:
+            self.owner_label_edit.setCompleter(self._municipal_labels)
+        self.owner_label_edit.setPlaceholderText(
+            _("fx Shelter-gruppen") if citizens else _("fx Plan og Byg"))
 
     def _input(self, due_on: date | None) -> capture.StepInput:
         return capture.StepInput(
