@@ -19,6 +19,7 @@ from PySide6.QtWidgets import QLabel, QMainWindow, QMessageBox, QStackedWidget, 
 from facilitator.clock import Clock
 from facilitator.i18n import _
 from ui.changes import ChangeHub
+from ui.prompts import Prompts
 from ui.window_state import save_window_state
 
 if TYPE_CHECKING:
@@ -69,6 +70,8 @@ class MainWindow(QMainWindow):
         self.opener: DatabaseOpener | None = None
         self.damaged_dialog: DamagedDialog | None = None
         self.read_only_banner: QLabel | None = None
+        # Where the app's questions go (a test hands the window a scripted one).
+        self.prompts = Prompts()
         if db is not None:
             self.attach(db)
 
