@@ -99,6 +99,8 @@ def launch(data_dir_option: str | None, clock: Clock, prompts: Prompts | None = 
     def opened(result: OpenedFolder) -> None:
         # A purge the clock makes doubtful is asked about before the pages show any names.
         ask_about_held_purge(window, result, window.prompts)
+        if not window.isVisible():
+            return  # the session ended while the question was open (logout, shutdown)
         window.attach(result.database)
         window.offer_resume()
 
@@ -125,20 +127,29 @@ def launch(data_dir_option: str | None, clock: Clock, prompts: Prompts | None = 
 
 
 def run(data_dir_option: str | None, clock: Clock | None = None) -> int:
-    """Run the app until the window closes; returns the exit status."""
+    """Run the app until the window closes (or the session ends); returns the exit status."""
+    from ui.termination import TerminationWatch
+
     app = create_application()
-    while True:
-        window = launch(data_dir_option, clock or SystemClock())
-        status = app.exec()
-        if window.opener is not None:
-            window.opener.wait()
-        if window.db is not None:
-            window.db.dispose()
-        if status != RESTART_STATUS:
-            return status
-        # After a restore: a fresh window on the database opened (and upgraded) anew,
-        # in the place this one has now.
-        if window.window_settings is not None:
-            save_window_state(window, window.window_settings)
-        window.hide()
-        window.deleteLater()
+    shown: list[MainWindow] = []
+    # Logout or shutdown (SIGTERM/SIGHUP) closes the window as a click would: exit backup first.
+    watch = TerminationWatch(lambda: shown[-1].shut_down() if shown else app.exit(0))
+    try:
+        while True:
+            window = launch(data_dir_option, clock or SystemClock())
+            shown.append(window)
+            status = app.exec()
+            if window.opener is not None:
+                window.opener.wait()
+            if window.db is not None:
+                window.db.dispose()
+            if status != RESTART_STATUS:
+                return status
+            # After a restore: a fresh window on the database opened (and upgraded) anew,
+            # in the place this one has now.
+            if window.window_settings is not None:
+                save_window_state(window, window.window_settings)
+            window.hide()
+            window.deleteLater()
+    finally:
+        watch.stop()

@@ -243,6 +243,24 @@ class MainWindow(QMainWindow):
         if answer == QMessageBox.StandardButton.Yes:
             self.resume_meeting(running.id)
 
+    def shut_down(self) -> None:
+        """The session is ending (logout, shutdown): close as a click would, then quit.
+
+        Nobody is there to answer "throw away what you typed?", and the system
+        ends the process soon anyway; so open forms close without asking, and
+        the window closes through closeEvent, which stamps the running meeting
+        and makes the exit backup.
+        """
+        from PySide6.QtWidgets import QApplication
+
+        from ui.unsaved import FormDialog
+
+        for widget in QApplication.allWidgets():
+            if isinstance(widget, FormDialog):
+                widget.forget_changes()
+        self.close()
+        QApplication.exit(0)
+
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt API
         """Never close over unsaved typing; stamp the running meeting for the next start."""
         if self.db is not None:
