@@ -202,7 +202,7 @@ def test_the_command_line_never_purges_when_the_clock_is_far_ahead_of_the_data(t
     assert result.returncode == 0, result.stderr
     lines = result.stderr.strip().splitlines()
     assert len(lines) == 1
-    assert "1 personer fra afsluttede projekter skal slettes" in lines[0]
+    assert "1 person fra et afsluttet projekt skal slettes" in lines[0]
     assert "det nyeste i databasen er fra 10-01-2024" in lines[0]
     assert "Derfor er ingen slettet." in lines[0]
     assert names(folder) == ["Karen Vestergaard"]

@@ -75,11 +75,14 @@ def ask_about_held_purge(window: QWidget, opened: OpenedFolder, prompts: Prompts
     held = opened.purge
     if held is None or not held.held:
         return 0
-    question = privacy_purge.held_explanation(held) + "\n\n" + _(
-        "Er datoen {today} rigtig, og skal de slettes nu?").format(
+    one = held.held == 1
+    ask = (_("Er datoen {today} rigtig, og skal personen slettes nu?") if one
+           else _("Er datoen {today} rigtig, og skal de slettes nu?"))
+    question = privacy_purge.held_explanation(held) + "\n\n" + ask.format(
         today=held.today.strftime("%d-%m-%Y"))
+    yes = _("Ja, slet personen nu") if one else _("Ja, slet dem nu")
     if not prompts.ask(window, _("Slette personer efter opbevaringstid?"), question,
-                       _("Ja, slet dem nu"), _("Nej, ikke nu")):
+                       yes, _("Nej, ikke nu")):
         return 0
     try:
         return privacy_purge.purge_held(opened.database, opened.folder, held)

@@ -85,8 +85,12 @@ def purge_held(db: Database, folder: Path, held: StartPurge) -> int:
 def held_explanation(held: StartPurge) -> str:
     """Why the purge waits, in Danish: the clock against the newest stored time."""
     newest = held.newest.astimezone().strftime("%d-%m-%Y") if held.newest else "–"
-    return _(
-        "{count} personer fra afsluttede projekter skal slettes, fordi opbevaringstiden er "
-        "udløbet. Men computerens ur siger {today}, og det nyeste i databasen er fra {newest}. "
-        "Går uret forkert, ville de blive slettet for tidligt."
-    ).format(count=held.held, today=held.today.strftime("%d-%m-%Y"), newest=newest)
+    if held.held == 1:
+        text = _("1 person fra et afsluttet projekt skal slettes, fordi opbevaringstiden er "
+                 "udløbet. Men computerens ur siger {today}, og det nyeste i databasen er fra "
+                 "{newest}. Går uret forkert, ville personen blive slettet for tidligt.")
+    else:
+        text = _("{count} personer fra afsluttede projekter skal slettes, fordi opbevaringstiden "
+                 "er udløbet. Men computerens ur siger {today}, og det nyeste i databasen er fra "
+                 "{newest}. Går uret forkert, ville de blive slettet for tidligt.")
+    return text.format(count=held.held, today=held.today.strftime("%d-%m-%Y"), newest=newest)

@@ -77,7 +77,7 @@ def test_a_clock_far_ahead_of_the_data_holds_the_purge_back(folder):
         assert _find(db)  # Karen is still there
         assert not [r for r in list_audit(db) if r.action is AuditAction.RETENTION_PURGE]
         text = held_explanation(result)
-        assert "1 personer" in text and "01-04-2027" in text and "03-03-2026" in text
+        assert "1 person fra et afsluttet projekt" in text and "01-04-2027" in text and "03-03-2026" in text
 
         # Once the official confirms the date, the same purge erases her.
         assert purge_held(db, folder, result) == 1
@@ -113,3 +113,12 @@ def test_the_door_reports_a_held_purge(folder):
     with open_data_folder(folder, FakeClock(DUE_DAY), Purpose.EDIT) as opened:
         assert opened.purge is not None and opened.purge.held == 1
         assert _find(opened.database)
+
+
+def test_the_explanation_counts_people_in_danish():
+    from facilitator.services.privacy_purge import StartPurge
+
+    several = StartPurge(date(2027, 4, 1), held=3, newest=STARTED)
+    assert held_explanation(several).startswith(
+        "3 personer fra afsluttede projekter skal slettes, fordi opbevaringstiden er udløbet. "
+        "Men computerens ur siger 01-04-2027, og det nyeste i databasen er fra 03-03-2026.")

@@ -87,10 +87,10 @@ def test_a_clock_far_ahead_of_the_data_asks_and_no_keeps_everyone(qtbot, folder,
     window = start(qtbot, folder, FakeClock(DUE_DAY), monkeypatch, prompts)
     [(title, question, yes, no)] = prompts.asked
     assert title == "Slette personer efter opbevaringstid?"
-    assert "1 personer fra afsluttede projekter skal slettes" in question
+    assert "1 person fra et afsluttet projekt skal slettes" in question
     assert "computerens ur siger 01-04-2027" in question
     assert "det nyeste i databasen er fra 03-03-2026" in question
-    assert (yes, no) == ("Ja, slet dem nu", "Nej, ikke nu")
+    assert (yes, no) == ("Ja, slet personen nu", "Nej, ikke nu")
     assert karen(window.db) == [KAREN]
     assert AuditAction.RETENTION_PURGE not in [r.action for r in list_audit(window.db)]
     finish(window)
@@ -105,13 +105,13 @@ def test_a_clock_far_ahead_of_the_data_asks_and_yes_erases(qtbot, folder, monkey
     finish(window)
 
 
-@pytest.mark.parametrize(("button", "erased"), [("Ja, slet dem nu", True), ("Nej, ikke nu", False)])
+@pytest.mark.parametrize(("button", "erased"), [("Ja, slet personen nu", True), ("Nej, ikke nu", False)])
 def test_the_question_is_a_danish_message_box(qtbot, folder, monkeypatch, button, erased):
     seen: list[str] = []
     answer = answer_next_box(button, seen)
     window = start(qtbot, folder, FakeClock(DUE_DAY), monkeypatch)
     answer.stop()
     assert len(seen) == 1 and "opbevaringstiden er udløbet" in seen[0]
-    assert seen[0].endswith("Er datoen 01-04-2027 rigtig, og skal de slettes nu?")
+    assert seen[0].endswith("Er datoen 01-04-2027 rigtig, og skal personen slettes nu?")
     assert karen(window.db) == ([] if erased else [KAREN])
     finish(window)
