@@ -13,10 +13,14 @@ from datetime import datetime
 from pathlib import Path
 from typing import TextIO
 
+from facilitator.clock import SystemClock
+from facilitator.data_door import OpenedFolder, Purpose, open_data_folder
 from facilitator.domain.validation import ValidationError
 from facilitator.i18n import LANGUAGES, _
 from facilitator.paths import data_dir, database_path
 from facilitator.storage.database import Database, StorageError
+from facilitator.storage.integrity import DatabaseDamaged
+from facilitator.storage.os_errors import describe_failure, describe_os_error
 
 LATEST = ("latest", "seneste")
 
@@ -31,20 +35,38 @@ def _guarded(action: Callable[[], int], err: TextIO) -> int:
 
     try:
         return action()
+    except DatabaseDamaged as exc:
+        message = exc.message + " " + _(
+            "Se hvad der er galt med «facilitator check», og gendan en sikkerhedskopi med "
+            "«facilitator backup --restore ID» (se dem med «facilitator backup --list»).")
     except (ValidationError, StorageError) as exc:  # BriefError is a ValidationError
         message = exc.message
     except SQLAlchemyError as exc:
-        reason = getattr(exc, "orig", None) or exc
-        message = _("Databasen kan ikke læses: {reason}").format(reason=str(reason).splitlines()[0])
+        message = _("Databasen kan ikke læses: {reason}").format(reason=describe_failure(exc))
     except OSError as exc:
-        message = _("Filen kan ikke bruges: {reason}").format(reason=exc.strerror or exc)
+        message = _("Filen kan ikke bruges: {reason}").format(reason=describe_os_error(exc))
     except KeyboardInterrupt:
         print(_("Afbrudt."), file=err)
         return 130
     except Exception as exc:  # a command line must never end in a traceback
-        message = _("Uventet fejl: {reason}").format(reason=f"{type(exc).__name__}: {exc}")
+        message = describe_failure(exc)
     print(_one_line(message), file=err)
     return 1
+
+
+def _report_opening(opened: OpenedFolder, err: TextIO) -> None:
+    """Tell on stderr what the door found that the user should know: read-only, a held purge."""
+    from facilitator.services.privacy_purge import held_explanation
+
+    if opened.read_only_medium:
+        print(_one_line(_("Datamappen {folder} kan ikke skrives, så databasen er åbnet "
+                          "skrivebeskyttet; intet bliver ændret.").format(folder=opened.folder)),
+              file=err)
+    purge = opened.purge
+    if purge is not None and purge.held:
+        print(_one_line(held_explanation(purge) + " " + _(
+            "Derfor er ingen slettet. Tjek computerens dato; appen spørger, før den sletter.")),
+              file=err)
 
 
 def demo(data_dir_option: str | None, out: TextIO = sys.stdout, err: TextIO = sys.stderr) -> int:
@@ -56,9 +78,11 @@ def demo(data_dir_option: str | None, out: TextIO = sys.stdout, err: TextIO = sy
         from facilitator.demo_content import PROJECT_NAME
         from facilitator.services import projects
 
-        path = database_path(data_dir(data_dir_option))
-        db = Database.open_file(path)
-        try:
+        folder = data_dir(data_dir_option)
+        path = database_path(folder)
+        with open_data_folder(folder, SystemClock(), Purpose.EDIT) as opened:
+            _report_opening(opened, err)
+            db = opened.database
             if any(p.name == PROJECT_NAME for p in projects.list_projects(db, True)):
                 print(
                     _("Demoprojektet «{name}» findes allerede i {path}.").format(
@@ -68,8 +92,6 @@ def demo(data_dir_option: str | None, out: TextIO = sys.stdout, err: TextIO = sy
                 )
                 return 0
             project = create_demo(db, FakeClock())
-        finally:
-            db.dispose()
         print(
             _("Demoprojektet «{name}» er oprettet med {count} møder i {path}.").format(
                 name=project.name, count=project.meeting_count, path=path
@@ -123,19 +145,11 @@ def brief(
             raise BriefError(_("Sproget skal være da (dansk) eller en (engelsk)."))
         if Path(out_path).suffix.lower() != ".pdf" and not Path(out_path).is_dir():
             raise BriefError(_("Filnavnet skal ende på .pdf (fx orientering.pdf)."))
-        folder = data_dir(data_dir_option)
-        path = database_path(folder)
-        # Opening would create an empty database; a brief needs an existing one.
-        if not path.is_file():
-            raise BriefError(
-                _("Der er ingen database i {folder}. Opret et demoprojekt med «facilitator demo».")
-                .format(folder=folder)
-            )
-        db = Database.open_file(path)
-        try:
+        # READ never creates a database: a brief needs an existing one.
+        with open_data_folder(data_dir(data_dir_option), SystemClock(), Purpose.READ) as opened:
+            _report_opening(opened, err)
+            db = opened.database
             written = write_brief(db, _meeting_id(db, meeting), Path(out_path), language)
-        finally:
-            db.dispose()
         print(_("Orienteringen er gemt: {path}").format(path=written), file=out)
         return 0
 
@@ -156,7 +170,8 @@ def backup_list(
         from facilitator.storage.backup import list_backups, reason_label
 
         folder = data_dir(data_dir_option)
-        found = list_backups(folder)
+        with open_data_folder(folder, SystemClock(), Purpose.BACKUPS):
+            found = list_backups(folder)
         if not found:
             print(_("Der er ingen sikkerhedskopier i {folder} endnu.").format(folder=folder),
                   file=out)
@@ -183,20 +198,12 @@ def backup_restore(
     """`facilitator backup --restore ID`: put a backup in place; the current state is kept first."""
 
     def run() -> int:
-        from facilitator.clock import SystemClock
         from facilitator.storage.backup import restore
-        from facilitator.storage.data_folder import InstanceLock
 
         folder = data_dir(data_dir_option)
-        if not folder.is_dir():
-            raise StorageError(_("Datamappen {folder} findes ikke.").format(folder=folder))
-        # A running app would keep writing to the file being replaced: refuse while it runs.
-        lock = InstanceLock(folder)
-        lock.acquire()
-        try:
+        # Held: a running app would keep writing to the file being replaced.
+        with open_data_folder(folder, SystemClock(), Purpose.BACKUPS):
             result = restore(folder, backup_id, SystemClock())
-        finally:
-            lock.release()
         print(
             _("Sikkerhedskopien {id} fra {when} er gendannet i {path}.").format(
                 id=result.restored.id, when=_when(result.restored.created_at),
@@ -236,14 +243,12 @@ def check(data_dir_option: str | None, out: TextIO = sys.stdout, err: TextIO = s
     """`facilitator check`: the integrity report; exit status 1 when the database is damaged."""
 
     def run() -> int:
-        from facilitator.storage.integrity import format_report, integrity_check
+        from facilitator.storage.integrity import format_report
 
         folder = data_dir(data_dir_option)
-        path = database_path(folder)
-        if not path.is_file():
-            raise StorageError(_("Der er ingen database i {folder}.").format(folder=folder))
-        problems = integrity_check(path)
-        print(format_report(path, problems), file=out)
+        with open_data_folder(folder, SystemClock(), Purpose.CHECK) as opened:
+            problems = opened.problems
+            print(format_report(database_path(folder), problems), file=out)
         return 1 if problems else 0
 
     return _guarded(run, err)
@@ -256,19 +261,14 @@ def meetings(data_dir_option: str | None, out: TextIO = sys.stdout, err: TextIO 
         from facilitator.services import meetings as meeting_service
         from facilitator.services import projects
 
-        folder = data_dir(data_dir_option)
-        path = database_path(folder)
-        if not path.is_file():
-            raise StorageError(_("Der er ingen database i {folder}.").format(folder=folder))
-        db = Database.open_file(path)
-        try:
+        with open_data_folder(data_dir(data_dir_option), SystemClock(), Purpose.READ) as opened:
+            _report_opening(opened, err)
+            db = opened.database
             rows = [
                 m
                 for project in projects.list_projects(db, include_archived=True)
                 for m in meeting_service.list_meetings(db, project.id)
             ]
-        finally:
-            db.dispose()
         if not rows:
             print(_("Der er ingen møder endnu."), file=out)
         for m in sorted(rows, key=lambda m: m.scheduled_at):

@@ -58,8 +58,11 @@ def checkpointed(db: Database) -> Path:
     return Path(name)
 
 
-def damage(path: Path) -> bytes:
-    """Overwrite pages in the middle of a database file with garbage; returns the damaged bytes."""
+def damage(path: Path, keep_wal: bool = False) -> bytes:
+    """Overwrite pages in the middle of a database file with garbage; returns the damaged bytes.
+
+    The -wal and -shm are removed, unless `keep_wal` (a crash left committed pages there).
+    """
     data = bytearray(path.read_bytes())
     page = 4096
     pages = len(data) // page
@@ -68,7 +71,7 @@ def damage(path: Path) -> bytes:
     for number in range(int(pages * 0.4), max(int(pages * 0.6), int(pages * 0.4) + 1)):
         data[number * page:(number + 1) * page] = bytes([0xA5, 0x17, 0x00, 0xFF]) * (page // 4)
     path.write_bytes(bytes(data))
-    for suffix in ("-wal", "-shm"):
+    for suffix in () if keep_wal else ("-wal", "-shm"):
         Path(str(path) + suffix).unlink(missing_ok=True)
     return bytes(data)
 

@@ -11,7 +11,7 @@ from facilitator.clock import FakeClock
 from facilitator.paths import database_path
 from facilitator.services import backups
 from facilitator.storage.backup import list_backups, make_backup
-from facilitator.storage.data_folder import InstanceLock
+from facilitator.storage.folder_lock import FolderLock
 from tests.backup_factory import add_meeting, damage, idea_titles, open_folder
 from tests.test_commands import assert_one_line_refusal, cli
 
@@ -71,7 +71,7 @@ def test_restore_brings_the_backup_back_and_keeps_the_current_state(folder):
 
 
 def test_restore_refuses_while_the_app_holds_the_folder(folder):
-    lock = InstanceLock(folder)
+    lock = FolderLock(folder)
     lock.acquire()
     try:
         before = database_path(folder).read_bytes()

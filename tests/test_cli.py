@@ -76,11 +76,11 @@ def test_version_never_imports_qt():
     assert f"facilitator {__version__}" in result.stdout
 
 
-def test_open_database_refuses_unwritable_dir_in_danish(unwritable_dir, clock):
-    from ui.app import open_database
+def test_opening_refuses_unwritable_dir_in_danish(unwritable_dir, clock):
+    from facilitator.data_door import Purpose, open_data_folder
 
     with pytest.raises(StorageError) as refused:
-        open_database(unwritable_dir, clock)
+        open_data_folder(unwritable_dir, clock, Purpose.APP)
     message = refused.value.message
     assert str(unwritable_dir) in message
     assert "kan ikke skrives" in message
@@ -126,3 +126,13 @@ def test_command_line_with_unwritable_dir_exits_1_without_traceback(unwritable_d
     assert "DIALOG Facilitator kan ikke starte |" in result.stdout
     assert "kan ikke skrives" in result.stdout
     assert str(unwritable_dir) in result.stdout
+
+
+def test_the_app_explains_a_data_folder_name_too_long_in_danish(tmp_path):
+    folder = tmp_path / ("a" * 300)
+    result = python(REFUSED_RUN, "--data-dir", str(folder))
+    assert result.returncode == 1, result.stdout + result.stderr
+    assert "Traceback" not in result.stderr
+    [dialog] = [line for line in result.stdout.splitlines() if line.startswith("DIALOG")]
+    assert "Filnavnet er for langt" in dialog
+    assert "File name too long" not in result.stdout + result.stderr

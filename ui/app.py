@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import sys
-from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QLibraryInfo, QLocale, QTranslator
@@ -17,8 +16,9 @@ from facilitator.paths import data_dir, resource
 from ui.window_state import app_settings, save_window_state, show_main_window
 
 if TYPE_CHECKING:
-    from facilitator.storage.database import Database
+    from facilitator.data_door import OpenedFolder
     from ui.main_window import MainWindow
+    from ui.prompts import Prompts
 
 APP_FONT_FILES = ("DejaVuSans.ttf", "DejaVuSans-Bold.ttf", "DejaVuSans-Oblique.ttf")
 # Emoji and symbols DejaVu lacks (🏕, 🌻 in an idea's title) come from this font, not as boxes.
@@ -55,19 +55,6 @@ def install_danish(app: QApplication) -> None:
         app.installTranslator(translator)
 
 
-def open_database(folder: Path, clock: Clock) -> Database:
-    """Open the app's database: checked, folder writable, held by this process only, schema current.
-
-    A damaged file raises DatabaseDamaged before anything could write to it.
-    """
-    from facilitator.paths import database_path
-    from facilitator.storage.data_folder import open_app_database
-    from facilitator.storage.integrity import refuse_if_damaged
-
-    refuse_if_damaged(database_path(folder))
-    return open_app_database(folder, clock)
-
-
 # app.exec() returns this when the database must be opened anew (after a restore).
 RESTART_STATUS = 75
 
@@ -88,27 +75,33 @@ def create_application(argv: list[str] | None = None) -> QApplication:
     return app
 
 
-def launch(data_dir_option: str | None, clock: Clock) -> MainWindow:
-    """Show the main window at once and open the database behind it.
+def launch(data_dir_option: str | None, clock: Clock, prompts: Prompts | None = None) -> MainWindow:
+    """Show the main window at once and open the data folder behind it.
 
     On failure (unwritable folder, unreadable database) the user gets a Danish
     message and the app quits with status 1; never a traceback.
     """
     from ui.main_window import MainWindow
     from ui.safety_net import SafetyNet
-    from ui.startup import DatabaseOpener
+    from ui.startup import DatabaseOpener, ask_about_held_purge
 
     app = create_application()
     store = app_settings()
     window = MainWindow(None, clock, store)
+    if prompts is not None:
+        window.prompts = prompts
     window.safety_net = SafetyNet(window)
     window.safety_net.install()
     # Maximised on the screen it starts on, or where the user left it last time.
     show_main_window(window, store)
     folder = data_dir(data_dir_option)
 
-    def opened(db: Database) -> None:
-        window.attach(db)
+    def opened(result: OpenedFolder) -> None:
+        # A purge the clock makes doubtful is asked about before the pages show any names.
+        ask_about_held_purge(window, result, window.prompts)
+        if not window.isVisible():
+            return  # the session ended while the question was open (logout, shutdown)
+        window.attach(result.database)
         window.offer_resume()
 
     def failed(message: str) -> None:
@@ -134,20 +127,29 @@ def launch(data_dir_option: str | None, clock: Clock) -> MainWindow:
 
 
 def run(data_dir_option: str | None, clock: Clock | None = None) -> int:
-    """Run the app until the window closes; returns the exit status."""
+    """Run the app until the window closes (or the session ends); returns the exit status."""
+    from ui.termination import TerminationWatch
+
     app = create_application()
-    while True:
-        window = launch(data_dir_option, clock or SystemClock())
-        status = app.exec()
-        if window.opener is not None:
-            window.opener.wait()
-        if window.db is not None:
-            window.db.dispose()
-        if status != RESTART_STATUS:
-            return status
-        # After a restore: a fresh window on the database opened (and upgraded) anew,
-        # in the place this one has now.
-        if window.window_settings is not None:
-            save_window_state(window, window.window_settings)
-        window.hide()
-        window.deleteLater()
+    shown: list[MainWindow] = []
+    # Logout or shutdown (SIGTERM/SIGHUP) closes the window as a click would: exit backup first.
+    watch = TerminationWatch(lambda: shown[-1].shut_down() if shown else app.exit(0))
+    try:
+        while True:
+            window = launch(data_dir_option, clock or SystemClock())
+            shown.append(window)
+            status = app.exec()
+            if window.opener is not None:
+                window.opener.wait()
+            if window.db is not None:
+                window.db.dispose()
+            if status != RESTART_STATUS:
+                return status
+            # After a restore: a fresh window on the database opened (and upgraded) anew,
+            # in the place this one has now.
+            if window.window_settings is not None:
+                save_window_state(window, window.window_settings)
+            window.hide()
+            window.deleteLater()
+    finally:
+        watch.stop()

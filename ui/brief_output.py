@@ -14,7 +14,7 @@ from PySide6.QtPdf import QPdfDocument
 from PySide6.QtPrintSupport import QPrinter
 
 from facilitator.i18n import _, translation_for
-from facilitator.services.briefs import os_reason
+from facilitator.storage.os_errors import describe_os_error
 
 PRINT_DPI = 300
 TITLE_BYTES = 120
@@ -50,7 +50,7 @@ def copy_brief(source: Path, target: Path) -> Path:
 def save_failed_message(target: Path, exc: OSError) -> str:
     """A Danish one-line reason why saving to `target` failed."""
     return _("Orienteringen kunne ikke gemmes som {path}: {reason}. Vælg en anden mappe.").format(
-        path=target, reason=os_reason(exc)
+        path=target, reason=describe_os_error(exc)
     )
 
 

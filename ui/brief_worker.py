@@ -50,7 +50,9 @@ class BriefWorker(QThread):
         except (ValidationError, StorageError) as exc:  # BriefError is a ValidationError
             self.failed.emit(self.ticket, exc.message)
         except Exception as exc:  # a layout bug must show as a message, not kill the app
-            reason = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
+            from facilitator.storage.os_errors import describe_failure
+
+            reason = describe_failure(exc)
             self.failed.emit(
                 self.ticket, _("Orienteringen kunne ikke laves: {reason}").format(reason=reason)
             )

@@ -145,12 +145,14 @@ class DamagedDialog(QDialog):
 
     def open_read_only(self) -> None:
         """Open what can be read, read-only; if even that fails, say so here and stay."""
-        from facilitator.storage.read_only import open_read_only
+        from facilitator.data_door import Purpose, open_data_folder
 
-        db = attempt(lambda: open_read_only(self._folder, self._clock), self.message)
-        if db is None:
+        opened = attempt(
+            lambda: open_data_folder(self._folder, self._clock, Purpose.SALVAGE), self.message)
+        if opened is None:
             self.read_only_button.setEnabled(False)
             return
+        db = opened.database
         self._done_with(lambda: self.read_only_opened.emit(db))
 
     def _done_with(self, announce: Callable[[], None]) -> None:

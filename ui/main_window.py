@@ -19,6 +19,7 @@ from PySide6.QtWidgets import QLabel, QMainWindow, QMessageBox, QStackedWidget, 
 from facilitator.clock import Clock
 from facilitator.i18n import _
 from ui.changes import ChangeHub
+from ui.prompts import Prompts
 from ui.window_state import save_window_state
 
 if TYPE_CHECKING:
@@ -69,6 +70,8 @@ class MainWindow(QMainWindow):
         self.opener: DatabaseOpener | None = None
         self.damaged_dialog: DamagedDialog | None = None
         self.read_only_banner: QLabel | None = None
+        # Where the app's questions go (a test hands the window a scripted one).
+        self.prompts = Prompts()
         if db is not None:
             self.attach(db)
 
@@ -239,6 +242,24 @@ class MainWindow(QMainWindow):
         )
         if answer == QMessageBox.StandardButton.Yes:
             self.resume_meeting(running.id)
+
+    def shut_down(self) -> None:
+        """The session is ending (logout, shutdown): close as a click would, then quit.
+
+        Nobody is there to answer "throw away what you typed?", and the system
+        ends the process soon anyway; so open forms close without asking, and
+        the window closes through closeEvent, which stamps the running meeting
+        and makes the exit backup.
+        """
+        from PySide6.QtWidgets import QApplication
+
+        from ui.unsaved import FormDialog
+
+        for widget in QApplication.allWidgets():
+            if isinstance(widget, FormDialog):
+                widget.forget_changes()
+        self.close()
+        QApplication.exit(0)
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt API
         """Never close over unsaved typing; stamp the running meeting for the next start."""

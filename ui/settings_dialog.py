@@ -22,6 +22,7 @@ from facilitator.domain import validation
 from facilitator.i18n import _
 from facilitator.services import settings
 from facilitator.storage.database import Database
+from facilitator.storage.os_errors import describe_os_error
 from ui.feedback import InlineMessage, attempt
 from ui.form_errors import FormErrors
 from ui.planning_widgets import PLANNING_STYLE
@@ -143,7 +144,7 @@ class SettingsDialog(FormDialog):
         except OSError as exc:
             self.message.show_error(
                 _("Filen {name} kan ikke læses: {reason}").format(
-                    name=path.name, reason=exc.strerror or exc
+                    name=path.name, reason=describe_os_error(exc)
                 )
             )
             return False

@@ -1,14 +1,20 @@
-"""Opening the database off the GUI thread, so the window shows at once."""
+"""Opening the data folder off the GUI thread, so the window shows at once; the start's questions."""
 
 from __future__ import annotations
 
 import importlib
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject, QThread, Signal
+from PySide6.QtWidgets import QWidget
 
 from facilitator.clock import Clock
+from facilitator.i18n import _
+from ui.prompts import Prompts
+
+if TYPE_CHECKING:
+    from facilitator.data_door import OpenedFolder
 
 # Imported on the worker thread while the window is already showing; by the
 # time the pages are built these are in sys.modules and cost nothing.
@@ -22,9 +28,9 @@ HEAVY_MODULES = (
 
 
 class DatabaseOpener(QThread):
-    """Opens (and if needed migrates) the database, then reports on the GUI thread."""
+    """Opens the data folder through the one door (facilitator/data_door.py), off the GUI thread."""
 
-    opened = Signal(object)  # Database
+    opened = Signal(object)  # OpenedFolder
     failed = Signal(str)  # a message for the user
     damaged = Signal(object)  # DatabaseDamaged: the file failed its check and was not opened
 
@@ -35,25 +41,55 @@ class DatabaseOpener(QThread):
 
     def run(self) -> None:
         """Runs on the worker thread."""
+        from facilitator.storage.os_errors import describe_failure
+
         try:
+            from facilitator.data_door import Purpose, open_data_folder
             from facilitator.storage.database import StorageError
             from facilitator.storage.integrity import DatabaseDamaged
-            from ui.app import open_database
 
             try:
-                db: Any = open_database(self._folder, self._clock)
+                # Checked, held, migrated, purged (a purge the clock makes doubtful is held).
+                opened: Any = open_data_folder(self._folder, self._clock, Purpose.APP)
             except DatabaseDamaged as exc:
                 self.damaged.emit(exc)
                 return
             except StorageError as exc:
                 self.failed.emit(exc.message)
                 return
-            from facilitator.services.privacy import purge_at_start
-
-            # Retention: people of projects that ended long enough ago are erased (never stops start).
-            purge_at_start(db, self._folder)
             for name in HEAVY_MODULES:
                 importlib.import_module(name)
-            self.opened.emit(db)
+            self.opened.emit(opened)
         except Exception as exc:  # never a traceback for the user
-            self.failed.emit(str(exc).splitlines()[0] if str(exc) else type(exc).__name__)
+            self.failed.emit(
+                _("Databasen kan ikke åbnes: {reason}").format(reason=describe_failure(exc)))
+
+
+def ask_about_held_purge(window: QWidget, opened: OpenedFolder, prompts: Prompts) -> int:
+    """The purge waited because the clock is far ahead of the data: ask before erasing anyone.
+
+    Returns how many people were erased (0 if the official says no; asked again at the next start).
+    """
+    from facilitator.services import privacy_purge
+
+    held = opened.purge
+    if held is None or not held.held:
+        return 0
+    one = held.held == 1
+    ask = (_("Er datoen {today} rigtig, og skal personen slettes nu?") if one
+           else _("Er datoen {today} rigtig, og skal de slettes nu?"))
+    question = privacy_purge.held_explanation(held) + "\n\n" + ask.format(
+        today=held.today.strftime("%d-%m-%Y"))
+    yes = _("Ja, slet personen nu") if one else _("Ja, slet dem nu")
+    if not prompts.ask(window, _("Slette personer efter opbevaringstid?"), question,
+                       yes, _("Nej, ikke nu")):
+        return 0
+    try:
+        return privacy_purge.purge_held(opened.database, opened.folder, held)
+    except Exception as exc:  # the app opens all the same; the purge is tried at the next start
+        from facilitator.storage.os_errors import describe_failure
+
+        prompts.inform(window, _("Sletningen mislykkedes"), _(
+            "Personerne blev ikke slettet ({reason}). Det prøves igen ved næste start.").format(
+            reason=describe_failure(exc)))
+        return 0

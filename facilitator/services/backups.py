@@ -174,11 +174,11 @@ def restore(folder: Path, backup_id: str, clock: Clock, db: Database | None = No
         _stop_watching(db)
         db.engine.dispose()
         return storage.restore(folder, backup_id, clock)
-    # No database open here (e.g. the damaged-database dialog): take the folder's
-    # lock first, so a restore never replaces a file another Facilitator writes to.
-    from facilitator.storage.data_folder import InstanceLock
+    # No database open here (e.g. the damaged-database dialog): hold the folder
+    # first, so a restore never replaces a file another Facilitator writes to.
+    from facilitator.storage.folder_lock import FolderLock
 
-    lock = InstanceLock(folder)
+    lock = FolderLock(folder)
     lock.acquire()
     try:
         return storage.restore(folder, backup_id, clock)

@@ -23,12 +23,13 @@ from sqlalchemy.orm import Session
 from facilitator.domain import validation
 from facilitator.domain.anonymise import Redactor, nfc
 from facilitator.domain.enums import MeetingStatus
-from facilitator.i18n import LANGUAGES, N_, _
+from facilitator.i18n import LANGUAGES, _
 from facilitator.reports.brief_data import BriefAsk, BriefData, BriefIdea, BriefPhase, BriefStep
 from facilitator.services import capture, settings, summary
 from facilitator.services.people_rows import BriefRecordRow
 from facilitator.storage.database import Database
 from facilitator.storage.models import BriefRecord, Idea, Meeting, Person, Place, ResourceAsk
+from facilitator.storage.os_errors import describe_os_error
 
 # The brief's own dataclasses: each is copied with its texts redacted.
 _Brief = TypeVar("_Brief", BriefIdea, BriefAsk, BriefStep, BriefPhase, BriefData)
@@ -213,27 +214,10 @@ def brief_data(db: Database, meeting_id: uuid.UUID) -> BriefData:
 
 # ----- writing the PDF ------------------------------------------------------
 
-_OS_REASONS = {
-    errno.ENOENT: N_("mappen findes ikke"),
-    errno.ENOTDIR: N_("en del af stien er ikke en mappe"),
-    errno.EACCES: N_("ingen adgang til at skrive der"),
-    errno.EPERM: N_("ingen adgang til at skrive der"),
-    errno.EROFS: N_("drevet er skrivebeskyttet"),
-    errno.ENOSPC: N_("disken er fuld"),
-    errno.EISDIR: N_("det er en mappe"),
-}
-
-
-def os_reason(exc: OSError) -> str:
-    """Why a file could not be written, in Danish."""
-    reason = _OS_REASONS.get(exc.errno or 0)
-    return _(reason) if reason else str(exc.strerror or exc)
-
-
 def _cannot_save(path: Path, exc: OSError) -> BriefError:
     return BriefError(
         _("Orienteringen kan ikke gemmes som {path}: {reason}.").format(
-            path=path, reason=os_reason(exc)
+            path=path, reason=describe_os_error(exc)
         )
     )
 

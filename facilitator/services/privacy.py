@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import os
 import sqlite3
-import sys
 import tempfile
 import uuid
 from collections.abc import Callable, Iterable
@@ -37,6 +36,7 @@ from facilitator.storage import stale_files
 from facilitator.storage.busy import Backoff, DatabaseBusy, sole_writer, wipe_free_space
 from facilitator.storage.database import Database, StorageError, describe_error
 from facilitator.storage.models import Idea, Person, ResourceAsk
+from facilitator.storage.os_errors import describe_os_error
 
 Change = Callable[[sqlite3.Connection], None]
 
@@ -155,7 +155,7 @@ def _write(path: Path, data: bytes) -> None:
 
 def _cannot_save(path: Path, exc: OSError) -> PrivacyError:
     return PrivacyError(_("Filen kan ikke gemmes som {path}: {reason}.").format(
-        path=path, reason=exc.strerror or exc))
+        path=path, reason=describe_os_error(exc)))
 
 
 # ----- erasure ------------------------------------------------------------------
@@ -268,28 +268,33 @@ def erase_person(
 # ----- retention ----------------------------------------------------------------
 
 
-def purge_expired(db: Database, folder: Path, today: date) -> int:
-    """Erase the people of every project that ended longer ago than the retention; returns how many."""
+def _due(db: Database, today: date) -> tuple[list[uuid.UUID], list[Person]]:
+    """The projects whose retention has run out by `today`, and their people."""
     due = [r.project_id for r in all_retentions(db)
            if r.erase_from is not None and today >= r.erase_from]
     if not due:
-        return 0
+        return [], []
     with db.session() as s:
         persons = list(s.scalars(select(Person).where(Person.project_id.in_(due))))
         s.expunge_all()
+    return due, persons
+
+
+def people_due(db: Database, today: date) -> int:
+    """How many people a purge on `today` would erase."""
+    return len(_due(db, today)[1])
+
+
+def purge_expired(db: Database, folder: Path, today: date) -> int:
+    """Erase the people of every project that ended longer ago than the retention; returns how many.
+
+    Called at start through services/privacy_purge.py, which first makes sure
+    the computer's clock agrees with the data.
+    """
+    due, persons = _due(db, today)
     if not persons:
         return 0
     counts = [(AuditAction.RETENTION_PURGE, count, project_id) for project_id in due
               if (count := sum(1 for p in persons if p.project_id == project_id))]
     _erase(db, Path(folder), [_target(p) for p in persons], counts, None)
     return len(persons)
-
-
-def purge_at_start(db: Database, folder: Path) -> int:
-    """The start-up purge; never stops the app (it is tried again at the next start)."""
-    try:
-        return purge_expired(db, folder, db.clock.now().astimezone().date())
-    except Exception as exc:  # noqa: BLE001 - a failed purge must not keep the meeting from starting
-        # Only the kind of error: a message could quote a citizen's name.
-        print(f"Facilitator: retention purge failed ({type(exc).__name__})", file=sys.stderr)
-        return 0

@@ -33,7 +33,8 @@ from facilitator.storage.backup_files import (
     write_meta,
 )
 from facilitator.storage.database import Database, StorageError
-from facilitator.storage.integrity import connect_read_only, quick_check
+from facilitator.storage.integrity import connect_read_only, problems_at_start, quick_check
+from facilitator.storage.os_errors import describe_failure
 from facilitator.storage.stale_files import half_written_files
 
 __all__ = [
@@ -81,7 +82,7 @@ def backup_dir(folder: Path) -> Path:
 
 
 def _error(exc: BaseException) -> StorageError:
-    reason = getattr(exc, "strerror", None) or str(exc).splitlines()[0]
+    reason = describe_failure(exc)
     return StorageError(_("Sikkerhedskopien kunne ikke laves: {reason}").format(reason=reason))
 
 
@@ -175,7 +176,8 @@ def restore(folder: Path, backup_id: str, clock: Clock) -> RestoreResult:
     safety: BackupInfo | None = None
     damaged: Path | None = None
     if target.exists():
-        if quick_check(target):
+        # Damaged, or emptied while backups exist: kept aside as it is, never "backed up".
+        if problems_at_start(target):
             damaged = set_aside(target, clock)
         else:
             safety = make_backup(target, REASON_BEFORE_RESTORE, clock=clock)
@@ -186,7 +188,7 @@ def restore(folder: Path, backup_id: str, clock: Clock) -> RestoreResult:
             src.backup(dest)
             dest.execute("PRAGMA journal_mode=WAL")
     except (sqlite3.Error, OSError) as exc:
-        reason = getattr(exc, "strerror", None) or str(exc).splitlines()[0]
+        reason = describe_failure(exc)
         raise StorageError(
             _("Sikkerhedskopien kunne ikke gendannes: {reason}").format(reason=reason)
         ) from exc

@@ -1,95 +1,94 @@
-"""The data folder: checked writable before use, and held by one running app at a time."""
+"""The data folder's storage checks: found or created, writable or not, private enough.
+
+These are the steps; facilitator/data_door.py puts them in order (with the
+lock of storage/folder_lock.py, the damage check and the migration) and is the
+only way a command or a window opens a data folder.
+"""
 
 from __future__ import annotations
 
+import errno
 import os
-import sys
+import stat
 from pathlib import Path
-from typing import IO
 
-from facilitator.clock import Clock
 from facilitator.i18n import _
-from facilitator.paths import database_path
-from facilitator.storage.database import Database, StorageError
-from facilitator.storage.stale_files import remove_stale_copies
+from facilitator.storage.database import StorageError
+from facilitator.storage.os_errors import describe_os_error
+from facilitator.storage.permissions import (
+    create_private_folder,
+    others_can_read_message,
+    readable_by_others,
+)
 
-LOCK_FILE = "facilitator.lock"
+WRITE_PROBE = ".facilitator-write-test"
+# Errors that mean "nothing can be written here" rather than "something is wrong".
+READ_ONLY_ERRORS = {errno.EROFS, errno.EACCES, errno.EPERM}
 
 
-def ensure_writable(folder: Path) -> None:
-    """Create the folder if needed and prove it can be written, with a Danish message if not."""
+def cannot_write_message(folder: Path, exc: OSError) -> str:
+    """The Danish refusal of a data folder that cannot be made or written."""
+    return _("Datamappen {folder} kan ikke skrives ({reason}). Vælg en anden mappe med "
+             "--data-dir, eller bed IT om adgang.").format(
+        folder=folder, reason=describe_os_error(exc))
+
+
+def create_folder(folder: Path) -> bool:
+    """Make sure the data folder exists; returns True if it was created now (then it is 0700)."""
     try:
-        folder.mkdir(parents=True, exist_ok=True)
-        probe = folder / ".facilitator-write-test"
+        return create_private_folder(folder)
+    except OSError as exc:
+        raise StorageError(cannot_write_message(folder, exc)) from exc
+
+
+def folder_exists(folder: Path) -> bool:
+    """True if the folder is there; a path that cannot even be looked at is refused in Danish."""
+    try:
+        info = os.stat(folder)
+    except (FileNotFoundError, NotADirectoryError):
+        return False
+    except OSError as exc:
+        raise StorageError(
+            _("Datamappen {folder} kan ikke bruges ({reason}).").format(
+                folder=folder, reason=describe_os_error(exc))
+        ) from exc
+    if not stat.S_ISDIR(info.st_mode):
+        raise StorageError(_("{folder} er en fil, ikke en mappe.").format(folder=folder))
+    return True
+
+
+def file_exists(path: Path) -> bool:
+    """True if the database file is there (a path that cannot be looked at is refused)."""
+    try:
+        os.stat(path)
+    except (FileNotFoundError, NotADirectoryError):
+        return False
+    except OSError as exc:
+        raise StorageError(
+            _("Databasen {path} kan ikke bruges ({reason}).").format(
+                path=path, reason=describe_os_error(exc))
+        ) from exc
+    return True
+
+
+def write_refusal(folder: Path) -> OSError | None:
+    """Why nothing can be written in the folder (a probe file is made and removed), or None."""
+    probe = folder / WRITE_PROBE
+    try:
         probe.write_bytes(b"")
         probe.unlink()
     except OSError as exc:
-        raise StorageError(
-            _("Datamappen {folder} kan ikke skrives ({reason}). Vælg en anden mappe med "
-              "--data-dir, eller bed IT om adgang.").format(folder=folder, reason=exc.strerror or exc)
-        ) from exc
+        return exc
+    return None
 
 
-class InstanceLock:
-    """An exclusive OS lock on the data folder, released when the process ends (even on kill -9).
-
-    Two windows on one database would each believe they run the live meeting
-    and would end each other's speaker turns; the second one is refused.
-    """
-
-    def __init__(self, folder: Path) -> None:
-        self.path = folder / LOCK_FILE
-        self._file: IO[bytes] | None = None
-
-    def acquire(self) -> None:
-        """Take the lock or raise StorageError with a Danish message."""
-        # Private like everything in the data folder (it only holds the process id).
-        handle = os.fdopen(os.open(self.path, os.O_RDWR | os.O_CREAT, 0o600), "r+b")
-        try:
-            if sys.platform == "win32":
-                import msvcrt
-
-                msvcrt.locking(handle.fileno(), msvcrt.LK_NBLCK, 1)
-            else:
-                import fcntl
-
-                fcntl.flock(handle.fileno(), fcntl.LOCK_EX | fcntl.LOCK_NB)
-        except OSError as exc:
-            handle.close()
-            raise StorageError(
-                _("Facilitator kører allerede med de samme data (måske i et andet vindue). "
-                  "Brug det åbne vindue, eller luk det først.")
-            ) from exc
-        handle.truncate(0)
-        handle.write(str(os.getpid()).encode())
-        handle.flush()
-        self._file = handle
-
-    def release(self) -> None:
-        """Let go of the lock."""
-        if self._file is not None:
-            self._file.close()
-            self._file = None
+def is_read_only_medium(refusal: OSError | None) -> bool:
+    """True when the folder cannot be written because of the medium or its permissions."""
+    return refusal is not None and refusal.errno in READ_ONLY_ERRORS
 
 
-def open_app_database(folder: Path, clock: Clock) -> Database:
-    """Open the data folder for the app: writable, locked to this process, cleared, migrated.
-
-    Cleared: half-written backups and brief previews a killed app left behind
-    (they may hold names an erasure has removed since) are deleted.
-
-    The lock is released when the database is disposed, or by the OS when the
-    process ends, even after kill -9.
-    """
-    ensure_writable(folder)
-    lock = InstanceLock(folder)
-    lock.acquire()
-    try:
-        # Held by this process now: no other app writes a backup or shows a preview here.
-        remove_stale_copies(folder)
-        db = Database.open_file(database_path(folder), clock)
-    except BaseException:
-        lock.release()
-        raise
-    db.close_with(lock.release)
-    return db
+def refuse_if_others_can_read(database: Path) -> None:
+    """Refuse a database that group or others can read; the user's files are never changed."""
+    exposed = readable_by_others(database)
+    if exposed:
+        raise StorageError(others_can_read_message(exposed))

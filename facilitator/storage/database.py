@@ -13,6 +13,7 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from facilitator.clock import Clock, SystemClock
 from facilitator.i18n import _
+from facilitator.storage.os_errors import describe_failure, describe_os_error
 
 MIGRATIONS = Path(__file__).resolve().parent / "migrations"
 
@@ -63,25 +64,29 @@ class Database:
 
     @classmethod
     def open_file(cls, path: Path, clock: Clock | None = None) -> Database:
-        """Open (creating if needed) the database file and bring its schema up to date."""
+        """Open (creating if needed) the database file and bring its schema up to date.
+
+        A folder or file made here is private (0700/0600); nothing that already
+        exists is changed. The app opens its data folder through
+        facilitator/data_door.py, which checks and locks it first.
+        """
+        from facilitator.storage.permissions import create_private_file, create_private_folder
+
         try:
-            path.parent.mkdir(parents=True, exist_ok=True)
+            create_private_folder(path.parent)
         except OSError as exc:
             raise StorageError(
                 _("Mappen {folder} kan ikke oprettes: {reason}").format(
-                    folder=path.parent, reason=exc.strerror or exc
+                    folder=path.parent, reason=describe_os_error(exc)
                 )
             ) from exc
-        from facilitator.storage.permissions import private_database, private_folder
-
-        # Citizens' data: readable by the user only, before SQLite makes any file.
-        private_folder(path.parent)
         try:
-            private_database(path)
+            # Citizens' data: readable by the user only, before SQLite makes any file.
+            create_private_file(path)
         except OSError as exc:
             raise StorageError(
                 _("Databasen kan ikke åbnes eller skrives: {reason}").format(
-                    reason=exc.strerror or exc)
+                    reason=describe_os_error(exc))
             ) from exc
         db = cls(f"sqlite:///{path}", clock)
         db.migrate()
@@ -122,7 +127,8 @@ class Database:
             raise
         except Exception as exc:  # sqlite3/SQLAlchemy errors: unreadable, read-only, not a db
             raise StorageError(
-                _("Databasen kan ikke åbnes eller skrives: {reason}").format(reason=_reason(exc))
+                _("Databasen kan ikke åbnes eller skrives: {reason}").format(
+                    reason=describe_failure(exc))
             ) from exc
 
     def _backup_before_upgrade(self) -> None:
@@ -181,4 +187,4 @@ def describe_error(exc: BaseException) -> str:
         return _("Databasen kan ikke skrives (skrivebeskyttet). Det indtastede er ikke gemt endnu.")
     if "locked" in reason or "busy" in reason:
         return _("Databasen er optaget lige nu. Prøv igen om et øjeblik.")
-    return _("Det kunne ikke gemmes. Prøv igen. (Teknisk: {reason})").format(reason=_reason(exc))
+    return _("Det kunne ikke gemmes. Prøv igen. ({reason})").format(reason=describe_failure(exc))

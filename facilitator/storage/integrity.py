@@ -8,6 +8,7 @@ from pathlib import Path
 
 from facilitator.i18n import _
 from facilitator.storage.database import StorageError
+from facilitator.storage.os_errors import describe_failure
 
 # A report lists this many problems; a badly damaged file can have thousands.
 MAX_LISTED = 20
@@ -17,13 +18,21 @@ class DatabaseDamaged(StorageError):
     """The database file failed its integrity check; it must not be opened for writing."""
 
     def __init__(self, path: Path, problems: list[str]) -> None:
-        super().__init__(
-            _("Databasen {path} er beskadiget. Facilitator har ikke ændret noget i den.").format(
-                path=path
-            )
-        )
+        if problems == [empty_problem()]:
+            message = _("Databasen kan ikke åbnes, fordi den er tom, selv om der findes "
+                        "sikkerhedskopier: {path}. Facilitator har ikke ændret noget i den.")
+        else:
+            message = _("Databasen kan ikke åbnes, fordi den er beskadiget: {path}. "
+                        "Facilitator har ikke ændret noget i den.")
+        super().__init__(message.format(path=path))
         self.path = path
         self.problems = problems
+
+
+def empty_problem() -> str:
+    """The problem found in a database file that holds nothing while backups exist."""
+    return _("Databasefilen er tom (ingen tabeller, måske 0 byte), men der findes "
+             "sikkerhedskopier: den er sandsynligvis blevet tømt ved en fejl.")
 
 
 def connect_read_only(path: Path) -> sqlite3.Connection:
@@ -49,8 +58,8 @@ def _problem(exc: BaseException) -> str:
     if "not a database" in reason:
         return _("Filen er ikke en læsbar database (den er overskrevet eller ødelagt).")
     if "malformed" in reason:
-        return _("Databasefilen er beskadiget (SQLite: {reason}).").format(reason=reason)
-    return _("Databasen kan ikke læses: {reason}").format(reason=reason)
+        return _("Databasefilen er beskadiget (SQLite kan ikke læse dens opbygning).")
+    return _("Databasen kan ikke læses: {reason}").format(reason=describe_failure(exc))
 
 
 def _check(path: Path, pragma: str) -> list[str]:
@@ -83,12 +92,51 @@ def integrity_check(path: Path) -> list[str]:
     return _check(path, "integrity_check")
 
 
+def holds_nothing(path: Path) -> bool:
+    """True for a database file without a single table (0 bytes, or emptied), -wal included."""
+    try:
+        if path.stat().st_size == 0 and not Path(str(path) + "-wal").exists():
+            return True
+        with closing(connect_read_only(path)) as connection:
+            tables = connection.execute("SELECT count(*) FROM sqlite_master").fetchone()[0]
+            return int(tables) == 0
+    except Exception:  # unreadable: quick_check says why
+        return False
+
+
+def _empty_with_backups(path: Path) -> bool:
+    from facilitator.storage.backup_files import list_backups
+
+    return holds_nothing(path) and bool(list_backups(path.parent))
+
+
+def problems_at_start(path: Path) -> list[str]:
+    """What stops the database from being opened for writing; [] when it is fine or missing.
+
+    A database that holds nothing while backups exist counts as damaged: it was
+    emptied by accident (a sync program, a failed copy), and opening it would
+    quietly give the official an empty app instead of offering the backups.
+    Without backups, an empty file is simply a new database.
+    """
+    if not path.exists():
+        return []
+    if _empty_with_backups(path):
+        return [empty_problem()]
+    return quick_check(path)
+
+
+def problems_for_check(path: Path) -> list[str]:
+    """The thorough check for `facilitator check`, with the same rule for an emptied file."""
+    if path.is_file() and _empty_with_backups(path):
+        return [empty_problem()]
+    return integrity_check(path)
+
+
 def refuse_if_damaged(path: Path) -> None:
-    """Raise DatabaseDamaged if an existing database file fails quick_check (a missing one is fine)."""
-    if path.exists():
-        problems = quick_check(path)
-        if problems:
-            raise DatabaseDamaged(path, problems)
+    """Raise DatabaseDamaged if an existing database file fails `problems_at_start`."""
+    problems = problems_at_start(path)
+    if problems:
+        raise DatabaseDamaged(path, problems)
 
 
 def schema_of(path: Path) -> str | None:
@@ -140,4 +188,4 @@ def format_report(path: Path, problems: list[str]) -> str:
 
 def integrity_report(path: Path) -> str:
     """Run the thorough check on the database file and describe the result in Danish."""
-    return format_report(path, integrity_check(path))
+    return format_report(path, problems_for_check(path))

@@ -351,15 +351,14 @@ def test_rewrite_backups_applies_a_change_and_leaves_no_trace_in_the_file(folder
 def test_a_restore_without_an_open_database_is_refused_while_another_app_holds_the_folder(tmp_path, clock):
     from facilitator.services import backups as backup_service
     from facilitator.storage.backup import make_backup
-    from facilitator.storage.data_folder import open_app_database
+    from tests.folder_holder import held_by_another_process
 
-    first = open_app_database(tmp_path, clock)
-    try:
-        info = make_backup(first, "automatisk")
+    first = Database.open_file(tmp_path / "facilitator.db", clock)
+    info = make_backup(first, "automatisk")
+    first.dispose()
+    with held_by_another_process(tmp_path):
         with pytest.raises(StorageError, match="kører allerede"):
             backup_service.restore(tmp_path, info.id, clock)
-    finally:
-        first.dispose()
     assert backup_service.restore(tmp_path, info.id, clock).restored.id == info.id
 
 

@@ -3,23 +3,30 @@
 from __future__ import annotations
 
 import shutil
+import sqlite3
+from contextlib import closing
 from pathlib import Path
 
 import pytest
 
+from facilitator.data_door import Purpose, open_data_folder
 from facilitator.paths import database_path
 from facilitator.services import backups, projects
 from facilitator.storage.backup import list_backups, make_backup
 from facilitator.storage.database import StorageError, describe_error
 from facilitator.storage.integrity import (
     DatabaseDamaged,
+    empty_problem,
     integrity_check,
     integrity_report,
+    problems_at_start,
+    problems_for_check,
     quick_check,
     refuse_if_damaged,
 )
-from facilitator.storage.read_only import is_read_only, open_read_only
+from facilitator.storage.read_only import is_read_only
 from tests.backup_factory import big_database, damage, idea_titles
+from tests.folder_holder import held_by_another_process
 
 
 @pytest.fixture(scope="module")
@@ -88,7 +95,7 @@ def test_read_only_mode_reads_and_refuses_a_save_in_danish(folder, clock):
     path = database_path(folder)
     damage(path)
     before = path.read_bytes()
-    db = open_read_only(folder, clock)
+    db = open_data_folder(folder, clock, Purpose.SALVAGE).database
     try:
         assert is_read_only(db)
         assert [p.name for p in projects.list_projects(db)] == ["Mols i Udvikling"]
@@ -109,17 +116,17 @@ def test_read_only_mode_reads_and_refuses_a_save_in_danish(folder, clock):
 
 
 def test_read_only_mode_holds_the_data_folder_lock(folder, clock):
-    from facilitator.storage.data_folder import InstanceLock
-
-    db = open_read_only(folder, clock)
+    damage(database_path(folder))
+    db = open_data_folder(folder, clock, Purpose.SALVAGE).database
     try:
-        with pytest.raises(StorageError, match="kører allerede"):
-            InstanceLock(folder).acquire()
+        # A second app (a second process) is refused while the damaged file is shown.
+        with pytest.raises(AssertionError, match="did not get the folder"):
+            with held_by_another_process(folder, "lock"):
+                pass
     finally:
         db.dispose()
-    lock = InstanceLock(folder)
-    lock.acquire()
-    lock.release()
+    with held_by_another_process(folder, "lock"):
+        pass
 
 
 def test_restore_over_a_damaged_database_keeps_it_aside_unchanged(folder, clock, sound_file):
@@ -144,3 +151,49 @@ def test_latest_good_backup_skips_a_damaged_one(folder, clock):
     bad = make_backup(path, "test", clock=clock)
     damage(bad.path)
     assert backups.latest_good_backup(folder) == good
+
+
+# ----- an emptied database while backups exist ---------------------------------------------
+
+
+@pytest.mark.parametrize("emptied", ["zero bytes", "no tables"])
+def test_an_emptied_database_counts_as_damaged_only_when_backups_exist(folder, clock, emptied):
+    path = database_path(folder)
+    if emptied == "zero bytes":
+        path.write_bytes(b"")
+    else:
+        path.unlink()
+        with closing(sqlite3.connect(path)) as connection:  # a valid file without a single table
+            connection.execute("PRAGMA user_version = 7")
+        assert path.stat().st_size > 0
+    assert problems_at_start(path) == []  # no backups: simply a new database
+    refuse_if_damaged(path)
+
+    make_backup(_a_backup_source(folder), "test", clock=clock, folder=folder)
+    assert problems_at_start(path) == [empty_problem()]
+    assert problems_for_check(path) == [empty_problem()]
+    with pytest.raises(DatabaseDamaged, match="fordi den er tom"):
+        refuse_if_damaged(path)
+    assert "BESKADIGET" in integrity_report(path)
+
+
+def _a_backup_source(folder: Path) -> Path:
+    """A small real database beside the data folder to back up."""
+    from facilitator.clock import FakeClock
+    from tests.backup_factory import add_meeting, checkpointed, open_folder
+
+    other = folder.parent / "other"
+    db = open_folder(other, FakeClock())
+    add_meeting(db, ideas=1)
+    return checkpointed(db)
+
+
+def test_restoring_over_an_emptied_database_keeps_it_aside(folder, clock):
+    path = database_path(folder)
+    good = make_backup(path, "test", clock=clock)
+    path.write_bytes(b"")
+    result = backups.restore(folder, good.id, clock)
+    assert result.safety is None  # an emptied file is not "backed up" as the newest state
+    assert result.damaged_copy is not None and result.damaged_copy.read_bytes() == b""
+    assert [b.id for b in list_backups(folder)] == [good.id]
+    assert quick_check(path) == []

@@ -1,4 +1,4 @@
-"""Files holding citizens' data are readable by the user only: folders 0700, files 0600."""
+"""Files holding citizens' data are readable by the user only; a folder the app did not make is never changed."""
 
 from __future__ import annotations
 
@@ -10,12 +10,12 @@ from pathlib import Path
 import pytest
 
 from facilitator.clock import FakeClock
+from facilitator.data_door import Purpose, open_data_folder
 from facilitator.domain.enums import ConsentSource
 from facilitator.services import people, privacy
 from facilitator.storage.backup import make_backup
-from facilitator.storage.data_folder import open_app_database
-from facilitator.storage.database import Database
-from facilitator.storage.permissions import private_folder
+from facilitator.storage.database import Database, StorageError
+from facilitator.storage.permissions import readable_by_others
 
 pytestmark = pytest.mark.skipif(os.name != "posix", reason="POSIX permissions")
 
@@ -34,7 +34,8 @@ def generous_umask():
 
 def test_new_data_folder_database_and_wal_are_private(tmp_path, meeting_factory):
     folder = tmp_path / "Facilitator"
-    db = open_app_database(folder, FakeClock())
+    opened = open_data_folder(folder, FakeClock(), Purpose.APP)
+    db = opened.database
     try:
         meeting_factory(db)  # writes, so the -wal and -shm exist
         path = folder / "facilitator.db"
@@ -48,37 +49,64 @@ def test_new_data_folder_database_and_wal_are_private(tmp_path, meeting_factory)
         db.dispose()
 
 
-def test_an_existing_open_database_is_tightened(tmp_path):
-    folder = tmp_path / "data"
-    folder.mkdir(mode=0o755)
+def test_only_the_folder_itself_is_made_private_not_the_parents_it_needed(tmp_path):
+    folder = tmp_path / "new" / "Facilitator"
+    with open_data_folder(folder, FakeClock(), Purpose.EDIT):
+        pass
+    assert mode(folder) == 0o700
+    assert mode(folder.parent) == 0o755
+
+
+def test_an_existing_shared_folder_is_never_changed(tmp_path):
+    folder = tmp_path / "shared"
+    folder.mkdir()
     os.chmod(folder, 0o755)
-    path = folder / "f.db"
+    (folder / "notes.txt").write_text("someone else's file")
+    os.chmod(folder / "notes.txt", 0o644)
+    with open_data_folder(folder, FakeClock(), Purpose.APP):
+        pass
+    assert mode(folder) == 0o755
+    assert mode(folder / "notes.txt") == 0o644
+    assert mode(folder / "facilitator.db") == 0o600  # the file the app made is private
+
+
+@pytest.mark.parametrize("purpose", [Purpose.APP, Purpose.EDIT, Purpose.READ])
+def test_a_database_others_can_read_is_refused_and_left_as_it_is(tmp_path, purpose):
+    folder = tmp_path / "data"
+    folder.mkdir()
+    path = folder / "facilitator.db"
     Database.open_file(path, FakeClock()).dispose()
     os.chmod(path, 0o644)
     os.chmod(folder, 0o775)
-    db = Database.open_file(path, FakeClock())
-    try:
-        assert mode(path) == 0o600
-        assert mode(folder) == 0o700
-    finally:
-        db.dispose()
+    before = path.read_bytes()
+    with pytest.raises(StorageError) as refused:
+        open_data_folder(folder, FakeClock(), purpose)
+    message = refused.value.message
+    assert f"Databasen {path} kan læses af andre brugere" in message
+    assert "-rw-r--r--" in message and f"chmod 600 {path}" in message
+    assert "ændrer ikke rettighederne" in message
+    assert mode(path) == 0o644 and mode(folder) == 0o775
+    assert path.read_bytes() == before
 
 
-def test_owner_bits_are_kept_so_a_read_only_file_stays_read_only(tmp_path):
-    path = tmp_path / "f.db"
+def test_a_database_file_with_only_owner_bits_is_fine_in_an_open_folder(tmp_path):
+    folder = tmp_path / "data"
+    folder.mkdir()
+    os.chmod(folder, 0o755)
+    path = folder / "facilitator.db"
     Database.open_file(path, FakeClock()).dispose()
-    os.chmod(path, 0o444)
-    from facilitator.storage.permissions import private_database
-
-    private_database(path)
-    assert mode(path) == 0o400
+    os.chmod(path, 0o400)  # read-only to its owner: not "readable by others"
+    assert readable_by_others(path) == []
+    os.chmod(path, 0o640)
+    assert readable_by_others(path) == [(path, path.stat().st_mode)]
 
 
 def test_a_shared_sticky_folder_is_left_alone(tmp_path):
     shared = tmp_path / "shared"
     shared.mkdir()
     os.chmod(shared, 0o1777)
-    private_folder(shared)
+    with open_data_folder(shared, FakeClock(), Purpose.EDIT):
+        pass
     assert stat.S_IMODE(shared.stat().st_mode) == 0o1777
 
 

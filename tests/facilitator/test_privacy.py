@@ -310,13 +310,17 @@ def test_project_end_is_validated(db, scene):
 
 
 def test_purge_at_start_never_stops_the_app(db, scene, folder, monkeypatch, capsys):
+    from facilitator.services.privacy_purge import purge_at_start
+
     def broken(*_args):
         raise RuntimeError(f"secret {KAREN}")
 
-    monkeypatch.setattr(privacy, "purge_expired", broken)
-    assert privacy.purge_at_start(db, folder) == 0
+    monkeypatch.setattr(privacy, "people_due", broken)
+    result = purge_at_start(db, folder)
+    assert result.failed and result.erased == 0
     err = capsys.readouterr().err
     assert "RuntimeError" in err and KAREN not in err
+    assert "sletningen efter opbevaringstid mislykkedes" in err
 
 
 # ----- audit log -----------------------------------------------------------------------

@@ -18,11 +18,11 @@ from PySide6.QtCore import QTimer  # noqa: E402
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget  # noqa: E402
 
 from facilitator.clock import FakeClock  # noqa: E402
+from facilitator.data_door import Purpose, open_data_folder  # noqa: E402
 from facilitator.paths import database_path  # noqa: E402
 from facilitator.services import backups, projects  # noqa: E402
 from facilitator.storage.backup import make_backup  # noqa: E402
 from facilitator.storage.integrity import DatabaseDamaged, quick_check  # noqa: E402
-from facilitator.storage.read_only import open_read_only  # noqa: E402
 from tests.backup_factory import (  # noqa: E402
     add_meeting,
     big_database,
@@ -97,7 +97,7 @@ def main() -> None:
         damaged.close()
 
         window = MainWindow(None, clock)
-        attach_read_only(window, open_read_only(folder, clock))
+        attach_read_only(window, open_data_folder(folder, clock, Purpose.SALVAGE).database)
         shoot(window, "backup_read_only_window.png")
         window.start_page.new_project()
         window.start_page.dialog.name_edit.setText("Nyt projekt")

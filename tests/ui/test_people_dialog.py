@@ -359,40 +359,6 @@ def test_idea_and_ask_dialogs_offer_a_person_only_when_there_is_one(qtbot, db, m
     assert gone.withdrawn_at is not None
 
 
-# ----- the start-up purge ----------------------------------------------------------------
-
-
-def test_app_start_purges_people_of_long_ended_projects(qtbot, tmp_path):
-    """DatabaseOpener runs the retention purge once the database is open, before the window uses it."""
-    from datetime import UTC, datetime
-
-    from facilitator.clock import FakeClock
-    from facilitator.services.privacy_settings import set_project_ended
-    from facilitator.storage.data_folder import open_app_database
-    from ui.startup import DatabaseOpener
-
-    folder = tmp_path / "data"
-    then = FakeClock()
-    db = open_app_database(folder, then)
-    project = projects.create_project(db, "Mols i Udvikling")
-    people.add_person(db, project.id, KAREN, "k@example.org", True, True)
-    set_project_ended(db, project.id, date(2026, 3, 31))
-    db.dispose()
-
-    later = FakeClock(start=datetime(2027, 4, 1, 9, 0, tzinfo=UTC))
-    opener = DatabaseOpener(folder, later)
-    with qtbot.waitSignal(opener.opened, timeout=20_000) as opened:
-        opener.start()
-    opener.wait()
-    reopened = opened.args[0]
-    try:
-        assert people.list_people(reopened, project.id) == []
-        assert [r.action for r in list_audit(reopened)][-1] is AuditAction.RETENTION_PURGE
-    finally:
-        reopened.dispose()
-    assert b"Vestergaard" not in (folder / "facilitator.db").read_bytes()
-
-
 def test_escape_asks_before_throwing_a_typed_person_away(qtbot, db, dialog, meeting):
     form = open_form(qtbot, dialog)
     qtbot.keyClicks(form.name_edit, "Anna Sørensen")

@@ -393,3 +393,41 @@ def test_closing_an_unchanged_window_makes_no_backup(qtbot, folder, app_db, cloc
     clock.advance(timedelta(hours=1).total_seconds())
     window.close()
     assert [b.id for b in list_backups(folder)] == before
+
+
+def test_an_emptied_database_with_backups_offers_them_instead_of_an_empty_app(
+    qtbot, folder, clock, monkeypatch
+):
+    path = database_path(folder)
+    path.write_bytes(b"")  # a sync program emptied it
+    window, dialog = start_app(qtbot, folder, clock, monkeypatch)
+    assert window.db is None
+    assert path.read_bytes() == b""  # not replaced by an empty schema
+    assert "Databasefilen er tom" in dialog.details.text()
+    assert dialog.restore_button.isVisibleTo(dialog)
+
+    qtbot.mouseClick(dialog.restore_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: window.db is not None, timeout=10000)
+    assert sorted(p.name for p in projects.list_projects(window.db)) == [
+        "Mols i Udvikling", "اجتماع المواطنين"]
+    [kept] = folder.glob("facilitator.db.beskadiget-????????-??????")
+    assert kept.read_bytes() == b""
+    finish(window)
+
+
+def test_an_emptied_database_cannot_be_opened_read_only_but_can_be_restored(
+    qtbot, folder, clock, monkeypatch
+):
+    database_path(folder).write_bytes(b"")
+    exits: list[int] = []
+    monkeypatch.setattr(QApplication, "exit", staticmethod(lambda status=0: exits.append(status)))
+    window, dialog = start_app(qtbot, folder, clock, monkeypatch)
+    qtbot.mouseClick(dialog.read_only_button, Qt.MouseButton.LeftButton)
+    assert window.db is None and dialog.isVisible()
+    assert "er tom, så der er intet at vise" in dialog.message.text()
+    assert not dialog.read_only_button.isEnabled()
+    assert dialog.restore_button.isEnabled()
+    qtbot.mouseClick(dialog.quit_button, Qt.MouseButton.LeftButton)
+    assert exits == [1]
+    finish(window)
+    assert database_path(folder).read_bytes() == b""
