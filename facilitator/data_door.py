@@ -58,7 +58,7 @@ class Purpose(Enum):
 # is checked or opened: tidying what an earlier session left half done. Each
 # takes the data folder and must never raise for what it leaves alone.
 # Stale backups/*.partial and brief previews may hold a name erased since.
-START_CLEANUP: tuple[Callable[[Path], None], ...] = (remove_stale_copies,)
+START_CLEANUP: tuple[Callable[[Path], object], ...] = (remove_stale_copies,)
 
 
 @dataclass

@@ -10,12 +10,12 @@ from pathlib import Path
 import pytest
 from sqlalchemy import Enum, String, Text
 
+from facilitator.data_door import Purpose, open_data_folder
 from facilitator.domain.enums import ConsentSource
 from facilitator.services import agenda, briefs, capture, meetings, people, privacy, projects
 from facilitator.services.privacy_erase import KEPT_COLUMNS, TEXT_COLUMNS
 from facilitator.storage import stale_files
 from facilitator.storage.backup import list_backups, make_backup
-from facilitator.storage.data_folder import open_app_database
 from facilitator.storage.database import StorageError
 from facilitator.storage.models import Base
 from tests.facilitator.erasure_helpers import assert_absent, every_text, file_bytes
@@ -102,17 +102,17 @@ def stale_copies(folder: Path, db) -> tuple[Path, Path]:
 
 
 def test_a_session_start_removes_stale_partials_and_previews_but_not_one_shown(tmp_path, clock):
-    db = open_app_database(tmp_path, clock)
+    opened = open_data_folder(tmp_path, clock, Purpose.EDIT)
+    db = opened.database
     karen_everywhere(db)
     partial, left = stale_copies(tmp_path, db)
     shown = stale_files.preview_folder(tmp_path) / "preview-Shown1"
     shown.mkdir()
     (shown / "orientering-1-da.pdf").write_bytes(b"%PDF-1.4 shown")
     stale_files.hold_previews(shown)
-    db.dispose()
+    opened.close()
     try:
-        again = open_app_database(tmp_path, clock)
-        again.dispose()
+        open_data_folder(tmp_path, clock, Purpose.EDIT).close()
         assert not partial.exists() and not left.exists()
         assert (shown / "orientering-1-da.pdf").exists()
     finally:
