@@ -9,7 +9,8 @@ family (ZWJ sequence) as its people, a flag as its two letters. The invisible
 characters that would steer shaping (variation selectors, the zero-width joiner,
 tag characters, the keycap mark) and a skin tone after an emoji (drawn alone it
 is a shaded square) are left out. Any other character neither font has is
-written as its Unicode name in brackets, e.g. "[CJK UNIFIED IDEOGRAPH-6F22]".
+written as its Unicode name in brackets, e.g. "[CJK UNIFIED IDEOGRAPH-6F22]", or, having
+no name (unassigned, private use), as the replacement character "�".
 """
 
 from __future__ import annotations
@@ -26,6 +27,7 @@ ZWJ = 0x200D
 KEYCAP = 0x20E3
 VS16 = 0xFE0F  # "show the character before as an emoji"
 SKIN_TONES = range(0x1F3FB, 0x1F400)
+REPLACEMENT = "\ufffd"  # in DejaVu Sans
 _LEFT_OUT = {ZWJ, KEYCAP, *range(0xFE00, 0xFE10), *range(0xE0100, 0xE01F0),
              *range(0xE0020, 0xE0080)}
 
@@ -44,15 +46,16 @@ def _coverage() -> tuple[frozenset[int], frozenset[int]]:
 
 
 def stand_in(char: str) -> str:
-    """What is printed for a character neither font has: its Unicode name in brackets,
-    nothing for an invisible format character, a space for an unusual space."""
+    """What is printed for a character neither font has: its Unicode name in brackets (else
+    "�"), nothing for an invisible format character, a space for an unusual space."""
     category = unicodedata.category(char)
     if category == "Cf":
         return ""
     if category == "Zs":
         return " "
     name = unicodedata.name(char, "")
-    return f"[{name}]" if name else f"[U+{ord(char):04X}]"
+    # Unassigned and private-use code points have no name: the replacement character (�).
+    return f"[{name}]" if name else REPLACEMENT
 
 
 def runs(text: str) -> list[tuple[str, bool]]:

@@ -6,7 +6,9 @@ checks, each time it is laid out, whether any of its words is wider than its
 column; only then does it hyphenate, at the points Danish hyphenation (pyphen's
 da_DK patterns) allows. Words that fit are kept whole, so ordinary text wraps
 exactly as before. A word too long even for its syllables (no break point fits
-the column) is broken between two letters, still with a hyphen.
+the column) is broken between two letters, still with a hyphen. Left to reportlab's
+bare cut: a run of more than 60 letters (no word is that long) and a "word" with
+digits or symbols in it (reportlab hyphenates letters only).
 """
 
 from __future__ import annotations
@@ -24,6 +26,10 @@ from facilitator.reports.glyphs import string_width
 
 LANGUAGE = "da_DK"
 MIN_PIECE = 2  # letters a forced break leaves on either side
+# Longer than any Danish compound ("Arbejdsmarkedsuddannelsescentrenes" is 34 letters): such a
+# string is cut where the line ends, as reportlab does; hyphenating it syllable by syllable
+# would measure it again for every line, quadratic in its length.
+LONGEST_WORD = 60
 _WORD = re.compile(r"[^ \t\r\n]+")  # no-break spaces keep a figure and its unit one word
 
 _lock = threading.Lock()
@@ -44,6 +50,8 @@ def hyphenator(too_wide: Callable[[str], bool]) -> Callable[[str], Iterator[tupl
     points, then for a word wider than its column every split between letters."""
 
     def pairs(word: str) -> Iterator[tuple[str, str]]:
+        if len(word) > LONGEST_WORD:
+            return  # a run of letters, not a word: cut where the line ends (O(n), not O(n²))
         syllables = []
         for head, tail in dictionary().iterate(word):
             if tail.startswith("-"):  # at a hyphen the word already has: the hyphen ends the line

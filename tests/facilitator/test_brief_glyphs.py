@@ -115,6 +115,7 @@ def test_runs_split_text_by_the_font_that_has_each_character() -> None:
     assert runs(TONE) == [(TONE, True)]  # a skin tone alone is still shown
     assert printable("漢") == "[CJK UNIFIED IDEOGRAPH-6F22]"
     assert printable("a\U000e0067b") == "ab"  # tag characters (subdivision flags) go
+    assert printable("\U000f0000\U0010975e") == "\ufffd\ufffd"  # private use: no name
     assert printable("Łukasz Nguyễn Иван Şükrü") == "Łukasz Nguyễn Иван Şükrü"
 
 
