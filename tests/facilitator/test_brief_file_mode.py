@@ -3,15 +3,18 @@ umask would share it, and an existing file it replaces becomes private too."""
 
 from __future__ import annotations
 
-import io
 import os
 import stat
+import subprocess
+import sys
+from pathlib import Path
 
 import pytest
 
 from facilitator.clock import FakeClock
-from facilitator.commands import brief
 from facilitator.storage.data_folder import open_app_database
+
+ROOT = Path(__file__).resolve().parents[2]
 
 pytestmark = pytest.mark.skipif(os.name != "posix", reason="POSIX permissions")
 
@@ -43,9 +46,13 @@ def test_the_command_line_brief_is_private(tmp_path, data_folder, existing: bool
     if existing:  # a brief saved earlier by another program, readable by everyone
         out.write_bytes(b"old")
         os.chmod(out, 0o644)
-    status = brief(str(folder), str(meeting_id), str(out), "da", out=io.StringIO(),
-                   err=io.StringIO())
-    assert status == 0
+    # The real command in a fresh interpreter, which inherits the generous umask.
+    result = subprocess.run(
+        [sys.executable, "-c", "import sys; from ui.cli import main; sys.exit(main(sys.argv[1:]))",
+         "brief", "--meeting", str(meeting_id), "--out", str(out), "--data-dir", str(folder)],
+        cwd=ROOT, capture_output=True, text=True, timeout=120, check=False,
+    )
+    assert result.returncode == 0, result.stderr
     assert out.read_bytes().startswith(b"%PDF")
     assert stat.S_IMODE(out.stat().st_mode) == 0o600
     assert sorted(p.name for p in tmp_path.iterdir()) == ["data", "orientering.pdf"]
