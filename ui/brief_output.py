@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 import re
 import shutil
+import tempfile
 from datetime import date
 from pathlib import Path
 
@@ -34,14 +35,24 @@ def default_file_name(meeting_title: str, day: date, language: str) -> str:
 
 
 def copy_brief(source: Path, target: Path) -> Path:
-    """Copy the PDF to `target` atomically (temp file + rename); raises OSError on failure."""
+    """Copy the PDF to `target` atomically (temp file + rename); raises OSError on failure.
+
+    The copy is readable by the user only (0600), like everything else the app writes
+    about citizens: the temporary file is created private before a byte is written, and
+    the rename gives a file the user replaces that mode too.
+    """
     if target.suffix.lower() != ".pdf":
         target = target.with_name(target.name + ".pdf")
-    partial = target.with_name(f".{target.name}.part")
+    handle, partial_name = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.",
+                                            suffix=".part")  # created 0600
+    partial = Path(partial_name)
     try:
-        shutil.copyfile(source, partial)
+        with os.fdopen(handle, "wb") as out, source.open("rb") as data:
+            shutil.copyfileobj(data, out)
+            out.flush()
+            os.fsync(out.fileno())
         os.replace(partial, target)
-    except OSError:
+    except BaseException:
         partial.unlink(missing_ok=True)
         raise
     return target

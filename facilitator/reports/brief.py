@@ -16,6 +16,7 @@ from facilitator.reports.appendices import Appendices
 from facilitator.reports.brief_data import BriefData
 from facilitator.reports.first_page import FirstPage
 from facilitator.reports.formatting import BriefWords, clean
+from facilitator.reports.pdfa import ArchiveFacts, to_pdfa
 from facilitator.reports.styles import make_styles
 from facilitator.reports.template import BriefDocTemplate, PageHead
 
@@ -48,11 +49,19 @@ def page_head(data: BriefData, words: BriefWords, made_on: date) -> PageHead:
 def build_brief(
     data: BriefData, language: str = "da", made_on: date | None = None, invariant: bool = False
 ) -> bytes:
-    """The brief as PDF bytes: page 1 for the councillor, then the appendices.
+    """The brief as PDF/A-2b bytes: page 1 for the councillor, then the appendices.
 
     `made_on` is printed in the footer (today when not given); `invariant` makes
     the same input give the same bytes (for tests).
     """
+    pdf = render_brief(data, language, made_on, invariant)
+    return to_pdfa(pdf, ArchiveFacts(language=language), invariant=invariant)
+
+
+def render_brief(
+    data: BriefData, language: str = "da", made_on: date | None = None, invariant: bool = False
+) -> bytes:
+    """The brief as reportlab writes it, before it is made PDF/A (see `build_brief`)."""
     if language not in LANGUAGES:
         raise ValueError(f"unsupported brief language: {language!r}")
     words = BriefWords(language)

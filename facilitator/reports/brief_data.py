@@ -38,6 +38,7 @@ class BriefAsk:
     asked_by: str
     idea_title: str
     needs_decision: bool
+    idea_number: int | None = None  # the idea's number in the brief (appendix A), if it has one
 
 
 @dataclass(frozen=True)
@@ -53,12 +54,18 @@ class BriefStep:
 
 @dataclass(frozen=True)
 class BriefPhase:
-    """An agenda item: planned against actual, and who opened it."""
+    """An agenda item: planned against actual, and who opened it.
+
+    `thinking_seconds`: the item opened with a hold-back that silence outlasted,
+    and then a citizen took the floor — the seconds from the item's start until
+    then (citizens who thought before speaking); None otherwise.
+    """
 
     title: str
     planned_minutes: int
     actual_seconds: float
     first_speaker: Role | None
+    thinking_seconds: float | None = None
 
 
 @dataclass(frozen=True)
@@ -87,3 +94,13 @@ class BriefData:
     def phases_opened_by_citizens(self) -> int:
         """How many phases a citizen spoke first in."""
         return sum(1 for p in self.phases if p.first_speaker is Role.CITIZEN)
+
+    @property
+    def phases_opened_by_officials(self) -> tuple[BriefPhase, ...]:
+        """The phases an official spoke first in."""
+        return tuple(p for p in self.phases if p.first_speaker is Role.OFFICIAL)
+
+    @property
+    def phases_opened_after_thinking(self) -> tuple[BriefPhase, ...]:
+        """The phases that opened with a long silence, which a citizen then broke."""
+        return tuple(p for p in self.phases if p.thinking_seconds is not None)

@@ -8,7 +8,7 @@ shrinks whatever is still too tall, so page 1 never spills onto page 2.
 
 from __future__ import annotations
 
-from typing import Any
+import re
 
 from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, KeepInFrame, Paragraph, Spacer, Table
@@ -19,13 +19,12 @@ from facilitator.reports.chart import talk_share_chart
 from facilitator.reports.columns import even_cuts, group_cuts, share_out, tallest
 from facilitator.reports.fonts import FONT
 from facilitator.reports.formatting import NBSP, BriefWords, markup, shorten
+from facilitator.reports.page_one_tables import ASK_CAP, CHECK_CAP, TITLE_LIMIT, PageOneTables
 from facilitator.reports.parts import (
     OutlineMark,
     group_ideas,
-    header_row,
     muted,
     owner_markup,
-    sort_asks,
     sort_steps,
 )
 from facilitator.reports.styles import (
@@ -34,8 +33,6 @@ from facilitator.reports.styles import (
     RULE,
     Styles,
     layout_style,
-    table_style,
-    user_text,
 )
 
 IDEA_CAP = 30  # ideas listed on page 1 (a typical meeting's all); the rest are in appendix A
@@ -44,10 +41,7 @@ IDEA_CAP = 30  # ideas listed on page 1 (a typical meeting's all); the rest are 
 # shrink-to-fit frame never has to make the text too small to read.
 IDEA_TEXT_BUDGET = 1800
 IDEA_MIN = 8
-ASK_CAP = 10
-CHECK_CAP = 5
 STEP_CAP = 5
-TITLE_LIMIT = 150  # characters of a title on page 1; the appendix has the full text
 COLUMN_GAP = 8 * mm
 IDEA_COLUMNS = 3  # three narrow columns hold 30 ideas in the least height (measured)
 IDEA_GAP = 5 * mm
@@ -91,7 +85,8 @@ class FirstPage:
         )
         headings = [self.heading(*section) for section in sections]
         content: list[Flowable] = self.title_block()
-        for heading, body in zip(headings[:3], (self.ideas(), self.asks(), self.checks()),
+        tables = PageOneTables(data, self.words, self.styles)
+        for heading, body in zip(headings[:3], (self.ideas(), tables.asks(), tables.checks()),
                                  strict=True):
             content += [heading, *body]
         left = [headings[3], *self.talk()]
@@ -160,15 +155,13 @@ class FirstPage:
             return [Paragraph(markup(_("Ingen idéer blev registreret.")), styles.empty)]
         items: list[tuple[Flowable, str]] = []  # (flowable, its group's name if it is a heading)
         groups = group_ideas(self.data.ideas, self.words)
+        by_theme = any(idea.theme.strip() for idea in self.data.ideas)  # else grouped by village
         quotas = share_out(idea_cap(self.data.ideas), [len(ideas) for _name, ideas in groups])
         for (name, ideas), quota in zip(groups, quotas, strict=True):
             if name:
                 items.append((self.group_heading(name, f"({len(ideas)})"), name))
             for idea in ideas[:quota]:
-                text = "•\u00a0" + markup(shorten(idea.title, TITLE_LIMIT))
-                if idea.carried_by.strip():
-                    text += " " + muted(markup("–" + NBSP + unbroken(shorten(idea.carried_by, 60))))
-                items.append((Paragraph(text, styles.idea), ""))
+                items.append((Paragraph(self.idea_line(idea, by_theme), styles.idea), ""))
         gap = IDEA_GAP
         column = (FRAME_WIDTH - gap * (IDEA_COLUMNS - 1)) / IDEA_COLUMNS
         columns = self.split_columns(items, column)
@@ -176,6 +169,21 @@ class FirstPage:
         table = Table([columns], colWidths=widths, hAlign="LEFT")
         table.setStyle(layout_style())
         return [table]
+
+    @staticmethod
+    def idea_line(idea: BriefIdea, by_theme: bool) -> str:
+        """"• Title – group · village": the village unless the ideas are grouped by village or the
+        group's name already says it ("Borgergruppen i Knebel")."""
+        text = "•" + NBSP + markup(shorten(idea.title, TITLE_LIMIT))
+        who = " ".join(idea.carried_by.split())
+        place = " ".join(idea.place.split())
+        said = re.search(rf"\b{re.escape(place.casefold())}\b", who.casefold()) if place else None
+        parts = [unbroken(shorten(who, 60))] if who else []
+        if by_theme and place and not said:
+            parts.append(unbroken(shorten(place, 40)))
+        if parts:
+            text += " " + muted(markup("–" + NBSP + " · ".join(parts)))
+        return text
 
     def group_heading(self, name: str, suffix: str) -> Paragraph:
         """A theme (or village) with its number of ideas, or "(fortsat)" in the second column."""
@@ -203,63 +211,6 @@ class FirstPage:
             columns.append(column)
         return columns
 
-    def asks(self) -> list[Flowable]:
-        """The asks: those needing a political decision first, then by answer date."""
-        _ = self.words.gettext
-        words, styles = self.words, self.styles
-        if not self.data.asks:
-            return [Paragraph(markup(_("Ingen ønsker til kommunen blev registreret.")),
-                              styles.empty)]
-        ordered = sort_asks(self.data.asks)
-        shown = ordered[:ASK_CAP]
-        head = [_("Ønske"), _("Type"), _("Beløb"), _("Forvaltning"), _("Svar senest")]
-        rows: list[list[Any]] = [header_row(head, styles, right=(2,))]
-        extra: list[tuple[object, ...]] = []
-        any_decision = any(ask.needs_decision for ask in shown)
-        for index, ask in enumerate(shown):
-            starts_group = index == 0 or shown[index - 1].needs_decision != ask.needs_decision
-            if any_decision and starts_group:
-                label, style = ((_("Kræver politisk beslutning"), styles.marker)
-                                if ask.needs_decision else (_("Øvrige ønsker"), styles.subgroup))
-                extra.append(("SPAN", (0, len(rows)), (-1, len(rows))))
-                rows.append([Paragraph(markup(label), style), "", "", "", ""])
-            rows.append([
-                user_text(shorten(ask.what, 110), styles.cell),
-                user_text(words.label(ask.kind), styles.cell),
-                Paragraph(words.amount(ask.amount_dkk), styles.cell_right),
-                user_text(shorten(ask.department, 50) or "–", styles.cell),
-                Paragraph(words.short_date(ask.answer_needed_by), styles.cell),
-            ])
-        total = sum(ask.amount_dkk or 0 for ask in self.data.asks)
-        if total:
-            rows.append([Paragraph(markup(_("Beløb i alt (alle ønsker)")), styles.cell_bold), "",
-                         Paragraph(f"<b>{words.amount(total)}</b>", styles.cell_right), "", ""])
-        table = Table(rows, colWidths=[77 * mm, 20 * mm, 28 * mm, 28 * mm, 21 * mm],
-                      repeatRows=1, hAlign="LEFT")
-        table.setStyle(table_style(compact=True, extra=extra))
-        return [table]
-
-    def checks(self) -> list[Flowable]:
-        """Ideas that need a check against legislation, plans or other municipal work."""
-        _ = self.words.gettext
-        styles = self.styles
-        flagged = [idea for idea in self.data.ideas if idea.needs_check is not None]
-        if not flagged:
-            return [Paragraph(markup(_(
-                "Ingen idéer skal tjekkes mod lovgivning, planer eller kommunens øvrige arbejde."
-            )), styles.empty)]
-        rows: list[list[Any]] = [header_row([_("Idé"), _("Tjekkes mod"), _("Note")], styles)]
-        for idea in flagged[:CHECK_CAP]:
-            kind = self.words.label(idea.needs_check) if idea.needs_check else ""
-            rows.append([
-                user_text(shorten(idea.title, 80), styles.cell),
-                user_text(kind, styles.cell),
-                user_text(shorten(idea.check_note, 120) or "–", styles.cell_muted),
-            ])
-        table = Table(rows, colWidths=[64 * mm, 44 * mm, 66 * mm], repeatRows=1, hAlign="LEFT")
-        table.setStyle(table_style(compact=True))
-        return [table]
-
     def talk(self) -> list[Flowable]:
         """Citizens' share of talk, items they opened, hold-backs respected, and the bar chart."""
         _ = self.words.gettext
@@ -282,11 +233,34 @@ class FirstPage:
             ("BOTTOMPADDING", (0, 0), (-1, -1), 2.5),
             ("LINEBELOW", (0, 0), (-1, -1), 0.4, RULE),
         ))
+        openings = self.openings()
         if not spoke:
-            return [numbers, Spacer(0, 4),
+            return [numbers, *openings, Spacer(0, 4),
                     Paragraph(markup(_("Der blev ikke registreret taletid.")), styles.empty)]
-        return [numbers, Spacer(0, 4), Paragraph(markup(_("Andel af taletiden")), styles.muted),
+        return [numbers, *openings, Spacer(0, 4),
+                Paragraph(markup(_("Andel af taletiden")), styles.muted),
                 Spacer(0, 2), talk_share_chart(data.share, words, LEFT_WIDTH)]
+
+    def openings(self) -> list[Flowable]:
+        """Which items the citizens opened after thinking in a long silence (good news), and
+        which the official opened."""
+        _ = self.words.gettext
+        words = self.words
+
+        def quoted(title: str) -> str:
+            return _("»{title}«").format(title=shorten(title, 60))
+
+        lines = []
+        thought = self.data.phases_opened_after_thinking
+        if thought:
+            items = [f"{quoted(p.title)} ({words.wait(p.thinking_seconds or 0)})" for p in thought]
+            lines.append(_("Tid til eftertanke: borgerne tog selv ordet efter lang stilhed i "
+                           "{items}.").format(items=words.and_list(items)))
+        official = self.data.phases_opened_by_officials
+        if official:
+            lines.append(_("Embedspersonen åbnede {items}.").format(
+                items=words.and_list([quoted(p.title) for p in official])))
+        return [Paragraph(markup(" ".join(lines)), self.styles.opening)] if lines else []
 
     def steps(self) -> list[Flowable]:
         """Who does what next, and by when."""

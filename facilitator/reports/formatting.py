@@ -14,9 +14,11 @@ from typing import Protocol
 from xml.sax.saxutils import escape
 
 from babel.dates import format_date, format_time
+from babel.lists import format_list
 from babel.numbers import format_currency, format_decimal, format_percent
 
 from facilitator.i18n import translation_for
+from facilitator.reports.glyphs import fallback_markup
 
 # The Babel locale per brief language: British English writes "3 March 2026".
 BABEL_LOCALES = {"da": "da", "en": "en_GB"}
@@ -34,8 +36,10 @@ def clean(text: str) -> str:
 
 
 def markup(text: str) -> str:
-    """User text made safe for a reportlab Paragraph: `<`, `&`, `<b>` print literally; newlines break."""
-    return escape(clean(text)).replace("\r\n", "\n").replace("\n", "<br/>").replace("\t", " ")
+    """User text made safe for a reportlab Paragraph: `<`, `&`, `<b>` print literally; newlines
+    break; emoji are set in the emoji font and a character no font has gets a stand-in."""
+    escaped = escape(clean(text)).replace("\r\n", "\n").replace("\n", "<br/>").replace("\t", " ")
+    return fallback_markup(escaped)
 
 
 def shorten(text: str, limit: int) -> str:
@@ -130,6 +134,22 @@ class BriefWords:
             text = _("{minutes} min.").format(minutes=minutes)
         # Keep a duration on one line: a number never parts from its unit.
         return text.replace(" ", NBSP)
+
+    def wait(self, seconds: float) -> str:
+        """A short wait to the second: "45 sek." / "1 min. 5 sek." (English "45 s", "1 min 5 s")."""
+        _ = self.gettext
+        minutes, rest = divmod(int(round(max(seconds, 0.0))), 60)
+        if minutes and rest:
+            text = _("{minutes} min. {seconds} sek.").format(minutes=minutes, seconds=rest)
+        elif minutes:
+            text = _("{minutes} min.").format(minutes=minutes)
+        else:
+            text = _("{seconds} sek.").format(seconds=rest)
+        return text.replace(" ", NBSP)
+
+    def and_list(self, items: list[str]) -> str:
+        """"A, B og C" / "A, B and C"."""
+        return format_list(items, locale=self.locale)
 
     def difference(self, seconds: float) -> str:
         """A signed difference in minutes: "+4 min." / "−3 min." / "±0 min."."""

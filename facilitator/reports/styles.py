@@ -19,6 +19,7 @@ from reportlab.platypus import Paragraph, TableStyle
 
 from facilitator.reports.fonts import FONT, FONT_BOLD, FONT_ITALIC, register_fonts
 from facilitator.reports.formatting import markup
+from facilitator.reports.hyphenation import CellParagraph
 
 PAGE_WIDTH, PAGE_HEIGHT = A4
 MARGIN_LEFT = 18 * mm
@@ -63,6 +64,7 @@ class Styles:
     subgroup: ParagraphStyle
     figure: ParagraphStyle
     figure_label: ParagraphStyle
+    opening: ParagraphStyle
     empty: ParagraphStyle
     key_number: ParagraphStyle
     key_label: ParagraphStyle
@@ -107,6 +109,8 @@ def make_styles() -> Styles:
         subgroup=ParagraphStyle("subgroup", parent=cell, fontName=FONT_BOLD, textColor=MUTED),
         figure=derive("figure", fontName=FONT_BOLD, fontSize=8.5, leading=10.5, alignment=TA_RIGHT),
         figure_label=derive("figure_label", fontSize=8, leading=10.5),
+        # Who opened the items: a short note under the figures.
+        opening=derive("opening", fontSize=7.5, leading=9.5, spaceBefore=3),
         empty=derive("empty", fontName=FONT_ITALIC, fontSize=8.5, leading=11, textColor=MUTED),
         key_number=derive("key_number", fontName=FONT_BOLD, fontSize=15, leading=17,
                           textColor=ACCENT),
@@ -152,5 +156,6 @@ def layout_style(*extra: tuple[object, ...]) -> TableStyle:
 
 
 def user_text(text: str, style: ParagraphStyle) -> Paragraph:
-    """A paragraph of user text: NFC, escaped, so `<b>` or `&` in a title prints literally."""
-    return Paragraph(markup(text), style)
+    """A paragraph of user text: NFC, escaped, so `<b>` or `&` in a title prints literally; a word
+    too long for its column is hyphenated."""
+    return CellParagraph(markup(text), style)

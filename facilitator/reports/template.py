@@ -15,12 +15,13 @@ from typing import Any
 
 from reportlab.lib.units import mm
 from reportlab.lib.utils import ImageReader
-from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import BaseDocTemplate, Frame, PageTemplate
 
 from facilitator.reports.fonts import FONT, FONT_BOLD, register_fonts
 from facilitator.reports.formatting import clean
+from facilitator.reports.glyphs import draw_string, string_width
+from facilitator.reports.pdfa import CREATOR_TOOL
 from facilitator.reports.styles import (
     FOOTER_HEIGHT,
     FRAME_HEIGHT,
@@ -51,14 +52,15 @@ class PageHead:
 
 
 def fit(text: str, font: str, size: float, width: float) -> str:
-    """`text` on one line of `width` points, cut with an ellipsis when it does not fit."""
+    """`text` on one line of `width` points, cut with an ellipsis when it does not fit
+    (measured as drawn: emoji in their font, stand-ins for what no font has)."""
     text = " ".join(clean(text).split())
-    if stringWidth(text, font, size) <= width:
+    if string_width(text, font, size) <= width:
         return text
     low, high = 0, len(text)
     while low < high:  # the longest prefix that fits together with "…"
         middle = (low + high + 1) // 2
-        if stringWidth(text[:middle].rstrip() + "…", font, size) <= width:
+        if string_width(text[:middle].rstrip() + "…", font, size) <= width:
             low = middle
         else:
             high = middle - 1
@@ -130,7 +132,7 @@ class BriefDocTemplate(BaseDocTemplate):  # type: ignore[misc]
             rightMargin=MARGIN_RIGHT,
             topMargin=HEADER_HEIGHT,
             bottomMargin=FOOTER_HEIGHT,
-            creator="Facilitator",
+            creator=CREATOR_TOOL,
             **kwargs,
         )
         self.head = head
@@ -178,22 +180,20 @@ class BriefDocTemplate(BaseDocTemplate):  # type: ignore[misc]
             canv.drawImage(self._logo, PAGE_WIDTH - MARGIN_RIGHT - w, top + 2.5 * mm - h, w, h,
                            mask="auto")
             text_width -= w + 6 * mm
-        canv.setFillColor(MUTED)
-        canv.setFont(FONT_BOLD, 7.5)
-        canv.drawString(MARGIN_LEFT, top, fit(head.municipality.upper(), FONT_BOLD, 7.5, text_width))
-        canv.setFillColor(INK)
-        canv.setFont(FONT_BOLD, 10)
-        canv.drawString(MARGIN_LEFT, top - 12.5,
-                        fit(head.project_line, FONT_BOLD, 10, text_width))
-        canv.setFillColor(MUTED)
-        canv.setFont(FONT, 8.5)
-        canv.drawString(MARGIN_LEFT, top - 24, fit(head.when_where, FONT, 8.5, text_width))
+        # User text (names, titles, the venue) may hold emoji: drawn run by run, font by font.
+        lines = ((head.municipality.upper(), FONT_BOLD, 7.5, MUTED, 0.0),
+                 (head.project_line, FONT_BOLD, 10, INK, 12.5),
+                 (head.when_where, FONT, 8.5, MUTED, 24.0))
+        for text, font, size, colour, down in lines:
+            canv.setFillColor(colour)
+            draw_string(canv, MARGIN_LEFT, top - down, fit(text, font, size, text_width), font, size)
         canv.setStrokeColor(RULE)
         canv.setLineWidth(0.6)
         rule_y = PAGE_HEIGHT - 20.5 * mm
         canv.line(MARGIN_LEFT, rule_y, PAGE_WIDTH - MARGIN_RIGHT, rule_y)
         footer_y = 10.5 * mm
         canv.line(MARGIN_LEFT, footer_y, PAGE_WIDTH - MARGIN_RIGHT, footer_y)
-        canv.setFont(FONT, 7.5)
-        canv.drawString(MARGIN_LEFT, 7 * mm, fit(head.prepared, FONT, 7.5, FRAME_WIDTH - 30 * mm))
+        canv.setFillColor(MUTED)
+        draw_string(canv, MARGIN_LEFT, 7 * mm, fit(head.prepared, FONT, 7.5, FRAME_WIDTH - 30 * mm),
+                    FONT, 7.5)
         canv.restoreState()

@@ -22,11 +22,12 @@ from sqlalchemy.orm import Session
 
 from facilitator.domain import validation
 from facilitator.domain.anonymise import Redactor, nfc
-from facilitator.domain.enums import MeetingStatus
-from facilitator.i18n import LANGUAGES, _
+from facilitator.domain.enums import MeetingStatus, PromptKind, Role
+from facilitator.i18n import LANGUAGES, N_, _
 from facilitator.reports.brief_data import BriefAsk, BriefData, BriefIdea, BriefPhase, BriefStep
-from facilitator.services import capture, settings, summary
+from facilitator.services import agenda, capture, live, settings, summary
 from facilitator.services.people_rows import BriefRecordRow
+from facilitator.services.rows import PhaseRow, PromptRow, TurnRow
 from facilitator.storage.database import Database
 from facilitator.storage.models import BriefRecord, Idea, Meeting, Person, Place, ResourceAsk
 from facilitator.storage.os_errors import describe_os_error
@@ -115,6 +116,25 @@ def _anonymised(value: _Brief, redact: Redactor) -> _Brief:
     return replace(value, **changes)
 
 
+def thinking_seconds(
+    phase: PhaseRow, turns: list[TurnRow], prompts: list[PromptRow]
+) -> float | None:
+    """Seconds of silence before a citizen took the floor in `phase`, when the hold-back it opened
+    with ran out before anyone spoke (the citizens thought first); None otherwise."""
+    if phase.started_at is None or phase.first_speaker is not Role.CITIZEN:
+        return None
+    opening = next((p for p in prompts if p.kind is PromptKind.HOLD_BACK
+                    and p.phase_id == phase.id and p.at == phase.started_at and p.seconds), None)
+    if opening is None or opening.seconds is None:
+        return None
+    first = next((t for t in turns if t.phase_id == phase.id and t.role is not Role.SILENCE
+                  and t.started_at >= opening.at), None)
+    if first is None or first.role is not Role.CITIZEN:
+        return None
+    waited = (first.started_at - opening.at).total_seconds()
+    return waited if waited >= opening.seconds else None
+
+
 def brief_data(db: Database, meeting_id: uuid.UUID) -> BriefData:
     """Everything the brief shows for a meeting, with names hidden where there is no consent."""
     with db.session() as s:
@@ -142,6 +162,11 @@ def brief_data(db: Database, meeting_id: uuid.UUID) -> BriefData:
     stored = settings.get_settings(db)
     # The summary is the one place that computes talk share, phases and hold-backs.
     result = summary.meeting_summary(db, meeting_id)
+    turns, prompts = live.list_turns(db, meeting_id), live.list_prompts(db, meeting_id)
+    thinking = [thinking_seconds(p, turns, prompts) for p in agenda.list_phases(db, meeting_id)]
+    idea_rows = capture.list_ideas(db, meeting_id)
+    # Ideas are numbered in the order they were raised, as appendix A lists them.
+    numbers = {idea.id: number for number, idea in enumerate(idea_rows, start=1)}
     ideas = tuple(
         BriefIdea(
             title=i.title,
@@ -152,7 +177,7 @@ def brief_data(db: Database, meeting_id: uuid.UUID) -> BriefData:
             needs_check=i.needs_check,
             check_note=i.check_note,
         )
-        for i in capture.list_ideas(db, meeting_id)
+        for i in idea_rows
     )
     asks = [
         BriefAsk(
@@ -164,6 +189,7 @@ def brief_data(db: Database, meeting_id: uuid.UUID) -> BriefData:
             asked_by=_carried_by(person(ask_people.get(a.id)), a.asked_by),
             idea_title=a.idea_title,
             needs_decision=a.needs_decision,
+            idea_number=numbers.get(a.idea_id) if a.idea_id is not None else None,
         )
         for a in capture.list_asks(db, meeting_id)
     ]
@@ -179,8 +205,9 @@ def brief_data(db: Database, meeting_id: uuid.UUID) -> BriefData:
             planned_minutes=p.planned_minutes,
             actual_seconds=p.actual_seconds,
             first_speaker=p.first_speaker,
+            thinking_seconds=seconds,
         )
-        for p in result.phases
+        for p, seconds in zip(result.phases, thinking, strict=True)
     )
     row = result.meeting
     data = BriefData(

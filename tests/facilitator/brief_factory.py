@@ -39,10 +39,11 @@ def share(citizen: float = 3600, official: float = 900, politician: float = 300,
 
 
 def phases() -> tuple[BriefPhase, ...]:
-    """The default citizen-driven agenda, with a little overrun."""
+    """The default citizen-driven agenda, with a little overrun; the citizens' round opened
+    after a long silence, the item on the municipality was opened by the official."""
     return (
         BriefPhase("Velkomst ved en borger", 10, 11 * 60, Role.CITIZEN),
-        BriefPhase("Borgernes idérunde", 45, 52 * 60, Role.CITIZEN),
+        BriefPhase("Borgernes idérunde", 45, 52 * 60, Role.CITIZEN, thinking_seconds=65),
         BriefPhase("Hvad har I brug for fra kommunen?", 30, 27 * 60, Role.OFFICIAL),
         BriefPhase("Hvem gør hvad nu?", 20, 22 * 60, Role.CITIZEN),
     )
@@ -65,11 +66,11 @@ def known_meeting(**changes: object) -> BriefData:
     )
     asks = (
         BriefAsk("Tilskud til shelter og bålsted", AskKind.MONEY, 12_500, "Natur og Miljø",
-                 date(2026, 4, 15), "Femmøller Strandlaug", "Shelterplads ved søen", True),
+                 date(2026, 4, 15), "Femmøller Strandlaug", "Shelterplads ved søen", True, 3),
         BriefAsk("Tilladelse til bålsted", AskKind.PERMIT, None, "Byg og Plan",
-                 date(2026, 3, 31), "Femmøller Strandlaug", "Shelterplads ved søen", False),
+                 date(2026, 3, 31), "Femmøller Strandlaug", "Shelterplads ved søen", False, 3),
         BriefAsk("Lån af forsamlingshusets køkken", AskKind.VENUE, None, "Kultur og Fritid", None,
-                 "Agri Beboerforening", "Fælles spisning <b>hver</b> måned & musik", False),
+                 "Agri Beboerforening", "Fælles spisning <b>hver</b> måned & musik", False, 2),
     )
     steps = (
         BriefStep("Tegne forslag til cykelstiens linjeføring", "Borgergruppen i Knebel",
@@ -136,6 +137,7 @@ def many_asks(count: int) -> tuple[BriefAsk, ...]:
             GROUPS[i % len(GROUPS)],
             IDEA_TITLES[i % len(IDEA_TITLES)],
             i % 4 == 0,
+            i % len(IDEA_TITLES) + 1,
         )
         for i in range(count)
     )

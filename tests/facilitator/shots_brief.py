@@ -1,11 +1,13 @@
 """Render test briefs to PNG in screenshots/ for looking at (not a test; run by hand).
 
 Run: .venv/bin/python -m tests.facilitator.shots_brief
-Writes screenshots/brief-<name>.pdf and brief-<name>-<page>.png (pdftoppm, 80 dpi).
+Writes screenshots/brief-<name>.pdf and brief-<name>-<page>.png (pdftoppm, 80 dpi);
+SHOTS_DIR=/some/folder writes them there instead.
 """
 
 from __future__ import annotations
 
+import os
 import subprocess
 from pathlib import Path
 
@@ -22,7 +24,7 @@ from tests.facilitator.brief_factory import (
 )
 from tests.facilitator.test_brief import png_logo
 
-OUT = Path(__file__).resolve().parents[2] / "screenshots"
+OUT = Path(os.environ.get("SHOTS_DIR", Path(__file__).resolve().parents[2] / "screenshots"))
 
 
 def long_idea() -> BriefIdea:
