@@ -23,7 +23,7 @@ from sqlalchemy.orm import Session
 from facilitator.domain import validation
 from facilitator.domain.anonymise import Redactor, nfc
 from facilitator.domain.enums import MeetingStatus, PromptKind, Role
-from facilitator.i18n import LANGUAGES, N_, _
+from facilitator.i18n import LANGUAGES, _
 from facilitator.reports.brief_data import BriefAsk, BriefData, BriefIdea, BriefPhase, BriefStep
 from facilitator.services import agenda, capture, live, settings, summary
 from facilitator.services.people_rows import BriefRecordRow

@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 
 from facilitator.clock import FakeClock
-from facilitator.storage.data_folder import open_app_database
+from facilitator.data_door import Purpose, open_data_folder
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -31,11 +31,11 @@ def generous_umask():
 def data_folder(tmp_path, meeting_factory):
     """A data folder holding one meeting; returns (folder, meeting id)."""
     folder = tmp_path / "data"
-    db = open_app_database(folder, FakeClock())
+    opened = open_data_folder(folder, FakeClock(), Purpose.EDIT)
     try:
-        meeting = meeting_factory(db)
+        meeting = meeting_factory(opened.database)
     finally:
-        db.dispose()
+        opened.close()
     return folder, meeting.id
 
 
