@@ -63,7 +63,7 @@ ensure_venv() {
     fi
     spec="."
     [ -n "$extra" ] && spec=".[$extra]"
-    echo "Installing Facilitator ($spec) into .venv" >&2
+    echo "Installing Facilitator ($spec) into ${VENV##*/}" >&2
     (cd "$REPO_ROOT" && "$VENV/bin/python" -m pip install --quiet --disable-pip-version-check -e "$spec") || return 1
     echo "$want" >"$VENV/$stamp_name"
 }

@@ -3,15 +3,19 @@
 from __future__ import annotations
 
 import os
+import platform
 import subprocess
 import sys
 from pathlib import Path
 
+import PySide6
 import pytest
+from PySide6.QtCore import qVersion
 
 from facilitator import __version__
 from facilitator.paths import DATA_DIR_ENV
 from facilitator.storage.database import StorageError
+from facilitator.storage.schema import SCHEMA_HEAD
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -47,7 +51,12 @@ def test_version_via_module_prints_version():
         timeout=60,
     )
     assert result.returncode == 0, result.stderr
-    assert result.stdout.strip() == f"facilitator {__version__}"
+    lines = result.stdout.splitlines()
+    assert lines[0] == f"facilitator {__version__}"
+    assert lines[1] == f"Databaseskema: {SCHEMA_HEAD}"
+    assert lines[2] == f"Python: {platform.python_version()}"
+    assert lines[3] == f"Qt: {qVersion()}"
+    assert lines[4] == f"PySide6: {PySide6.__version__}"
 
 
 def test_version_via_installed_script():
@@ -59,8 +68,8 @@ def test_version_via_installed_script():
     assert __version__ in result.stdout
 
 
-def test_version_never_imports_qt():
-    # --version must work on a machine where Qt cannot even load (and start fast).
+def test_version_loads_only_qtcore_and_no_database_library():
+    # --version starts fast: Qt's core library for its version, no window, no SQLAlchemy.
     result = python(
         "import sys\n"
         "from ui.cli import main\n"
@@ -68,12 +77,28 @@ def test_version_never_imports_qt():
         "    main(['--version'])\n"
         "except SystemExit as exit:\n"
         "    code = exit.code\n"
-        "qt = sorted(m for m in sys.modules if m.split('.')[0] == 'PySide6')\n"
-        "print('exit', code, 'qt', qt)\n"
+        "qt = sorted(m for m in sys.modules if m.startswith('PySide6.Qt'))\n"
+        "print('exit', code, 'qt', qt, 'sqlalchemy', 'sqlalchemy' in sys.modules)\n"
     )
     assert result.returncode == 0, result.stderr
-    assert result.stdout.splitlines()[-1] == "exit 0 qt []"
+    # (PySide6's own support modules come with QtCore; no other Qt library is loaded.)
+    assert result.stdout.splitlines()[-1] == "exit 0 qt ['PySide6.QtCore'] sqlalchemy False"
     assert f"facilitator {__version__}" in result.stdout
+
+
+def test_version_works_where_qt_cannot_load():
+    # On a machine where Qt cannot even load, --version still answers (and says so).
+    result = python(
+        "import sys\n"
+        "sys.modules['PySide6'] = None  # importing it now fails as a broken install would\n"
+        "from ui.cli import main\n"
+        "sys.exit(main(['--version']))\n"
+    )
+    assert result.returncode == 0, result.stderr
+    lines = result.stdout.splitlines()
+    assert lines[0] == f"facilitator {__version__}"
+    assert lines[1] == f"Databaseskema: {SCHEMA_HEAD}"
+    assert lines[-1].startswith("Qt: kan ikke indlæses (")
 
 
 def test_opening_refuses_unwritable_dir_in_danish(unwritable_dir, clock):

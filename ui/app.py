@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import os
 import sys
+import time
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QLibraryInfo, QLocale, QTranslator
-from PySide6.QtGui import QFont, QFontDatabase
+from PySide6.QtGui import QFont, QFontDatabase, QIcon
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from facilitator import __version__
@@ -55,6 +58,19 @@ def install_danish(app: QApplication) -> None:
         app.installTranslator(translator)
 
 
+# A file the app writes the time into once the start screen is filled: the installer
+# check and bench/installer.py wait for it (a running app is otherwise silent).
+READY_FILE_ENV = "FACILITATOR_READY_FILE"
+
+
+def report_ready(path: Path) -> None:
+    """Write the wall-clock time the start screen was ready (never fails the app)."""
+    try:
+        path.write_text(f"{time.time():.6f}\n", encoding="ascii")
+    except OSError:
+        pass
+
+
 # app.exec() returns this when the database must be opened anew (after a restore).
 RESTART_STATUS = 75
 
@@ -70,6 +86,10 @@ def create_application(argv: list[str] | None = None) -> QApplication:
     assert isinstance(app, QApplication)
     app.setApplicationName("Facilitator")
     app.setApplicationVersion(__version__)
+    # The window's and the taskbar's icon; on Linux the desktop entry (facilitator.desktop)
+    # the installer adds shows the same icon in the menu.
+    app.setWindowIcon(QIcon(str(resource("icons", "facilitator.svg"))))
+    app.setDesktopFileName("facilitator")
     install_fonts(app)
     install_danish(app)
     return app
@@ -95,6 +115,10 @@ def launch(data_dir_option: str | None, clock: Clock, prompts: Prompts | None = 
     # Maximised on the screen it starts on, or where the user left it last time.
     show_main_window(window, store)
     folder = data_dir(data_dir_option)
+
+    ready_file = os.environ.get(READY_FILE_ENV)
+    if ready_file:
+        window.ready.connect(lambda: report_ready(Path(ready_file)))
 
     def opened(result: OpenedFolder) -> None:
         # A purge the clock makes doubtful is asked about before the pages show any names.

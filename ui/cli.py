@@ -11,9 +11,10 @@ import argparse
 import sys
 from typing import NoReturn
 
-from facilitator import __version__
 from facilitator.i18n import _
 from facilitator.paths import DATA_DIR_ENV
+from ui.console import ensure_console
+from ui.versions import VersionAction
 
 
 def _add_data_dir(parser: argparse.ArgumentParser, default: object = None) -> None:
@@ -49,10 +50,12 @@ def build_parser() -> argparse.ArgumentParser:
     )
     _add_help(parser)
     parser.add_argument(
-        "--version",
-        action="version",
-        version=f"facilitator {__version__}",
-        help=_("vis versionen og afslut"),
+        "--version", action=VersionAction, help=_("vis versionerne (app, skema, Python, Qt) og afslut")
+    )
+    parser.add_argument(
+        "--self-test",
+        action="store_true",
+        help=_("kontrollér installationen uden vindue med en midlertidig datamappe, og afslut"),
     )
     _add_data_dir(parser)
     commands = parser.add_subparsers(
@@ -135,7 +138,12 @@ def _add_backup_commands(commands: argparse._SubParsersAction[_Parser]) -> None:
 
 def main(argv: list[str] | None = None) -> int:
     """Parse the command line, then run a headless command or start the app."""
+    ensure_console()
     args = build_parser().parse_args(argv)
+    if args.self_test:
+        from ui.self_test import run_self_test
+
+        return run_self_test()
     # The headless commands never import Qt: they run on servers and in scripts.
     if args.command == "demo":
         from facilitator.commands import demo

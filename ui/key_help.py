@@ -113,7 +113,9 @@ def described_keys(page: QWidget) -> list[tuple[str, str]]:
 class KeyOverlay(QWidget):
     """A dimmed layer over the page with a panel listing its keys; Esc, F1 or a click closes it."""
 
-    def __init__(self, page: QWidget, title: str, rows: Sequence[tuple[str, str]]) -> None:
+    def __init__(
+        self, page: QWidget, title: str, rows: Sequence[tuple[str, str]], about_keys: str = ""
+    ) -> None:
         super().__init__(page)
         self.setObjectName("keyOverlay")
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
@@ -132,7 +134,12 @@ class KeyOverlay(QWidget):
         )
         self.title = QLabel(_("Tastatur – {page}").format(page=title))
         self.title.setObjectName("keyTitle")
-        self.footer = QLabel(_("F1 eller Esc lukker oversigten"))
+        footer = _("F1 eller Esc lukker oversigten")
+        if about_keys:
+            footer += " · " + _("{keys}: Om Facilitator (versioner, datamappe, licenser)").format(
+                keys=key_text([about_keys])
+            )
+        self.footer = QLabel(footer)
         self.footer.setObjectName("keyFooter")
         self._grid = QGridLayout()
         self._grid.setHorizontalSpacing(14)
@@ -221,6 +228,9 @@ class KeyOverlay(QWidget):
 
     @staticmethod
     def _closes(event: QKeyEvent) -> bool:
+        # Ctrl+F1 is not F1: it goes on to the window and opens «Om Facilitator».
+        if event.modifiers() & Qt.KeyboardModifier.ControlModifier:
+            return False
         return event.key() in (Qt.Key.Key_Escape, Qt.Key.Key_F1, Qt.Key.Key_Question)
 
     def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 - Qt API
@@ -271,9 +281,19 @@ class KeyOverlay(QWidget):
 class KeyHelp(QObject):
     """F1 (and ? outside a text field) in a window: the keys of the page shown now."""
 
-    def __init__(self, window: QWidget, pages: QStackedWidget) -> None:
+    def __init__(
+        self,
+        window: QWidget,
+        pages: QStackedWidget,
+        about: Callable[[], object] | None = None,
+        about_keys: str = "Ctrl+F1",
+    ) -> None:
         super().__init__(window)
         self._pages = pages
+        # Ctrl+F1 opens «Om Facilitator»; every overlay says so at its foot.
+        self._about_keys = about_keys if about is not None else ""
+        if about is not None:
+            QShortcut(QKeySequence(about_keys), window).activated.connect(about)
         self._titles: dict[int, str] = {}
         self._declared: dict[int, Sequence[PageKey]] = {}
         self.overlay: KeyOverlay | None = None
@@ -302,7 +322,9 @@ class KeyHelp(QObject):
         page = self._pages.currentWidget()
         if page is None or id(page) not in self._titles:
             return
-        self.overlay = KeyOverlay(page, self._titles[id(page)], self.rows_for(page))
+        self.overlay = KeyOverlay(
+            page, self._titles[id(page)], self.rows_for(page), self._about_keys
+        )
         self.overlay.show_overlay()
 
     def close(self) -> None:

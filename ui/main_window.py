@@ -148,12 +148,21 @@ class MainWindow(QMainWindow):
         # F1 (or ?) on any page: that page's keys, over the page.
         from ui.key_help import LIVE_KEYS, KeyHelp
 
-        self.key_help = KeyHelp(self, self.pages)
+        self.key_help = KeyHelp(self, self.pages, about=self.show_about)
         self.key_help.declare(self.start_page, _("Forsiden"))
         self.key_help.declare(self.agenda_page, _("Dagsorden"))
         self.key_help.declare(self.live_page, _("Under mødet"), LIVE_KEYS)
         self.key_help.declare(self.summary_page, _("Opsummering"))
         self.key_help.declare(self.corrections_page, _("Rettelser"))
+
+    def show_about(self) -> None:
+        """«Om Facilitator»: versions, the data folder and the licences (Ctrl+F1)."""
+        from facilitator.services.backups import data_folder
+        from ui.about_dialog import AboutDialog
+
+        folder = data_folder(self.db) if self.db is not None else None
+        self.about_dialog = AboutDialog(folder, self)
+        self.about_dialog.open()
 
     def _start_backups(self, db: Database) -> None:
         """Every few minutes, back up if anything was written since the last backup."""

@@ -15,12 +15,11 @@ from facilitator.clock import Clock, SystemClock
 from facilitator.i18n import _
 from facilitator.storage.os_errors import describe_failure, describe_os_error
 
-MIGRATIONS = Path(__file__).resolve().parent / "migrations"
+# SCHEMA_HEAD, the newest migration, lives in storage/schema.py (importable without
+# SQLAlchemy); knowing it lets start-up skip importing Alembic when the database is current.
+from facilitator.storage.schema import SCHEMA_HEAD as SCHEMA_HEAD
 
-# The newest migration. Knowing it here lets start-up skip importing Alembic
-# (a fifth of a second on an old laptop) when the database is already current;
-# tests/facilitator/test_storage.py checks it matches the migrations folder.
-SCHEMA_HEAD = "0004"
+MIGRATIONS = Path(__file__).resolve().parent / "migrations"
 
 
 # How long a connection waits for another one's lock before SQLite reports "busy".
