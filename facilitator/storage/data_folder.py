@@ -41,17 +41,24 @@ def create_folder(folder: Path) -> bool:
         raise StorageError(cannot_write_message(folder, exc)) from exc
 
 
+def _looked_at(path: Path, refusal: str) -> os.stat_result | None:
+    """The path's stat, None if it is not there; one it cannot even look at is refused.
+
+    `refusal` is the Danish sentence, with {path} and {reason} to fill in.
+    """
+    try:
+        return os.stat(path)
+    except (FileNotFoundError, NotADirectoryError):
+        return None
+    except OSError as exc:
+        raise StorageError(refusal.format(path=path, reason=describe_os_error(exc))) from exc
+
+
 def folder_exists(folder: Path) -> bool:
     """True if the folder is there; a path that cannot even be looked at is refused in Danish."""
-    try:
-        info = os.stat(folder)
-    except (FileNotFoundError, NotADirectoryError):
+    info = _looked_at(folder, _("Datamappen {path} kan ikke bruges ({reason})."))
+    if info is None:
         return False
-    except OSError as exc:
-        raise StorageError(
-            _("Datamappen {folder} kan ikke bruges ({reason}).").format(
-                folder=folder, reason=describe_os_error(exc))
-        ) from exc
     if not stat.S_ISDIR(info.st_mode):
         raise StorageError(_("{folder} er en fil, ikke en mappe.").format(folder=folder))
     return True
@@ -59,16 +66,7 @@ def folder_exists(folder: Path) -> bool:
 
 def file_exists(path: Path) -> bool:
     """True if the database file is there (a path that cannot be looked at is refused)."""
-    try:
-        os.stat(path)
-    except (FileNotFoundError, NotADirectoryError):
-        return False
-    except OSError as exc:
-        raise StorageError(
-            _("Databasen {path} kan ikke bruges ({reason}).").format(
-                path=path, reason=describe_os_error(exc))
-        ) from exc
-    return True
+    return _looked_at(path, _("Databasen {path} kan ikke bruges ({reason}).")) is not None
 
 
 def write_refusal(folder: Path) -> OSError | None:

@@ -124,18 +124,24 @@ def test_erasure_on_a_database_that_stays_busy_changes_nothing_and_says_so(
     assert_gone_everywhere(tmp_path, karen["path"])
 
 
-def test_a_read_begun_during_the_erasure_is_waited_for_before_the_log_is_emptied(
-    db, karen, tmp_path, monkeypatch
-):
-    """A read that starts while the erasure writes keeps old pages; the wipe waits for it."""
+def read_begun_during_erasure(monkeypatch, path: Path) -> list[sqlite3.Connection]:
+    """Make a long read start while the erasure rewrites the backups; the reader is returned."""
     readers: list[sqlite3.Connection] = []
     rewrite = privacy.rewrite_backups
 
     def rewrite_while_someone_reads(*args, **kwargs):
-        readers.append(long_read(karen["path"]))
+        readers.append(long_read(path))
         return rewrite(*args, **kwargs)
 
     monkeypatch.setattr(privacy, "rewrite_backups", rewrite_while_someone_reads)
+    return readers
+
+
+def test_a_read_begun_during_the_erasure_is_waited_for_before_the_log_is_emptied(
+    db, karen, tmp_path, monkeypatch
+):
+    """A read that starts while the erasure writes keeps old pages; the wipe waits for it."""
+    readers = read_begun_during_erasure(monkeypatch, karen["path"])
     sleep = ReleasedAfter(None, pauses=0)
 
     def release_at_second_pause(seconds: float) -> None:
@@ -156,14 +162,7 @@ def test_a_read_held_through_the_whole_erasure_is_reported_and_closing_ends_it(
     db, karen, tmp_path, monkeypatch
 ):
     """The erasure is committed, so it says what is left: closing the app empties the log."""
-    readers: list[sqlite3.Connection] = []
-    rewrite = privacy.rewrite_backups
-
-    def rewrite_while_someone_reads(*args, **kwargs):
-        readers.append(long_read(karen["path"]))
-        return rewrite(*args, **kwargs)
-
-    monkeypatch.setattr(privacy, "rewrite_backups", rewrite_while_someone_reads)
+    readers = read_begun_during_erasure(monkeypatch, karen["path"])
     with pytest.raises(StorageError, match="Personen er slettet, men databasefilen") as told:
         privacy.erase_person(db, karen["person"].id, tmp_path,
                              backoff=Backoff(sleep=ReleasedAfter(None, pauses=0)))
