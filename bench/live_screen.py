@@ -39,8 +39,8 @@ from facilitator.services import agenda, live, meetings, projects  # noqa: E402
 from facilitator.storage.database import Database  # noqa: E402
 from facilitator.storage.models import Idea, SpeakerTurn  # noqa: E402
 from ui.app import create_application  # noqa: E402
-from ui.changes import ChangeHub  # noqa: E402
-from ui.live_page import LivePage  # noqa: E402
+from ui.common.changes import ChangeHub  # noqa: E402
+from ui.live.live_page import LivePage  # noqa: E402
 
 KEY_TARGET_P95_MS = 20.0
 STATE_TARGET_P95_MS = 5.0

@@ -27,7 +27,7 @@ from PySide6.QtWidgets import (
 from facilitator.i18n import _
 from facilitator.licences import Licence, shipped_licences
 from facilitator.paths import resource
-from ui.planning_widgets import PLANNING_STYLE, buddy_label, fit_to_screen
+from ui.planning.planning_widgets import PLANNING_STYLE, buddy_label, fit_to_screen
 from ui.versions import version_rows
 
 ICON_PX = 56

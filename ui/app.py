@@ -20,8 +20,8 @@ from ui.window_state import app_settings, save_window_state, show_main_window
 
 if TYPE_CHECKING:
     from facilitator.data_door import OpenedFolder
+    from ui.common.prompts import Prompts
     from ui.main_window import MainWindow
-    from ui.prompts import Prompts
 
 APP_FONT_FILES = ("DejaVuSans.ttf", "DejaVuSans-Bold.ttf", "DejaVuSans-Oblique.ttf")
 # Emoji and symbols DejaVu lacks (🏕, 🌻 in an idea's title) come from this font, not as boxes.
@@ -134,7 +134,7 @@ def launch(data_dir_option: str | None, clock: Clock, prompts: Prompts | None = 
 
     def damaged(damage: object) -> None:
         # Never opened for writing: restore a backup (then open again), or read only.
-        from ui.damaged_dialog import handle_damaged
+        from ui.backups.damaged_dialog import handle_damaged
 
         handle_damaged(window, damage, clock, reopen=start_opener, quit=lambda: app.exit(1))
 

@@ -18,13 +18,13 @@ from PySide6.QtWidgets import QLabel, QMainWindow, QMessageBox, QStackedWidget, 
 
 from facilitator.clock import Clock
 from facilitator.i18n import _
-from ui.changes import ChangeHub
-from ui.prompts import Prompts
+from ui.common.changes import ChangeHub
+from ui.common.prompts import Prompts
 from ui.window_state import save_window_state
 
 if TYPE_CHECKING:
     from facilitator.storage.database import Database
-    from ui.damaged_dialog import DamagedDialog
+    from ui.backups.damaged_dialog import DamagedDialog
     from ui.safety_net import SafetyNet
     from ui.startup import DatabaseOpener
 
@@ -65,7 +65,7 @@ class MainWindow(QMainWindow):
         self.pages.addWidget(self.opening)
         self.setCentralWidget(self.pages)
         self.db: Database | None = None
-        # Set by the app's start (ui/app.py, ui/damaged_dialog.py); they live as long as the window.
+        # Set by the app's start (ui/app.py, ui/backups/damaged_dialog.py); they live as long as the window.
         self.safety_net: SafetyNet | None = None
         self.opener: DatabaseOpener | None = None
         self.damaged_dialog: DamagedDialog | None = None
@@ -77,11 +77,11 @@ class MainWindow(QMainWindow):
 
     def attach(self, db: Database) -> None:
         """Build the pages on an open database and show the start screen."""
-        from ui.agenda_page import AgendaPage
-        from ui.corrections_page import CorrectionsPage
-        from ui.live_page import LivePage
-        from ui.start_page import StartPage
-        from ui.summary_page import SummaryPage
+        from ui.live.live_page import LivePage
+        from ui.planning.agenda_page import AgendaPage
+        from ui.start.start_page import StartPage
+        from ui.summary.corrections_page import CorrectionsPage
+        from ui.summary.summary_page import SummaryPage
 
         self.db = db
         self.start_page = StartPage(db, self.hub)
@@ -146,7 +146,7 @@ class MainWindow(QMainWindow):
 
     def _install_key_help(self) -> None:
         # F1 (or ?) on any page: that page's keys, over the page.
-        from ui.key_help import LIVE_KEYS, KeyHelp
+        from ui.common.key_help import LIVE_KEYS, KeyHelp
 
         self.key_help = KeyHelp(self, self.pages, about=self.show_about)
         self.key_help.declare(self.start_page, _("Forsiden"))
@@ -262,7 +262,7 @@ class MainWindow(QMainWindow):
         """
         from PySide6.QtWidgets import QApplication
 
-        from ui.unsaved import FormDialog
+        from ui.common.unsaved import FormDialog
 
         for widget in QApplication.allWidgets():
             if isinstance(widget, FormDialog):

@@ -11,7 +11,7 @@ from PySide6.QtWidgets import QWidget
 
 from facilitator.clock import Clock
 from facilitator.i18n import _
-from ui.prompts import Prompts
+from ui.common.prompts import Prompts
 
 if TYPE_CHECKING:
     from facilitator.data_door import OpenedFolder
@@ -19,11 +19,11 @@ if TYPE_CHECKING:
 # Imported on the worker thread while the window is already showing; by the
 # time the pages are built these are in sys.modules and cost nothing.
 HEAVY_MODULES = (
-    "ui.start_page",
-    "ui.agenda_page",
-    "ui.live_page",
-    "ui.summary_page",
-    "ui.corrections_page",
+    "ui.start.start_page",
+    "ui.planning.agenda_page",
+    "ui.live.live_page",
+    "ui.summary.summary_page",
+    "ui.summary.corrections_page",
 )
 
 

@@ -11,7 +11,7 @@ from PySide6.QtWidgets import QWidget
 from facilitator.domain.enums import Role
 from facilitator.live_meeting import LiveMeeting
 from facilitator.services import backups, briefs, capture, groups, meetings, people
-from ui.changes import ChangeHub
+from ui.common.changes import ChangeHub
 
 SCREEN_NAMES = [
     "start_page", "agenda_page", "live_page", "summary_page", "corrections_page",
@@ -69,7 +69,7 @@ def build(name: str, db, clock, data: SimpleNamespace) -> QWidget:
 
 
 def _start_page(db, hub, data):
-    from ui.start_page import StartPage
+    from ui.start.start_page import StartPage
 
     page = StartPage(db, hub)
     page.select_project(data.project_id)
@@ -77,7 +77,7 @@ def _start_page(db, hub, data):
 
 
 def _agenda_page(db, hub, data):
-    from ui.agenda_page import AgendaPage
+    from ui.planning.agenda_page import AgendaPage
 
     page = AgendaPage(db, hub)
     page.load(data.planned.id)
@@ -85,7 +85,7 @@ def _agenda_page(db, hub, data):
 
 
 def _live_page(db, hub, clock, data):
-    from ui.live_page import LivePage
+    from ui.live.live_page import LivePage
 
     page = LivePage(db, hub, clock)
     assert page.start(data.planned.id)
@@ -93,7 +93,7 @@ def _live_page(db, hub, clock, data):
 
 
 def _summary_page(db, data):
-    from ui.summary_page import SummaryPage
+    from ui.summary.summary_page import SummaryPage
 
     page = SummaryPage(db)
     page.load(data.closed.id)
@@ -101,7 +101,7 @@ def _summary_page(db, data):
 
 
 def _corrections_page(db, hub, data):
-    from ui.corrections_page import CorrectionsPage
+    from ui.summary.corrections_page import CorrectionsPage
 
     page = CorrectionsPage(db, hub)
     page.load(data.closed.id)
@@ -109,7 +109,7 @@ def _corrections_page(db, hub, data):
 
 
 def _project_form():
-    from ui.start_page import ProjectForm
+    from ui.start.start_page import ProjectForm
 
     holder = QWidget()
     form = ProjectForm("Nyt projekt", "", True, holder)
@@ -118,31 +118,31 @@ def _project_form():
 
 
 def _meeting_form(db, hub, data):
-    from ui.meeting_form import MeetingForm
+    from ui.planning.meeting_form import MeetingForm
 
     return MeetingForm(db, hub, data.project_id)
 
 
 def _settings(db):
-    from ui.settings_dialog import SettingsDialog
+    from ui.settings.settings_dialog import SettingsDialog
 
     return SettingsDialog(db)
 
 
 def _people(db, hub, data):
-    from ui.people_dialog import PeopleDialog
+    from ui.people.people_dialog import PeopleDialog
 
     return PeopleDialog(db, hub, data.project_id)
 
 
 def _person_form(db, data):
-    from ui.person_form import PersonForm
+    from ui.people.person_form import PersonForm
 
     return PersonForm(db, data.project_id, date(2026, 3, 3))
 
 
 def _restore(db, clock):
-    from ui.restore_dialog import RestoreDialog
+    from ui.backups.restore_dialog import RestoreDialog
 
     return RestoreDialog(backups.data_folder(db), clock, db)
 
@@ -167,19 +167,19 @@ def _step(db, data):
 
 
 def _groups(db, data):
-    from ui.groups_dialog import GroupsDialog
+    from ui.people.groups_dialog import GroupsDialog
 
     return GroupsDialog(db, data.project_id)
 
 
 def _sent(db, data):
-    from ui.sent_dialog import SentDialog
+    from ui.brief.sent_dialog import SentDialog
 
     return SentDialog(db, data.closed.id, "da")
 
 
 def _brief(db, data):
-    from ui.brief_window import BriefWindow
+    from ui.brief.brief_window import BriefWindow
 
     return BriefWindow(db, data.closed.id)
 

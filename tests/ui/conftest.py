@@ -17,7 +17,7 @@ def pytest_runtest_teardown(item: pytest.Item) -> Generator[None, object, object
     """
     from PySide6.QtWidgets import QApplication
 
-    from ui.unsaved import FormDialog
+    from ui.common.unsaved import FormDialog
 
     if QApplication.instance() is not None:
         for widget in QApplication.allWidgets():

@@ -22,8 +22,8 @@ def main() -> None:
     from facilitator.services import agenda, meetings, people, projects
     from facilitator.storage.database import Database
     from ui.app import create_application
-    from ui.changes import ChangeHub
-    from ui.live_page import LivePage
+    from ui.common.changes import ChangeHub
+    from ui.live.live_page import LivePage
 
     app = create_application(sys.argv[:1])
     clock = FakeClock()

@@ -18,11 +18,11 @@ from PySide6.QtWidgets import QApplication, QWidget  # noqa: E402
 from facilitator.clock import FakeClock  # noqa: E402
 from facilitator.services import agenda, live, meetings, projects  # noqa: E402
 from facilitator.storage.database import Database  # noqa: E402
-from ui.agenda_page import AgendaPage  # noqa: E402
 from ui.app import create_application  # noqa: E402
-from ui.changes import ChangeHub  # noqa: E402
-from ui.meeting_form import MeetingForm  # noqa: E402
-from ui.start_page import StartPage  # noqa: E402
+from ui.common.changes import ChangeHub  # noqa: E402
+from ui.planning.agenda_page import AgendaPage  # noqa: E402
+from ui.planning.meeting_form import MeetingForm  # noqa: E402
+from ui.start.start_page import StartPage  # noqa: E402
 
 ROOT = Path(__file__).resolve().parents[2]
 

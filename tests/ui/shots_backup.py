@@ -31,9 +31,9 @@ from tests.backup_factory import (  # noqa: E402
     open_folder,
 )
 from ui.app import create_application  # noqa: E402
-from ui.damaged_dialog import DamagedDialog, attach_read_only  # noqa: E402
+from ui.backups.damaged_dialog import DamagedDialog, attach_read_only  # noqa: E402
+from ui.backups.restore_dialog import RestoreDialog  # noqa: E402
 from ui.main_window import MainWindow  # noqa: E402
-from ui.restore_dialog import RestoreDialog  # noqa: E402
 
 OUT = Path(__file__).resolve().parents[2] / "screenshots"
 

@@ -21,12 +21,12 @@ from facilitator.domain.enums import MeetingStatus  # noqa: E402
 from facilitator.services import briefs, capture, meetings  # noqa: E402
 from facilitator.storage.database import Database  # noqa: E402
 from ui.app import create_application  # noqa: E402
-from ui.brief_window import BriefWindow  # noqa: E402
+from ui.brief.brief_window import BriefWindow  # noqa: E402
 from ui.capture.entry_dialogs import AskDialog  # noqa: E402
-from ui.changes import ChangeHub  # noqa: E402
-from ui.settings_dialog import SettingsDialog  # noqa: E402
-from ui.start_page import StartPage  # noqa: E402
-from ui.summary_page import SummaryPage  # noqa: E402
+from ui.common.changes import ChangeHub  # noqa: E402
+from ui.settings.settings_dialog import SettingsDialog  # noqa: E402
+from ui.start.start_page import StartPage  # noqa: E402
+from ui.summary.summary_page import SummaryPage  # noqa: E402
 
 OUT = Path(__file__).resolve().parents[2] / "screenshots"
 

@@ -22,7 +22,7 @@ from facilitator.services import capture, meetings, projects  # noqa: E402
 from facilitator.storage.database import Database  # noqa: E402
 from ui.app import create_application  # noqa: E402
 from ui.capture import CapturePanel  # noqa: E402
-from ui.changes import ChangeHub  # noqa: E402
+from ui.common.changes import ChangeHub  # noqa: E402
 
 OUT = Path(__file__).resolve().parents[2] / "screenshots"
 

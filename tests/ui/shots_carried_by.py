@@ -25,8 +25,8 @@ from facilitator.clock import FakeClock  # noqa: E402
 from facilitator.services import agenda, groups, meetings, people, projects  # noqa: E402
 from facilitator.storage.database import Database  # noqa: E402
 from ui.app import create_application  # noqa: E402
-from ui.changes import ChangeHub  # noqa: E402
-from ui.live_page import LivePage  # noqa: E402
+from ui.common.changes import ChangeHub  # noqa: E402
+from ui.live.live_page import LivePage  # noqa: E402
 
 OUT = Path(__file__).resolve().parents[2] / "screenshots"
 

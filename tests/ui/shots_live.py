@@ -19,8 +19,8 @@ from facilitator.clock import FakeClock  # noqa: E402
 from facilitator.domain.enums import Role  # noqa: E402
 from tests.conftest import meeting_factory  # noqa: E402
 from ui.app import create_application  # noqa: E402
-from ui.changes import ChangeHub  # noqa: E402
-from ui.live_page import LivePage  # noqa: E402
+from ui.common.changes import ChangeHub  # noqa: E402
+from ui.live.live_page import LivePage  # noqa: E402
 
 OUT = Path(__file__).resolve().parents[2] / "screenshots"
 SIZES = ((1024, 600), (1366, 768), (1920, 1080))

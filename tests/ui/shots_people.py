@@ -20,9 +20,9 @@ from facilitator.services.privacy_settings import set_project_ended  # noqa: E40
 from facilitator.storage.database import Database  # noqa: E402
 from ui.app import create_application  # noqa: E402
 from ui.capture.entry_dialogs import IdeaDialog  # noqa: E402
-from ui.changes import ChangeHub  # noqa: E402
-from ui.people_dialog import PeopleDialog  # noqa: E402
-from ui.person_form import PersonForm  # noqa: E402
+from ui.common.changes import ChangeHub  # noqa: E402
+from ui.people.people_dialog import PeopleDialog  # noqa: E402
+from ui.people.person_form import PersonForm  # noqa: E402
 
 OUT = Path(__file__).resolve().parents[2] / "screenshots"
 

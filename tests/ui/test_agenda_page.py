@@ -13,9 +13,9 @@ from PySide6.QtWidgets import QAbstractItemView, QApplication, QMessageBox, QWid
 from facilitator.domain.enums import Regulation, SelfDriving
 from facilitator.services import agenda, live, meetings
 from tests.ui.modal import answer_next_box
-from ui.agenda_page import AgendaPage
-from ui.changes import ChangeHub
-from ui.planning_models import PhaseTableModel
+from ui.common.changes import ChangeHub
+from ui.planning.agenda_page import AgendaPage
+from ui.planning.planning_models import PhaseTableModel
 
 CTRL = Qt.KeyboardModifier.ControlModifier
 NONE = Qt.KeyboardModifier.NoModifier

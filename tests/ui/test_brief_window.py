@@ -16,9 +16,9 @@ from PySide6.QtWidgets import QApplication, QDialog, QFileDialog
 
 from facilitator.domain.enums import AskKind, CheckKind, OwnerSide
 from facilitator.services import briefs, capture, live
-from ui.brief_output import default_file_name, pages_to_print
-from ui.brief_window import BriefWindow
-from ui.sent_dialog import SentListModel
+from ui.brief.brief_output import default_file_name, pages_to_print
+from ui.brief.brief_window import BriefWindow
+from ui.brief.sent_dialog import SentListModel
 
 from .modal import DISCARD_QUESTION, escape_answering
 
@@ -455,7 +455,7 @@ def test_buttons_name_their_shortcuts(qtbot, db, meeting) -> None:
 
 
 def test_the_preview_stays_inside_the_data_folder(qtbot, db, tmp_path):
-    from ui.brief_window import preview_folder
+    from ui.brief.brief_window import preview_folder
 
     folder = preview_folder(db)
     assert folder.parent == tmp_path and oct(folder.stat().st_mode & 0o777) == "0o700"

@@ -24,7 +24,7 @@ from ui.capture.models import (
     IdeaTableModel,
     StepTableModel,
 )
-from ui.changes import ChangeHub
+from ui.common.changes import ChangeHub
 
 CTRL = Qt.KeyboardModifier.ControlModifier
 

@@ -15,8 +15,8 @@ from PySide6.QtTest import QTest
 from facilitator.domain.enums import Role
 from facilitator.services import live
 from tests.ui.all_screens import build, filled
-from ui.changes import ChangeHub
-from ui.live_page import LivePage
+from ui.common.changes import ChangeHub
+from ui.live.live_page import LivePage
 
 ROOT = Path(__file__).resolve().parents[2]
 CTRL = Qt.KeyboardModifier.ControlModifier

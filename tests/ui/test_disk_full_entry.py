@@ -14,7 +14,7 @@ from facilitator.services import capture, meetings, projects
 from facilitator.storage.database import Database
 from tests.small_disk import fill, integrity, small_disk
 from ui.capture import CapturePanel
-from ui.changes import ChangeHub
+from ui.common.changes import ChangeHub
 
 DISK_FULL = (
     "⚠ Disken er fuld, så det kunne ikke gemmes. Frigør plads, og prøv igen – "

@@ -12,9 +12,9 @@ from PySide6.QtWidgets import QApplication
 from facilitator.domain.enums import ConsentSource
 from facilitator.services import capture, live, people, privacy
 from facilitator.storage.busy import Backoff
-from ui.brief_window import BriefWindow
-from ui.changes import ChangeHub
-from ui.people_dialog import PeopleDialog
+from ui.brief.brief_window import BriefWindow
+from ui.common.changes import ChangeHub
+from ui.people.people_dialog import PeopleDialog
 
 from .test_brief_window import pdf_text
 from .test_people_dialog import answer_box

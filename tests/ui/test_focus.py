@@ -10,12 +10,12 @@ from PySide6.QtWidgets import QAbstractItemView, QApplication, QComboBox, QLineE
 from facilitator.domain.enums import Role
 from facilitator.services import agenda, capture, live, meetings, projects
 from tests.ui.all_screens import SCREEN_NAMES, build, filled, settle
-from ui.agenda_page import AgendaPage
-from ui.changes import ChangeHub
-from ui.live_page import LivePage
+from ui.common.changes import ChangeHub
+from ui.live.live_page import LivePage
 from ui.main_window import MainWindow
-from ui.meeting_form import MeetingForm
-from ui.planning_models import PhaseTableModel
+from ui.planning.agenda_page import AgendaPage
+from ui.planning.meeting_form import MeetingForm
+from ui.planning.planning_models import PhaseTableModel
 
 CTRL = Qt.KeyboardModifier.ControlModifier
 SHIFT = Qt.KeyboardModifier.ShiftModifier

@@ -13,14 +13,14 @@ from PySide6.QtWidgets import QApplication, QDialogButtonBox, QFileDialog, QPush
 
 from facilitator.domain.validation import MAX_TITLE_LENGTH
 from facilitator.services import agenda, capture, meetings, people, projects, settings
-from ui.agenda_page import AgendaPage
 from ui.capture.entry_dialogs import AskDialog, StepDialog
-from ui.changes import ChangeHub
-from ui.feedback import InlineMessage
-from ui.form_errors import MARK, FormErrors
-from ui.meeting_form import MeetingForm
-from ui.person_form import PersonForm
-from ui.settings_dialog import SettingsDialog
+from ui.common.changes import ChangeHub
+from ui.common.feedback import InlineMessage
+from ui.common.form_errors import MARK, FormErrors
+from ui.people.person_form import PersonForm
+from ui.planning.agenda_page import AgendaPage
+from ui.planning.meeting_form import MeetingForm
+from ui.settings.settings_dialog import SettingsDialog
 
 
 def shown(qtbot, widget):

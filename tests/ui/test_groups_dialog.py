@@ -8,10 +8,10 @@ from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QLineEdit
 
 from facilitator.services import capture, groups
-from ui.changes import ChangeHub
-from ui.groups_dialog import GroupsDialog
-from ui.groups_model import GroupListModel
-from ui.people_dialog import PeopleDialog
+from ui.common.changes import ChangeHub
+from ui.people.groups_dialog import GroupsDialog
+from ui.people.groups_model import GroupListModel
+from ui.people.people_dialog import PeopleDialog
 
 CTRL = Qt.KeyboardModifier.ControlModifier
 

@@ -14,7 +14,7 @@ from PySide6.QtWidgets import QApplication, QLabel, QWidget
 from facilitator.domain.enums import Role
 from facilitator.live_meeting import LiveMeeting
 from facilitator.services import live
-from ui.key_help import LIVE_KEYS, KeyOverlay, key_text
+from ui.common.key_help import LIVE_KEYS, KeyOverlay, key_text
 from ui.main_window import MainWindow
 
 ROOT = Path(__file__).resolve().parents[2]

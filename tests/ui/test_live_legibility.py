@@ -13,9 +13,9 @@ from facilitator.live_state import FLOOR_TAKEN_SECONDS, Cue
 from facilitator.services import capture, live
 from facilitator.services.capture import IdeaInput
 from ui.app import install_fonts
-from ui.changes import ChangeHub
-from ui.live_page import TEXT_SCALE_KEY, LivePage, resume_message
-from ui.live_palette import CUE_TONES, ON_ROLE, ROLE_HEX, SECONDARY_TEXT, contrast_ratio
+from ui.common.changes import ChangeHub
+from ui.live.live_page import TEXT_SCALE_KEY, LivePage, resume_message
+from ui.live.live_palette import CUE_TONES, ON_ROLE, ROLE_HEX, SECONDARY_TEXT, contrast_ratio
 
 from .test_screen_sizes import problems, settle
 

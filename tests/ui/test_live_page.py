@@ -10,8 +10,8 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 from facilitator.domain.enums import MeetingStatus, PromptKind, Role
 from facilitator.live_state import Cue
 from facilitator.services import agenda, live, meetings
-from ui.changes import ChangeHub
-from ui.live_page import LivePage
+from ui.common.changes import ChangeHub
+from ui.live.live_page import LivePage
 
 from .modal import answer_next_box
 

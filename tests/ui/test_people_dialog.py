@@ -16,12 +16,12 @@ from facilitator.services import capture, people, privacy, projects
 from facilitator.services.audit import AuditAction, list_audit
 from facilitator.services.privacy_settings import get_retention_months, retention
 from facilitator.storage.backup import make_backup
-from ui import people_dialog
 from ui.capture.entry_dialogs import AskDialog, IdeaDialog
-from ui.changes import ChangeHub
-from ui.people_dialog import PeopleDialog
-from ui.people_model import PeopleTableModel, PersonEntry
-from ui.person_form import PersonForm
+from ui.common.changes import ChangeHub
+from ui.people import people_dialog
+from ui.people.people_dialog import PeopleDialog
+from ui.people.people_model import PeopleTableModel, PersonEntry
+from ui.people.person_form import PersonForm
 
 from .modal import DISCARD_QUESTION, escape_answering
 
@@ -307,7 +307,7 @@ def test_retention_is_saved_and_explained(qtbot, db, dialog, meeting):
 
 
 def test_start_page_opens_people_for_the_chosen_project(qtbot, db, meeting):
-    from ui.start_page import StartPage
+    from ui.start.start_page import StartPage
 
     page = StartPage(db, ChangeHub())
     qtbot.addWidget(page)

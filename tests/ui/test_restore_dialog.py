@@ -17,8 +17,8 @@ from facilitator.storage.backup import list_backups, make_backup
 from facilitator.storage.read_only import is_read_only
 from tests.backup_factory import add_meeting, big_database, damage, idea_titles, open_folder
 from tests.ui.modal import DISCARD_QUESTION, answer_next_box
+from ui.backups.restore_dialog import BackupTableModel, RestoreDialog
 from ui.main_window import MainWindow
-from ui.restore_dialog import BackupTableModel, RestoreDialog
 from ui.safety_net import SafetyNet
 
 CTRL = Qt.KeyboardModifier.ControlModifier

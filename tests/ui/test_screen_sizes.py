@@ -43,8 +43,8 @@ from facilitator.services import agenda, backups, capture, meetings, projects
 from facilitator.storage.database import Database
 from facilitator.storage.integrity import DatabaseDamaged
 from ui.app import install_fonts
-from ui.changes import ChangeHub
-from ui.planning_widgets import FRAME_ALLOWANCE, ElidedLabel
+from ui.common.changes import ChangeHub
+from ui.planning.planning_widgets import FRAME_ALLOWANCE, ElidedLabel
 
 ROOT = Path(__file__).resolve().parents[2]
 SCREENS = [QSize(1024, 600), QSize(1366, 768), QSize(1920, 1080)]
@@ -217,7 +217,7 @@ def test_no_page_makes_the_main_window_wider_or_taller_than_a_small_screen(main_
 
 @pytest.mark.parametrize("page", list(PAGES))
 def test_the_read_only_banner_leaves_each_page_room_on_a_small_screen(main_window, demo, page):
-    from ui.damaged_dialog import show_read_only_banner
+    from ui.backups.damaged_dialog import show_read_only_banner
 
     show_read_only_banner(main_window)
     PAGES[page](main_window, demo)
@@ -228,7 +228,7 @@ def test_the_read_only_banner_leaves_each_page_room_on_a_small_screen(main_windo
 
 
 def test_brief_window_fits_the_screen(qtbot, demo, screen) -> None:
-    from ui.brief_window import BRIEF_SIZE, open_brief_window
+    from ui.brief.brief_window import BRIEF_SIZE, open_brief_window
 
     parent = QWidget()
     qtbot.addWidget(parent)
@@ -245,43 +245,43 @@ def test_brief_window_fits_the_screen(qtbot, demo, screen) -> None:
 
 
 def _project_form(parent: QWidget, d: Demo) -> QWidget:
-    from ui.start_page import ProjectForm
+    from ui.start.start_page import ProjectForm
 
     return ProjectForm("Nyt projekt", "", True, parent)
 
 
 def _meeting_form(parent: QWidget, d: Demo) -> QWidget:
-    from ui.meeting_form import MeetingForm
+    from ui.planning.meeting_form import MeetingForm
 
     return MeetingForm(d.db, ChangeHub(), d.project.id, d.long.id, parent=parent)
 
 
 def _settings(parent: QWidget, d: Demo) -> QWidget:
-    from ui.settings_dialog import SettingsDialog
+    from ui.settings.settings_dialog import SettingsDialog
 
     return SettingsDialog(d.db, parent)
 
 
 def _people(parent: QWidget, d: Demo) -> QWidget:
-    from ui.people_dialog import PeopleDialog
+    from ui.people.people_dialog import PeopleDialog
 
     return PeopleDialog(d.db, ChangeHub(), d.project.id, parent)
 
 
 def _person(parent: QWidget, d: Demo) -> QWidget:
-    from ui.person_form import PersonForm
+    from ui.people.person_form import PersonForm
 
     return PersonForm(d.db, d.project.id, d.clock.now().date(), parent)
 
 
 def _restore(parent: QWidget, d: Demo) -> QWidget:
-    from ui.restore_dialog import RestoreDialog
+    from ui.backups.restore_dialog import RestoreDialog
 
     return RestoreDialog(d.folder, d.clock, d.db, parent)
 
 
 def _damaged(parent: QWidget, d: Demo) -> QWidget:
-    from ui.damaged_dialog import DamagedDialog
+    from ui.backups.damaged_dialog import DamagedDialog
 
     damage = DatabaseDamaged(
         d.folder / "facilitator.db", ["*** in database main *** Page 7: btreeInitPage() error 11"]
@@ -290,7 +290,7 @@ def _damaged(parent: QWidget, d: Demo) -> QWidget:
 
 
 def _sent(parent: QWidget, d: Demo) -> QWidget:
-    from ui.sent_dialog import SentDialog
+    from ui.brief.sent_dialog import SentDialog
 
     return SentDialog(d.db, d.closed.id, "da", parent)
 
@@ -309,7 +309,7 @@ def _ask(parent: QWidget, d: Demo) -> QWidget:
 
 
 def _groups(parent: QWidget, d: Demo) -> QWidget:
-    from ui.groups_dialog import GroupsDialog
+    from ui.people.groups_dialog import GroupsDialog
 
     return GroupsDialog(d.db, d.project.id, parent)
 

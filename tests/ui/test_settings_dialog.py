@@ -10,7 +10,7 @@ from PySide6.QtGui import QColor, QImage
 from PySide6.QtWidgets import QApplication, QDialogButtonBox, QFileDialog
 
 from facilitator.services import settings
-from ui.settings_dialog import SettingsDialog
+from ui.settings.settings_dialog import SettingsDialog
 
 from .modal import DISCARD_QUESTION, answer_next_box, escape_answering
 

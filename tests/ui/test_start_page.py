@@ -12,10 +12,15 @@ from PySide6.QtWidgets import QApplication, QWidget
 
 from facilitator.domain.enums import MeetingStatus, Regulation, SelfDriving
 from facilitator.services import agenda, live, meetings, projects
-from ui.changes import ChangeHub
-from ui.meeting_form import MeetingForm
-from ui.planning_models import ROW_ROLE, MeetingTableModel, PhaseTableModel, ProjectTableModel
-from ui.start_page import ProjectForm, StartPage
+from ui.common.changes import ChangeHub
+from ui.planning.meeting_form import MeetingForm
+from ui.planning.planning_models import (
+    ROW_ROLE,
+    MeetingTableModel,
+    PhaseTableModel,
+    ProjectTableModel,
+)
+from ui.start.start_page import ProjectForm, StartPage
 
 from .modal import DISCARD_QUESTION, escape_answering
 
@@ -365,7 +370,7 @@ def test_make_brief_is_offered_for_a_closed_meeting_only(qtbot, page, db, meetin
 
 def test_settings_open_with_ctrl_comma_and_are_saved(qtbot, page, db):
     from facilitator.services import settings
-    from ui.settings_dialog import SettingsDialog
+    from ui.settings.settings_dialog import SettingsDialog
 
     assert native("Ctrl+,") in page.settings_button.toolTip()
     dialog = open_dialog(qtbot, page, Qt.Key.Key_Comma, CTRL)

@@ -15,7 +15,7 @@ from facilitator.services.audit import AuditAction, list_audit
 from facilitator.services.privacy_settings import set_project_ended
 from facilitator.storage.database import Database
 from tests.ui.modal import answer_next_box
-from ui.prompts import Prompts
+from ui.common.prompts import Prompts
 from ui.safety_net import SafetyNet
 
 KAREN = "Karen Vestergaard"

@@ -5,7 +5,7 @@ from __future__ import annotations
 from facilitator.domain.enums import Role
 from facilitator.live_meeting import LiveMeeting
 from facilitator.services.summary import meeting_summary
-from ui.summary_page import PhaseSummaryModel, SummaryPage
+from ui.summary.summary_page import PhaseSummaryModel, SummaryPage
 
 
 def run_meeting_with_a_crash(db, clock, meeting_factory):

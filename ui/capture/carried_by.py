@@ -25,7 +25,7 @@ from facilitator.services.groups import CarrierChoices
 from facilitator.services.people_rows import PersonRow
 from facilitator.storage.database import Database
 from ui.capture.carried_note import CarriedByNote
-from ui.feedback import InlineMessage, attempt
+from ui.common.feedback import InlineMessage, attempt
 
 KIND_ROLE = Qt.ItemDataRole.UserRole + 1  # "group", "person" or "new"
 ID_ROLE = Qt.ItemDataRole.UserRole + 2
@@ -272,7 +272,7 @@ class CarriedBy(QObject):
 
     def add_person(self) -> None:
         """Open the person form with the typed name; saved with consent, the name may stay."""
-        from ui.person_form import PersonForm
+        from ui.people.person_form import PersonForm
 
         form = PersonForm(self._db, self.choices.project_id, self._today, self.edit.window())
         form.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)

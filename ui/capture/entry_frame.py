@@ -29,9 +29,9 @@ from facilitator.services.people_rows import PersonRow
 from facilitator.storage.database import Database
 from ui.capture.carried_by import CarriedBy, context_of
 from ui.capture.name_notice import FreeTextNames, notice_text, notice_why
-from ui.feedback import InlineMessage, attempt
-from ui.form_errors import FormErrors
-from ui.unsaved import FormDialog
+from ui.common.feedback import InlineMessage, attempt
+from ui.common.form_errors import FormErrors
+from ui.common.unsaved import FormDialog
 
 
 def line_edit(text: str = "", placeholder: str = "") -> QLineEdit:

@@ -34,7 +34,7 @@ from PySide6.QtWidgets import (
 )
 
 from ui.capture.models import MARKER_ALERT_ROLE, MARKER_ROLE, SUBTITLE_ROLE
-from ui.focus import tab_leaves
+from ui.common.focus import tab_leaves
 
 PAD_X = 12
 PAD_Y = 7

@@ -28,9 +28,9 @@ from facilitator.storage.database import Database
 from ui.capture.entry_dialogs import AskDialog, EntryDialog, IdeaDialog, StepDialog
 from ui.capture.lists import CaptureTable
 from ui.capture.models import AskTableModel, CaptureTableModel, IdeaTableModel, StepTableModel
-from ui.changes import ChangeHub
-from ui.feedback import InlineMessage, attempt
-from ui.focus import give_focus
+from ui.common.changes import ChangeHub
+from ui.common.feedback import InlineMessage, attempt
+from ui.common.focus import give_focus
 
 KINDS = ("idea", "ask", "step")
 

@@ -1,0 +1,1 @@
+"""Restoring a backup and opening a damaged database."""

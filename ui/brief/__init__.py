@@ -1,0 +1,1 @@
+"""The brief window: preview, save, print and record where it went."""

@@ -1,0 +1,1 @@
+"""The live screen: who talks, hold-backs, nudges and the figures."""

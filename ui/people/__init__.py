@@ -1,0 +1,1 @@
+"""People with consent and the project's citizen groups."""

@@ -1,0 +1,1 @@
+"""The start page: projects, meetings and what needs attention."""

@@ -1,0 +1,1 @@
+"""After the meeting: the summary and its corrections."""

@@ -1,0 +1,263 @@
+"""The closing summary: how citizen-driven the meeting was, phase by phase."""
+
+from __future__ import annotations
+
+import uuid
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
+from PySide6.QtWidgets import (
+    QGridLayout,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QPushButton,
+    QSpinBox,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from facilitator.domain.enums import PromptKind, Role
+from facilitator.domain.phase_timing import duration_words, format_duration
+from facilitator.i18n import _
+from facilitator.services import meetings
+from facilitator.services.meetings import MAX_ATTENDANCE
+from facilitator.services.summary import MeetingSummary, PhaseSummary, meeting_summary
+from facilitator.storage.database import Database
+from ui.common.feedback import InlineMessage, attempt
+from ui.common.focus import tab_leaves
+from ui.common.key_help import note, shortcut
+from ui.live.talk_share_bar import TalkShareBar
+from ui.live.timeline_strip import TimelineStrip, legend_html
+from ui.planning.planning_widgets import PLANNING_STYLE, ElidedLabel, join_isolated
+
+_Index = QModelIndex | QPersistentModelIndex
+
+
+class PhaseSummaryModel(QAbstractTableModel):
+    """Planned against actual time, first speaker and citizens' share, per phase."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self._rows: list[PhaseSummary] = []
+        self._headers = [
+            _("Punkt"),
+            _("Planlagt"),
+            _("Faktisk"),
+            _("Først på ordet"),
+            _("Borgernes andel"),
+        ]
+
+    def set_rows(self, rows: list[PhaseSummary]) -> None:
+        """Replace the rows."""
+        self.beginResetModel()
+        self._rows = list(rows)
+        self.endResetModel()
+
+    def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: N802, B008 - Qt API
+        return 0 if parent.isValid() else len(self._rows)
+
+    def columnCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: N802, B008 - Qt API
+        return 0 if parent.isValid() else len(self._headers)
+
+    def headerData(  # noqa: N802 - Qt API
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> object:
+        if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
+            return self._headers[section]
+        return None
+
+    def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> object:
+        if not index.isValid() or role != Qt.ItemDataRole.DisplayRole:
+            return None
+        row = self._rows[index.row()]
+        column = index.column()
+        if column == 0:
+            return row.title
+        if column == 1:
+            return _("{minutes} min.").format(minutes=row.planned_minutes)
+        if column == 2:
+            return format_duration(row.actual_seconds)
+        if column == 3:
+            return row.first_speaker.label if row.first_speaker else "–"
+        if row.share.talk_seconds <= 0:
+            return "–"
+        return f"{round(row.share.share(Role.CITIZEN) * 100)} %"
+
+
+class SummaryPage(QWidget):
+    """Shown when a meeting closes, or when a closed meeting is opened."""
+
+    reopen_requested = Signal(object)  # meeting id
+    back_requested = Signal()
+
+    def __init__(self, db: Database, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._db = db
+        self.meeting_id: uuid.UUID | None = None
+        # The brief window open from this page, if any.
+        self.brief_window: QWidget | None = None
+        self.model = PhaseSummaryModel()
+        self._build()
+        self._connect_signals()
+
+    def _build(self) -> None:
+        self.title = ElidedLabel()
+        self.title.setStyleSheet("font-size: 17pt; font-weight: bold;")
+        self.subtitle = ElidedLabel()
+        self.share_bar = TalkShareBar(_("Taletid i hele mødet"))
+        self.timeline_title = QLabel(_("Tidslinje (tal = punkternes start)"))
+        self.timeline_title.setStyleSheet("font-weight: bold;")
+        self.timeline = TimelineStrip()
+        self.timeline_legend = QLabel(legend_html())
+        self.figures: dict[str, QLabel] = {}
+        # Two pairs of columns, so the figures leave room for the phase table on a 600 px screen.
+        grid = QGridLayout()
+        grid.setHorizontalSpacing(24)
+        grid.setVerticalSpacing(8)
+        places = [
+            ("opened", _("Punkter åbnet af en borger"), 0, 0),
+            ("hold_backs", _("Ventetider overholdt"), 1, 0),
+            ("captured", _("Idéer · ressourceønsker · næste skridt"), 0, 2),
+            ("checks", _("Idéer til tjek"), 1, 2),
+            ("gaps", _("Afbrydelser"), 2, 2),
+            ("nudges", _("Påmindelser"), 3, 0),
+        ]
+        for key, label, row, column in places:
+            name = QLabel(label)
+            value = QLabel()
+            value.setStyleSheet("font-weight: bold;")
+            value.setWordWrap(True)
+            grid.addWidget(name, row, column)
+            # The nudges' sentence is long: it gets the rest of the row.
+            grid.addWidget(value, row, column + 1, 1, 3 if key == "nudges" else 1)
+            self.figures[key] = value
+        # How many came: counted by the official, printed in the brief; -1 shows "ikke talt".
+        self.attendance = QSpinBox()
+        self.attendance.setRange(-1, MAX_ATTENDANCE)
+        self.attendance.setSpecialValueText(_("ikke talt"))
+        self.attendance.setMinimumWidth(130)
+        self.attendance.setMinimumHeight(30)
+        attendance_label = QLabel(_("&Fremmødte:"))
+        attendance_label.setBuddy(self.attendance)
+        grid.addWidget(attendance_label, 2, 0)
+        grid.addWidget(self.attendance, 2, 1, Qt.AlignmentFlag.AlignLeft)
+        grid.setColumnStretch(1, 1)
+        grid.setColumnStretch(3, 1)
+        self.message = InlineMessage()
+        self.table = QTableView()
+        self.table.setModel(self.model)
+        tab_leaves(self.table)
+        self.table.verticalHeader().hide()
+        self.table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        for column in range(1, 5):
+            self.table.horizontalHeader().setSectionResizeMode(
+                column, QHeaderView.ResizeMode.ResizeToContents
+            )
+        self.reopen_button = QPushButton(_("Genåbn til rettelser"))
+        self.back_button = QPushButton(_("Til forsiden (Esc)"))
+        self.brief_button = QPushButton(_("Lav politisk orientering (Ctrl+B)"))
+        self.brief_button.setObjectName("primaryButton")
+        buttons = QHBoxLayout()
+        buttons.setSpacing(10)
+        buttons.addWidget(self.reopen_button)
+        buttons.addStretch(1)
+        buttons.addWidget(self.brief_button)
+        buttons.addWidget(self.back_button)
+        self.setStyleSheet(PLANNING_STYLE)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(24, 16, 24, 16)
+        layout.setSpacing(12)
+        layout.addWidget(self.title)
+        layout.addWidget(self.subtitle)
+        timeline_heading = QHBoxLayout()
+        timeline_heading.addWidget(self.timeline_title)
+        timeline_heading.addStretch(1)
+        timeline_heading.addWidget(self.timeline_legend)
+        layout.addLayout(timeline_heading)
+        layout.addWidget(self.timeline)
+        layout.addWidget(self.share_bar)
+        layout.addLayout(grid)
+        layout.addWidget(self.message)
+        layout.addWidget(self.table, 1)
+        layout.addLayout(buttons)
+
+    def _connect_signals(self) -> None:
+        self.reopen_button.clicked.connect(lambda: self.reopen_requested.emit(self.meeting_id))
+        self.back_button.clicked.connect(self.back_requested)
+        shortcut(self, "Esc", _("Til forsiden"), self.back_requested.emit,
+                 Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        self.brief_button.clicked.connect(self.open_brief)
+        shortcut(self, "Ctrl+B", _("Lav politisk orientering"), self.open_brief)
+        note(self, ["Alt+F"], _("Skriv antallet af fremmødte"))
+        self.attendance.valueChanged.connect(self._attendance_changed)
+
+    def load(self, meeting_id: uuid.UUID) -> MeetingSummary:
+        """Show the summary of a meeting."""
+        self.meeting_id = meeting_id
+        summary = meeting_summary(self._db, meeting_id)
+        self.show_summary(summary)
+        count = summary.meeting.attendance
+        # Showing the stored count is not a change to save.
+        self.attendance.blockSignals(True)
+        self.attendance.setValue(-1 if count is None else count)
+        self.attendance.blockSignals(False)
+        self.message.clear_message()
+        return summary
+
+    def _attendance_changed(self, value: int) -> None:
+        meeting_id = self.meeting_id
+        if meeting_id is not None:
+            count = None if value < 0 else value
+            attempt(lambda: meetings.set_attendance(self._db, meeting_id, count), self.message)
+
+    def open_brief(self) -> QWidget | None:
+        """Open the brief window for this meeting (or bring the open one forward)."""
+        from ui.brief.brief_window import (
+            open_brief_window,  # QtPdf loads only when a brief is asked for
+        )
+
+        if self.meeting_id is None:
+            return None
+        self.brief_window = open_brief_window(self._db, self.meeting_id, self, self.brief_window)
+        return self.brief_window
+
+    def show_summary(self, summary: MeetingSummary) -> None:
+        """Fill every label and the phase table."""
+        meeting = summary.meeting
+        self.title.setText(_("Opsummering: {title}").format(title=meeting.title))
+        self.subtitle.setText(
+            join_isolated(
+                [meeting.project_name, meeting.scheduled_at.strftime("%d-%m-%Y %H:%M"), meeting.venue]
+            )
+        )
+        self.share_bar.set_share(summary.share)
+        self.timeline.set_timeline(
+            meeting.started_at,
+            meeting.ended_at or max((t.end or t.start for t in summary.turns), default=None),
+            summary.turns,
+            summary.gaps,
+            [p.started_at for p in summary.phases if p.started_at is not None],
+        )
+        self.figures["opened"].setText(
+            _("{n} af {m}").format(n=summary.phases_opened_by_citizens, m=len(summary.phases))
+        )
+        self.figures["hold_backs"].setText(
+            _("{n} af {m}").format(n=summary.hold_backs_respected, m=summary.hold_backs)
+        )
+        self.figures["nudges"].setText(
+            _("{early} for tidligt på ordet · {share} om taletid · {silence} forslag ved stilhed").format(
+                early=summary.nudges.get(PromptKind.EARLY_OFFICIAL, 0),
+                share=summary.nudges.get(PromptKind.TALK_SHARE, 0),
+                silence=summary.nudges.get(PromptKind.SILENCE_SUGGESTION, 0),
+            )
+        )
+        self.figures["captured"].setText(f"{summary.ideas} · {summary.asks} · {summary.steps}")
+        self.figures["checks"].setText(str(summary.checks))
+        gap_seconds = sum((g.ended_at - g.started_at).total_seconds() for g in summary.gaps)
+        self.figures["gaps"].setText(
+            _("{n} (i alt {duration})").format(n=len(summary.gaps), duration=duration_words(gap_seconds))
+            if summary.gaps
+            else _("Ingen")
+        )
+        self.model.set_rows(list(summary.phases))
