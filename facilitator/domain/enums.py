@@ -153,6 +153,7 @@ class AskStatus(StrEnum):
     GRANTED = "granted"
     PARTLY = "partly"
     DECLINED = "declined"
+    NOT_OURS = "not_ours"
     DONE = "done"
 
     @property
@@ -164,6 +165,7 @@ class AskStatus(StrEnum):
             AskStatus.GRANTED: N_("Bevilget"),
             AskStatus.PARTLY: N_("Delvist bevilget"),
             AskStatus.DECLINED: N_("Afslået"),
+            AskStatus.NOT_OURS: N_("Ikke kommunens opgave"),
             AskStatus.DONE: N_("Færdig"),
         }[self]
 
@@ -221,3 +223,91 @@ class ConsentSource(StrEnum):
     def label(self) -> str:
         """The name in the app's language."""
         return _(self.msgid)
+
+
+class AskAnswer(StrEnum):
+    """What the municipality answered to a resource ask."""
+
+    GRANTED = "granted"
+    PARTLY = "partly"
+    REFUSED = "refused"
+    NOT_OURS = "not_ours"
+
+    @property
+    def msgid(self) -> str:
+        """The untranslated (Danish) name, for a translation of one's own (e.g. a brief)."""
+        return {
+            AskAnswer.GRANTED: N_("Imødekommet"),
+            AskAnswer.PARTLY: N_("Delvist imødekommet"),
+            AskAnswer.REFUSED: N_("Afslået"),
+            AskAnswer.NOT_OURS: N_("Ikke kommunens opgave"),
+        }[self]
+
+    @property
+    def label(self) -> str:
+        """The name in the app's language."""
+        return _(self.msgid)
+
+
+class StepState(StrEnum):
+    """How a next step ended, or that it is still open."""
+
+    OPEN = "open"
+    DONE = "done"
+    NOT_DONE = "not_done"
+    DROPPED = "dropped"
+
+    @property
+    def msgid(self) -> str:
+        """The untranslated (Danish) name, for a translation of one's own (e.g. a brief)."""
+        return {
+            StepState.OPEN: N_("Åben"),
+            StepState.DONE: N_("Gjort"),
+            StepState.NOT_DONE: N_("Ikke gjort"),
+            StepState.DROPPED: N_("Opgivet"),
+        }[self]
+
+    @property
+    def label(self) -> str:
+        """The name in the app's language."""
+        return _(self.msgid)
+
+
+class FollowUpKind(StrEnum):
+    """One recorded change on the follow-up desk; the history keeps every one."""
+
+    SENT = "sent"  # an ask sent to the department
+    ANSWERED = "answered"  # the department's answer received
+    REPORTED = "reported"  # the answer reported back to the citizens
+    STEP = "step"  # a next step done, not done, dropped or opened again
+    WITHDRAWN = "withdrawn"  # a stage of an ask taken back (recorded by mistake)
+
+
+class IdeaStatus(StrEnum):
+    """Where an idea is, across the project's meetings."""
+
+    NEW = "new"
+    WORKING = "working"
+    REALISED = "realised"
+    PARKED = "parked"
+
+    @property
+    def msgid(self) -> str:
+        """The untranslated (Danish) name, for a translation of one's own (e.g. a brief)."""
+        return {
+            IdeaStatus.NEW: N_("Ny"),
+            IdeaStatus.WORKING: N_("Under arbejde"),
+            IdeaStatus.REALISED: N_("Realiseret"),
+            IdeaStatus.PARKED: N_("Parkeret"),
+        }[self]
+
+    @property
+    def label(self) -> str:
+        """The name in the app's language."""
+        return _(self.msgid)
+
+
+class PhaseKind(StrEnum):
+    """An agenda item with a job of its own (an ordinary item has none)."""
+
+    FOLLOW_UP = "follow_up"  # "Opfølgning siden sidst"

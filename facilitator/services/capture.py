@@ -14,7 +14,7 @@ from sqlalchemy import ColumnElement, func, literal_column, select
 from sqlalchemy.orm import Session
 
 from facilitator.domain import validation
-from facilitator.domain.enums import AskKind, AskStatus, CheckKind, OwnerSide, Role
+from facilitator.domain.enums import AskKind, AskStatus, CheckKind, OwnerSide, Role, StepState
 from facilitator.i18n import _
 from facilitator.services.rows import AskRow, IdeaRow, StepRow
 from facilitator.storage.database import Database
@@ -267,6 +267,8 @@ def _step_row(step: NextStep) -> StepRow:
         due_on=step.due_on,
         done=step.done,
         created_at=step.created_at,
+        state=step.state,
+        state_on=step.state_on,
     )
 
 
@@ -283,6 +285,12 @@ def _apply_step(step: NextStep, data: StepInput) -> None:
     step.owner_side = data.owner_side
     step.owner_label = clean["owner_label"]
     step.due_on = data.due_on
+    # The capture form's "done" box and the desk's states agree: ticking it is "done",
+    # unticking a done step opens it again; a step not done or dropped stays so.
+    if data.done and step.state != StepState.DONE:
+        step.state, step.state_on = StepState.DONE, None
+    elif not data.done and step.state == StepState.DONE:
+        step.state, step.state_on = StepState.OPEN, None
     step.done = data.done
 
 

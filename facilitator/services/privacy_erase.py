@@ -25,11 +25,17 @@ TEXT_COLUMNS: dict[str, tuple[str, ...]] = {
     "meeting": ("title", "venue"),
     "phase": ("title",),
     "idea": ("title", "detail", "proposed_by", "theme", "check_note"),
-    "resource_ask": ("what", "asked_by", "department"),
+    "resource_ask": ("what", "asked_by", "department", "sent_to", "answer_text", "reported_how"),
     "next_step": ("what", "owner_label"),
     "brief_record": ("recipients",),
     # A group may be named after someone on purpose ("Anna Holms gruppe").
     "citizen_group": ("name",),
+    # The follow-up history: who it was sent to, the answer's words, how it was reported back.
+    # `recorded_by` is the official's own name (from the settings), scrubbed too in case the
+    # erased person is the official who recorded it.
+    "follow_up_event": ("department", "sent_to", "text", "recorded_by"),
+    # The official's private reflection may name a citizen.
+    "reflection": ("note",),
 }
 # Text columns deliberately left alone, and why (a test checks that every text
 # column of the models is in one list or the other).

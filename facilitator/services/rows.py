@@ -7,9 +7,11 @@ from dataclasses import dataclass
 from datetime import date, datetime
 
 from facilitator.domain.enums import (
+    AskAnswer,
     AskKind,
     AskStatus,
     CheckKind,
+    FollowUpKind,
     HoldBackOutcome,
     MeetingStatus,
     OwnerSide,
@@ -17,6 +19,7 @@ from facilitator.domain.enums import (
     Regulation,
     Role,
     SelfDriving,
+    StepState,
 )
 
 
@@ -161,6 +164,28 @@ class StepRow:
     due_on: date | None
     done: bool
     created_at: datetime
+    state: StepState = StepState.OPEN
+    state_on: date | None = None
+
+
+@dataclass(frozen=True)
+class FollowUpEventRow:
+    """One recorded change of an ask or a next step (services/follow_up.py)."""
+
+    id: uuid.UUID
+    ask_id: uuid.UUID | None
+    step_id: uuid.UUID | None
+    kind: FollowUpKind
+    happened_on: date
+    department: str
+    sent_to: str
+    answer: AskAnswer | None
+    step_state: StepState | None
+    withdrawn_kind: FollowUpKind | None
+    text: str
+    meeting_id: uuid.UUID | None
+    recorded_by: str
+    recorded_at: datetime
 
 
 @dataclass(frozen=True)

@@ -22,17 +22,22 @@ from sqlalchemy.engine import Dialect
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
 
 from facilitator.domain.enums import (
+    AskAnswer,
     AskKind,
     AskStatus,
     CheckKind,
     ConsentSource,
+    FollowUpKind,
     HoldBackOutcome,
+    IdeaStatus,
     MeetingStatus,
     OwnerSide,
+    PhaseKind,
     PromptKind,
     Regulation,
     Role,
     SelfDriving,
+    StepState,
 )
 
 
@@ -159,6 +164,8 @@ class Phase(Base):
     ended_at: Mapped[datetime | None]
     actual_seconds: Mapped[float] = mapped_column(Float, default=0.0)
     first_speaker: Mapped[Role | None] = mapped_column(_enum(Role))
+    # An item with a job of its own ("Opfølgning siden sidst"); None for an ordinary one.
+    kind: Mapped[PhaseKind | None] = mapped_column(_enum(PhaseKind))
 
 
 class SpeakerTurn(Base):
@@ -212,6 +219,7 @@ class Idea(SoftDeleted, Base):
     theme: Mapped[str] = mapped_column(Text, default="")
     needs_check: Mapped[CheckKind | None] = mapped_column(_enum(CheckKind))
     check_note: Mapped[str] = mapped_column(Text, default="")
+    status: Mapped[IdeaStatus] = mapped_column(_enum(IdeaStatus), default=IdeaStatus.NEW)
     created_at: Mapped[datetime]
 
 
@@ -237,6 +245,13 @@ class ResourceAsk(SoftDeleted, Base):
     forwarded_on: Mapped[date | None]
     answered_on: Mapped[date | None]
     done_on: Mapped[date | None]
+    # The follow-up desk's current state; every change is also a FollowUpEvent.
+    sent_to: Mapped[str] = mapped_column(Text, default="")
+    answer: Mapped[AskAnswer | None] = mapped_column(_enum(AskAnswer))
+    answer_text: Mapped[str] = mapped_column(Text, default="")
+    reported_on: Mapped[date | None]
+    reported_how: Mapped[str] = mapped_column(Text, default="")
+    reported_meeting_id: Mapped[uuid.UUID | None] = mapped_column(ForeignKey("meeting.id"))
     created_at: Mapped[datetime]
 
 
@@ -250,8 +265,55 @@ class NextStep(SoftDeleted, Base):
     owner_label: Mapped[str] = mapped_column(Text, default="")
     owner_side: Mapped[OwnerSide] = mapped_column(_enum(OwnerSide))
     due_on: Mapped[date | None]
-    done: Mapped[bool] = mapped_column(Boolean, default=False)
+    done: Mapped[bool] = mapped_column(Boolean, default=False)  # kept equal to state == DONE
+    state: Mapped[StepState] = mapped_column(_enum(StepState), default=StepState.OPEN)
+    state_on: Mapped[date | None]
     created_at: Mapped[datetime]
+
+
+class FollowUpEvent(Base):
+    """One change on the follow-up desk, never edited: a correction is a newer event.
+
+    It belongs to an ask or to a next step. Which fields are set depends on `kind`:
+    SENT (department, sent_to), ANSWERED (answer, text), REPORTED (text: how,
+    meeting_id: at which meeting), STEP (step_state, meeting_id when ticked during
+    a meeting), WITHDRAWN (withdrawn_kind: the stage taken back).
+    """
+
+    __tablename__ = "follow_up_event"
+    id: Mapped[uuid.UUID] = mapped_column(primary_key=True, default=_uuid)
+    ask_id: Mapped[uuid.UUID | None] = mapped_column(ForeignKey("resource_ask.id"), index=True)
+    step_id: Mapped[uuid.UUID | None] = mapped_column(ForeignKey("next_step.id"), index=True)
+    kind: Mapped[FollowUpKind] = mapped_column(_enum(FollowUpKind))
+    # The day it happened (the official may record it later), not when it was typed.
+    happened_on: Mapped[date]
+    department: Mapped[str] = mapped_column(Text, default="")
+    sent_to: Mapped[str] = mapped_column(Text, default="")
+    answer: Mapped[AskAnswer | None] = mapped_column(_enum(AskAnswer))
+    step_state: Mapped[StepState | None] = mapped_column(_enum(StepState))
+    withdrawn_kind: Mapped[FollowUpKind | None] = mapped_column(_enum(FollowUpKind))
+    text: Mapped[str] = mapped_column(Text, default="")
+    meeting_id: Mapped[uuid.UUID | None] = mapped_column(ForeignKey("meeting.id"))
+    # The official's name from the settings when it was recorded.
+    recorded_by: Mapped[str] = mapped_column(Text, default="")
+    recorded_at: Mapped[datetime]
+
+
+class Reflection(Base):
+    """The official's private reflection after a meeting: never printed, never exported.
+
+    One row per meeting; each competence on a scale of 1-5 (None: skipped).
+    """
+
+    __tablename__ = "reflection"
+    id: Mapped[uuid.UUID] = mapped_column(primary_key=True, default=_uuid)
+    meeting_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("meeting.id"), unique=True)
+    supportive: Mapped[int | None] = mapped_column(Integer)
+    relations: Mapped[int | None] = mapped_column(Integer)
+    liaison: Mapped[int | None] = mapped_column(Integer)
+    adapting: Mapped[int | None] = mapped_column(Integer)
+    note: Mapped[str] = mapped_column(Text, default="")
+    recorded_at: Mapped[datetime]
 
 
 class Person(Base):

@@ -64,3 +64,17 @@ def test_there_is_a_fixture_for_every_earlier_schema() -> None:
                       "storage" / "migrations" / "versions").glob("0*.py"))
     frozen = sorted(p.stem.removeprefix("schema_") for p in FIXTURES.glob("schema_*.db"))
     assert frozen == versions[:-1]  # every version but the newest
+
+
+def test_a_step_marked_done_before_the_follow_up_desk_is_done_after_the_upgrade(tmp_path, clock) -> None:
+    path = tmp_path / "f.db"
+    shutil.copy(FIXTURES / "schema_0004.db", path)
+    with sqlite3.connect(path) as connection:
+        connection.execute("UPDATE next_step SET done = 1")
+    db = Database.open_file(path, clock)
+    try:
+        [project] = projects.list_projects(db)
+        [meeting] = meetings.list_meetings(db, project.id)
+        assert [(s.done, s.state.value) for s in capture.list_steps(db, meeting.id)] == [(True, "done")]
+    finally:
+        db.dispose()
