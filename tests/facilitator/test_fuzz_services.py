@@ -20,6 +20,7 @@ from contextlib import contextmanager
 from datetime import date, datetime
 from pathlib import Path
 
+import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from pypdf import PdfReader
@@ -682,6 +683,7 @@ def test_briefs_recorded_as_sent_are_stored_exactly_or_refused(tmp_path):
 # ----- the brief built from all of it ---------------------------------------
 
 
+@pytest.mark.slow  # minutes: briefs of up to 12,000-character texts, laid out again and again
 def test_the_brief_is_built_from_any_stored_input(tmp_path):
     with fresh_db(tmp_path) as db:
         counter = iter(range(10**6))

@@ -22,6 +22,7 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any
 
+import pytest
 from sqlalchemy import select
 
 from facilitator.clock import FakeClock
@@ -262,6 +263,7 @@ def check(path: Path, ledger: Ledger, in_flight: InFlight) -> None:
         db.dispose()
 
 
+@pytest.mark.slow  # fifty kill -9 rounds of a real app process: about a minute and a half
 def test_fifty_kills_during_a_meeting_lose_nothing_acknowledged(tmp_path):
     path = tmp_path / "facilitator.db"
     rng = random.Random(SEED)
