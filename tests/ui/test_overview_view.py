@@ -192,3 +192,12 @@ def test_a_long_heading_is_broken_where_the_lines_balance() -> None:
     assert two_lines("Natur og friluftsliv") == "Natur og\nfriluftsliv"
     assert two_lines("Ikke kommunens opgave") == "Ikke kommunens\nopgave"
     assert two_lines("Natur") == "Natur"
+
+
+def test_a_hidden_overview_reads_the_changes_when_it_is_shown_again(view, db, filled, hub) -> None:
+    view.hide()
+    capture.add_idea(db, filled.second.id, IdeaInput("Badebro", theme="Natur"))
+    hub.ideas_changed.emit(filled.second.id)
+    assert cell(view.heat_model, "I alt", "Natur") == "3"
+    view.show()
+    assert cell(view.heat_model, "I alt", "Natur") == "4"

@@ -7,9 +7,11 @@ or with the combo box; the change is stored at once and every table follows it.
 
 from __future__ import annotations
 
+import functools
 import uuid
 
 from PySide6.QtCore import QModelIndex, Qt
+from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -76,6 +78,7 @@ class OverviewView(QWidget):
         self._hub = hub
         self.project_id: uuid.UUID | None = None
         self.overview: ProjectOverview | None = None
+        self._stale = False
         self.heat_model = HeatMapModel(self)
         self.ask_model = AskGridModel(self)
         self.idea_model = ProjectIdeaModel(self)
@@ -151,9 +154,9 @@ class OverviewView(QWidget):
             QWidget.setTabOrder(first, second)
 
     def _connect_signals(self) -> None:
-        self._hub.ideas_changed.connect(lambda _meeting_id: self.refresh())
-        self._hub.asks_changed.connect(lambda _meeting_id: self.refresh())
-        self._hub.projects_changed.connect(self.refresh)
+        self._hub.ideas_changed.connect(lambda _meeting_id: self._changed())
+        self._hub.asks_changed.connect(lambda _meeting_id: self._changed())
+        self._hub.projects_changed.connect(self._changed)
         self.filter_box.activated.connect(self._filter_chosen)
         self.status_box.activated.connect(
             lambda position: self.set_status(self.status_box.itemData(position))
@@ -164,7 +167,7 @@ class OverviewView(QWidget):
             shortcut(
                 self.idea_table, key,
                 _("Giv den valgte idé status «{status}» (i listen over idéer)").format(status=status.label),
-                lambda chosen=status: self.set_status(chosen),
+                functools.partial(self.set_status, status),
                 Qt.ShortcutContext.WidgetShortcut,
             )
 
@@ -175,8 +178,23 @@ class OverviewView(QWidget):
         self.project_id = project_id
         self.refresh()
 
+    def _changed(self) -> None:
+        # A hidden tab reads again only when it is shown: during a live meeting every captured
+        # idea says "changed", and the overview of a big project is not worth reading each time.
+        if self.isVisible():
+            self.refresh()
+        else:
+            self._stale = True
+
+    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 - Qt's name
+        """Catch up with what changed while the tab was hidden."""
+        super().showEvent(event)
+        if self._stale:
+            self.refresh()
+
     def refresh(self) -> None:
         """Read the overview again, keeping the chosen idea and the filter."""
+        self._stale = False
         chosen = self.current_idea()
         project_id = self.project_id
         overview = None
