@@ -16,6 +16,7 @@ from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import datetime
+from typing import Protocol
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -142,10 +143,34 @@ def _tidy(text: str) -> str:
     return " ".join(text.split())
 
 
+class _IdeaFields(Protocol):
+    """What the overview reads of an idea: a stored `Idea` or a row of `_IDEA_COLUMNS`."""
+
+    @property
+    def id(self) -> uuid.UUID: ...
+    @property
+    def meeting_id(self) -> uuid.UUID: ...
+    @property
+    def phase_id(self) -> uuid.UUID | None: ...
+    @property
+    def place_id(self) -> uuid.UUID | None: ...
+    @property
+    def title(self) -> str: ...
+    @property
+    def theme(self) -> str: ...
+    @property
+    def status(self) -> IdeaStatus: ...
+
+
+# Columns, not whole objects: a project of 10,000 ideas is read in a fraction of the time.
+_IDEA_COLUMNS = (Idea.id, Idea.meeting_id, Idea.phase_id, Idea.place_id, Idea.title, Idea.theme, Idea.status)
+
+
 class _Where:
     """Looks up, once per project, what an idea's village and theme come from."""
 
     def __init__(self, s: Session, project_id: uuid.UUID) -> None:
+        self.no_place, self.no_theme = _("Uden sted"), _("Uden tema")
         self.meetings = {
             m.id: m for m in s.scalars(select(Meeting).where(Meeting.project_id == project_id))
         }
@@ -162,20 +187,20 @@ class _Where:
             for phase_id, title in s.execute(select(Phase.id, Phase.title).where(Phase.meeting_id.in_(ids)))
         }
 
-    def village(self, idea: Idea) -> str:
+    def village(self, idea: _IdeaFields) -> str:
         place_id = idea.place_id
         if place_id is None:
             places = self.meeting_places.get(idea.meeting_id, [])
             place_id = places[0] if len(places) == 1 else None
         return self.place_names.get(place_id, "") if place_id else ""
 
-    def theme(self, idea: Idea) -> str:
+    def theme(self, idea: _IdeaFields) -> str:
         theme = _tidy(idea.theme)
         if not theme and idea.phase_id is not None:
             theme = _tidy(self.phase_titles.get(idea.phase_id, ""))
         return theme
 
-    def row(self, idea: Idea) -> ProjectIdeaRow:
+    def row(self, idea: _IdeaFields) -> ProjectIdeaRow:
         meeting = self.meetings[idea.meeting_id]
         return ProjectIdeaRow(
             id=idea.id,
@@ -183,8 +208,8 @@ class _Where:
             meeting_title=meeting.title,
             meeting_at=meeting.scheduled_at,
             title=idea.title,
-            village=self.village(idea) or _("Uden sted"),
-            theme=self.theme(idea) or _("Uden tema"),
+            village=self.village(idea) or self.no_place,
+            theme=self.theme(idea) or self.no_theme,
             status=idea.status,
         )
 
@@ -221,7 +246,18 @@ def _village_theme_counts(ideas: Sequence[ProjectIdeaRow], villages: Iterable[st
     )
 
 
-def _ask_counts(asks: Sequence[ResourceAsk]) -> AskStatusDepartment:
+class _AskFields(Protocol):
+    """What the overview reads of an ask."""
+
+    @property
+    def department(self) -> str: ...
+    @property
+    def status(self) -> AskStatus: ...
+    @property
+    def amount_dkk(self) -> int | None: ...
+
+
+def _ask_counts(asks: Sequence[_AskFields]) -> AskStatusDepartment:
     no_department = _("Uden forvaltning")
     figures: dict[tuple[str, AskStatus], AskFigure] = {}
     spelling: dict[str, str] = {}
@@ -249,16 +285,16 @@ def project_overview(db: Database, project_id: uuid.UUID) -> ProjectOverview:
         where = _Where(s, project_id)
         ideas = [
             where.row(idea)
-            for idea in s.scalars(
-                select(Idea)
+            for idea in s.execute(
+                select(*_IDEA_COLUMNS)
                 .join(Meeting, Idea.meeting_id == Meeting.id)
                 .where(Meeting.project_id == project_id, Idea.deleted_at.is_(None))
                 .order_by(Meeting.scheduled_at, capture_order(Idea))
             )
         ]
         asks = list(
-            s.scalars(
-                select(ResourceAsk)
+            s.execute(
+                select(ResourceAsk.department, ResourceAsk.status, ResourceAsk.amount_dkk)
                 .join(Meeting, ResourceAsk.meeting_id == Meeting.id)
                 .where(Meeting.project_id == project_id, ResourceAsk.deleted_at.is_(None))
             )

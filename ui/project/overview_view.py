@@ -209,6 +209,7 @@ class OverviewView(QWidget):
             self.idea_model.set_rows([])
             self._fill_filter(None)
             self.ask_amounts.hide()
+            self.empty_note.hide()
             self.status_counts.clear()
             return
         self.overview = overview
