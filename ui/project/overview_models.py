@@ -283,9 +283,15 @@ class IdeaStatusFilter(QSortFilterProxyModel):
 
     def set_status(self, status: IdeaStatus | None) -> None:
         """Show only this status (None: all)."""
-        self.beginFilterChange()
-        self.status = status
-        self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
+        # begin/endFilterChange came with Qt 6.10 and replace invalidateRowsFilter (deprecated
+        # there); the app still runs on 6.8 with Python 3.11.
+        if hasattr(self, "endFilterChange"):
+            self.beginFilterChange()
+            self.status = status
+            self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
+        else:
+            self.status = status
+            self.invalidateRowsFilter()
 
     def filterAcceptsRow(self, source_row: int, source_parent: Index) -> bool:  # noqa: N802
         """An idea of the chosen status."""

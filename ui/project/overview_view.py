@@ -122,7 +122,7 @@ class OverviewView(QWidget):
     def _build_layout(self) -> None:
         filter_label = QLabel(_("&Vis:"))
         filter_label.setBuddy(self.filter_box)
-        status_label = QLabel(_("&Status for valgt idé:"))
+        status_label = QLabel(_("&Status for den valgte idé:"))
         status_label.setBuddy(self.status_box)
         idea_bar = QHBoxLayout()
         idea_bar.addWidget(heading(_("Idéer")), 1)
