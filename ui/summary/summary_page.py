@@ -264,7 +264,8 @@ class SummaryPage(QWidget):
         self._offered.add(meeting_id)
         from facilitator.services import reflection
 
-        if attempt(lambda: reflection.get_reflection(self._db, meeting_id), self.message) is not None:
+        written = attempt(lambda: reflection.get_reflection(self._db, meeting_id), self.message, clear=False)
+        if written is not None:
             return None
         return self.open_reflection()
 
