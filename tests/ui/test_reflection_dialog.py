@@ -111,6 +111,11 @@ def test_the_mouse_and_the_arrows_work_too(qtbot, db, clock, meeting_factory):
     press(qtbot, dialog, Qt.Key.Key_Left)
     press(qtbot, dialog, Qt.Key.Key_Left)
     assert scale.value() == 1
+    # Alt and a competence's number go straight to its scale.
+    QTest.keyClick(dialog.windowHandle(), Qt.Key.Key_4, Qt.KeyboardModifier.AltModifier)
+    assert QApplication.focusWidget() is dialog.scales["adapting"]
+    QTest.keyClick(dialog.windowHandle(), Qt.Key.Key_3, Qt.KeyboardModifier.AltModifier)
+    assert QApplication.focusWidget() is scale
     dialog.save_button.click()
     assert get_reflection(db, meeting.id).liaison == 1  # type: ignore[union-attr]
 

@@ -157,7 +157,8 @@ class ReflectionDialog(QDialog):
         ends.setObjectName("hintText")
         grid.addWidget(ends, 0, 1, Qt.AlignmentFlag.AlignCenter)
         for row, competence in enumerate(COMPETENCES, start=1):
-            name = QLabel(f"{row}. {competence.name}")
+            # Alt+1 … Alt+4 go to a competence's scale.
+            name = QLabel(f"&{row}. {competence.name}")
             name.setStyleSheet("font-weight: bold;")
             questions = QLabel("\n".join(f"·  {q}" for q in competence.questions))
             questions.setObjectName("questions")
