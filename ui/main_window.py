@@ -87,7 +87,7 @@ class MainWindow(QMainWindow):
         self.start_page = StartPage(db, self.hub)
         self.agenda_page = AgendaPage(db, self.hub)
         self.live_page = LivePage(db, self.hub, self._clock, preferences=self.window_settings)
-        self.summary_page = SummaryPage(db)
+        self.summary_page = SummaryPage(db, hub=self.hub)
         self.corrections_page = CorrectionsPage(db, self.hub)
         for page in (
             self.start_page,
@@ -111,6 +111,8 @@ class MainWindow(QMainWindow):
         self.agenda_page.back_requested.connect(self.show_start)
         self.agenda_page.start_requested.connect(self.start_meeting)
         self.live_page.meeting_closed.connect(self.show_summary)
+        # Once the summary shows, the private reflection is offered (skippable).
+        self.live_page.meeting_closed.connect(self.summary_page.offer_reflection)
         self.summary_page.back_requested.connect(self.show_start)
         self.summary_page.reopen_requested.connect(self.correct_meeting)
         self.corrections_page.done.connect(self.show_summary)

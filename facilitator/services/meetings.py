@@ -11,8 +11,8 @@ from sqlalchemy.orm import Session
 from facilitator.domain import validation
 from facilitator.domain.agenda import default_template
 from facilitator.domain.enums import MeetingStatus, Regulation, SelfDriving
-from facilitator.domain.profile import defaults_for
 from facilitator.i18n import _
+from facilitator.services import project_profile
 from facilitator.services.rows import MeetingRow, PlaceRow
 from facilitator.storage.database import Database
 from facilitator.storage.models import Meeting, MeetingPlace, Phase, Place, Project
@@ -96,16 +96,17 @@ def create_meeting(
     regulation: Regulation = Regulation.LIGHT,
     with_default_agenda: bool = False,
 ) -> MeetingRow:
-    """Plan a new meeting; the profile sets the hold-back and nudge defaults.
+    """Plan a new meeting; the profile (or the project's own values) sets the hold-back and nudge.
 
     With `with_default_agenda` the citizen-driven default agenda is added in
     the same commit, so a crash never leaves a meeting half made.
     """
     clean = validation.clean_fields({"title": lambda: _title(title), "venue": lambda: _venue(venue)})
     clean_title, clean_venue = clean["title"], clean["venue"]
-    defaults = defaults_for(self_driving, regulation)
     with db.session() as s:
         s.get_one(Project, project_id)
+        # The profile's suggestion, or the values the official settled on for this project.
+        defaults = project_profile.defaults_in(s, project_id, self_driving, regulation)
         meeting = Meeting(
             project_id=project_id,
             title=clean_title,
@@ -175,10 +176,13 @@ def set_profile(
 ) -> MeetingRow:
     """Set the meeting profile; values not given take the profile's defaults.
 
+    (Or the project's own values, where the official set them: services/project_profile.py.)
     Phases not yet run that simply followed the meeting's hold-back follow the
     new one; phases the official set to another length keep it.
     """
-    defaults = defaults_for(self_driving, regulation)
+    with db.session() as s:
+        project_id = s.get_one(Meeting, meeting_id).project_id
+        defaults = project_profile.defaults_in(s, project_id, self_driving, regulation)
     hold_back = validation.hold_back_seconds(
         defaults.hold_back_seconds if hold_back_seconds is None else hold_back_seconds
     )

@@ -25,7 +25,7 @@ from sqlalchemy.exc import DBAPIError
 from facilitator.domain import validation
 from facilitator.domain.anonymise import nfc
 from facilitator.i18n import LANGUAGES, _
-from facilitator.services import audit, settings
+from facilitator.services import audit, reflection, settings
 from facilitator.services.audit import AuditAction
 from facilitator.services.people import person_row
 from facilitator.services.people_rows import PersonRow
@@ -190,13 +190,15 @@ def _not_erased(reason: str) -> StorageError:
 def _erase(
     db: Database, folder: Path, targets: list[ErasureTarget],
     logged: list[tuple[AuditAction, int, uuid.UUID]], backoff: Backoff | None,
+    also: Change | None = None,
 ) -> int:
     """Erase everywhere, all or nothing; returns how many backups were rewritten.
 
     Inside one write transaction, taken once no other connection uses the
     database (waiting by `backoff`): loose copies (half-written backups,
     previews) are deleted, the backups rewritten, the live file erased and the
-    audit entries added. Any failure there rolls the live file back, so the
+    audit entries added; `also` (e.g. deleting expired reflections) runs on the
+    live file and every backup with it. Any failure there rolls the live file back, so the
     person can still be found and the erasure tried again. After the commit
     the freed pages are wiped and the write-ahead log emptied.
     """
@@ -209,7 +211,9 @@ def _erase(
                 raise _not_erased(_("Disse filer kunne ikke fjernes: {files}").format(
                     files=", ".join(p.name for p in removal.failed)))
             try:
-                rewritten = rewrite_backups(folder, erase_people_in(targets), secrets)
+                change = erase_people_in(targets)
+                rewritten = rewrite_backups(folder, change if also is None else _both(change, also),
+                                            secrets)
             except Exception as exc:
                 raise StorageError(
                     _("Sikkerhedskopierne kunne ikke renses, så personen er ikke slettet. Prøv "
@@ -220,6 +224,8 @@ def _erase(
             try:
                 for target in targets:
                     erase_in(connection, target)
+                if also is not None:
+                    also(connection)
                 for action, count, project_id in logged:
                     audit.log_on(outer, db.clock.now(), action, count, project_id)
             finally:
@@ -242,6 +248,14 @@ def _erase(
               "den stadig bruges. Luk Facilitator, så bliver den ryddet.")
         ) from exc
     return rewritten
+
+
+def _both(first: Change, second: Change) -> Change:
+    def change(connection: sqlite3.Connection) -> None:
+        first(connection)
+        second(connection)
+
+    return change
 
 
 def data_folder_of(db: Database) -> Path:
@@ -285,6 +299,11 @@ def people_due(db: Database, today: date) -> int:
     return len(_due(db, today)[1])
 
 
+def reflections_due(db: Database, today: date) -> int:
+    """How many of the official's reflections a purge on `today` would erase."""
+    return reflection.reflections_in(db, _due(db, today)[0])
+
+
 def purge_expired(db: Database, folder: Path, today: date) -> int:
     """Erase the people of every project that ended longer ago than the retention; returns how many.
 
@@ -292,9 +311,15 @@ def purge_expired(db: Database, folder: Path, today: date) -> int:
     the computer's clock agrees with the data.
     """
     due, persons = _due(db, today)
-    if not persons:
+    # The official's reflections on the project's meetings go with its people: private notes
+    # are kept no longer than the personal data they sit beside.
+    if not persons and not reflection.reflections_in(db, due):
         return 0
     counts = [(AuditAction.RETENTION_PURGE, count, project_id) for project_id in due
               if (count := sum(1 for p in persons if p.project_id == project_id))]
-    _erase(db, Path(folder), [_target(p) for p in persons], counts, None)
+
+    def reflections(connection: sqlite3.Connection) -> None:
+        reflection.delete_reflections_of(connection, due)
+
+    _erase(db, Path(folder), [_target(p) for p in persons], counts, None, also=reflections)
     return len(persons)

@@ -64,10 +64,12 @@ def purge_at_start(db: Database, folder: Path) -> StartPurge:
     today = now.astimezone().date()
     try:
         due = privacy.people_due(db, today)
-        if not due:
+        # The official's reflections on an ended project's meetings are purged with its people.
+        if not due and not privacy.reflections_due(db, today):
             return StartPurge(today)
         newest = newest_stored_time(db)
         if clock_ahead_of_data(now, newest):
+            # Reflections alone wait without asking: the next start whose clock agrees purges them.
             return StartPurge(today, held=due, newest=newest)
         return StartPurge(today, erased=privacy.purge_expired(db, folder, today), newest=newest)
     except Exception as exc:  # noqa: BLE001 - a failed purge must not keep the meeting from starting

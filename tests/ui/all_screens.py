@@ -17,7 +17,7 @@ SCREEN_NAMES = [
     "start_page", "agenda_page", "live_page", "summary_page", "corrections_page",
     "project_form", "meeting_form", "settings_dialog", "people_dialog", "person_form",
     "restore_dialog", "idea_dialog", "ask_dialog", "step_dialog", "sent_dialog", "brief_window",
-    "groups_dialog",
+    "groups_dialog", "reflection_dialog", "trend_view",
 ]
 
 
@@ -62,6 +62,8 @@ def build(name: str, db, clock, data: SimpleNamespace) -> QWidget:
         "sent_dialog": lambda: _sent(db, data),
         "brief_window": lambda: _brief(db, data),
         "groups_dialog": lambda: _groups(db, data),
+        "reflection_dialog": lambda: _reflection(db, hub, data),
+        "trend_view": lambda: _trend(db, hub, data),
     }
     widget = builders[name]()
     widget.hub = hub  # keeps the hub alive as long as the screen
@@ -189,3 +191,17 @@ def settle(qtbot, screen: QWidget) -> None:
     busy = getattr(screen, "is_busy", None)
     if busy is not None:
         qtbot.waitUntil(lambda: not busy(), timeout=30000)
+
+
+def _reflection(db, hub, data):
+    from ui.summary.reflection_dialog import ReflectionDialog
+
+    return ReflectionDialog(db, data.closed.id, hub)
+
+
+def _trend(db, hub, data):
+    from ui.project.trend_view import TrendView
+
+    view = TrendView(db, hub)
+    view.set_project(data.project_id)
+    return view

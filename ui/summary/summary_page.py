@@ -24,12 +24,14 @@ from facilitator.services import meetings
 from facilitator.services.meetings import MAX_ATTENDANCE
 from facilitator.services.summary import MeetingSummary, PhaseSummary, meeting_summary
 from facilitator.storage.database import Database
+from ui.common.changes import ChangeHub
 from ui.common.feedback import InlineMessage, attempt
 from ui.common.focus import tab_leaves
 from ui.common.key_help import note, shortcut
 from ui.live.talk_share_bar import TalkShareBar
 from ui.live.timeline_strip import TimelineStrip, legend_html
 from ui.planning.planning_widgets import PLANNING_STYLE, ElidedLabel, join_isolated
+from ui.summary.reflection_dialog import ReflectionDialog
 
 _Index = QModelIndex | QPersistentModelIndex
 
@@ -91,12 +93,18 @@ class SummaryPage(QWidget):
     reopen_requested = Signal(object)  # meeting id
     back_requested = Signal()
 
-    def __init__(self, db: Database, parent: QWidget | None = None) -> None:
+    def __init__(
+        self, db: Database, parent: QWidget | None = None, hub: ChangeHub | None = None
+    ) -> None:
         super().__init__(parent)
         self._db = db
+        self._hub = hub
         self.meeting_id: uuid.UUID | None = None
         # The brief window open from this page, if any.
         self.brief_window: QWidget | None = None
+        # The reflection dialog open from this page, if any, and the meetings it was offered for.
+        self.reflection_dialog: ReflectionDialog | None = None
+        self._offered: set[uuid.UUID] = set()
         self.model = PhaseSummaryModel()
         self._build()
         self._connect_signals()
@@ -155,12 +163,15 @@ class SummaryPage(QWidget):
                 column, QHeaderView.ResizeMode.ResizeToContents
             )
         self.reopen_button = QPushButton(_("Genåbn til rettelser"))
+        self.reflection_button = QPushButton(_("&Refleksion …"))
+        self.reflection_button.setToolTip(_("Din private refleksion over mødet (kun til dig)"))
         self.back_button = QPushButton(_("Til forsiden (Esc)"))
         self.brief_button = QPushButton(_("Lav politisk orientering (Ctrl+B)"))
         self.brief_button.setObjectName("primaryButton")
         buttons = QHBoxLayout()
         buttons.setSpacing(10)
         buttons.addWidget(self.reopen_button)
+        buttons.addWidget(self.reflection_button)
         buttons.addStretch(1)
         buttons.addWidget(self.brief_button)
         buttons.addWidget(self.back_button)
@@ -190,6 +201,8 @@ class SummaryPage(QWidget):
         self.brief_button.clicked.connect(self.open_brief)
         shortcut(self, "Ctrl+B", _("Lav politisk orientering"), self.open_brief)
         note(self, ["Alt+F"], _("Skriv antallet af fremmødte"))
+        self.reflection_button.clicked.connect(self.open_reflection)
+        note(self, ["Alt+R"], _("Din refleksion over mødet"))
         self.attendance.valueChanged.connect(self._attendance_changed)
 
     def load(self, meeting_id: uuid.UUID) -> MeetingSummary:
@@ -221,6 +234,40 @@ class SummaryPage(QWidget):
             return None
         self.brief_window = open_brief_window(self._db, self.meeting_id, self, self.brief_window)
         return self.brief_window
+
+    def open_reflection(self) -> ReflectionDialog | None:
+        """Open the reflection on this meeting (or bring the open one forward)."""
+        meeting_id = self.meeting_id
+        if meeting_id is None:
+            return None
+        dialog = self.reflection_dialog
+        if dialog is not None and dialog.isVisible() and dialog.meeting_id == meeting_id:
+            dialog.raise_()
+            dialog.activateWindow()
+            return dialog
+        dialog = ReflectionDialog(self._db, meeting_id, self._hub, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.finished.connect(lambda _result: self._reflection_closed(dialog))
+        self.reflection_dialog = dialog
+        dialog.open()
+        return dialog
+
+    def _reflection_closed(self, dialog: ReflectionDialog) -> None:
+        if self.reflection_dialog is dialog:
+            self.reflection_dialog = None
+        self.reflection_button.setFocus()
+
+    def offer_reflection(self, meeting_id: uuid.UUID) -> ReflectionDialog | None:
+        """After closing: offer the reflection once, unless one is already written."""
+        if meeting_id in self._offered or self.meeting_id != meeting_id:
+            return None
+        self._offered.add(meeting_id)
+        from facilitator.services import reflection
+
+        written = attempt(lambda: reflection.get_reflection(self._db, meeting_id), self.message, clear=False)
+        if written is not None:
+            return None
+        return self.open_reflection()
 
     def show_summary(self, summary: MeetingSummary) -> None:
         """Fill every label and the phase table."""
