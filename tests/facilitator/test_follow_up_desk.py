@@ -12,7 +12,14 @@ import pytest
 
 from facilitator import follow_up_mail
 from facilitator.domain.enums import AskAnswer, OwnerSide, StepState
-from facilitator.services import capture, follow_up, follow_up_attention, follow_up_desk, people, settings
+from facilitator.services import (
+    capture,
+    follow_up,
+    follow_up_attention,
+    follow_up_desk,
+    people,
+    settings,
+)
 from facilitator.services.follow_up import AnswerInput, ReportInput, SentInput
 from facilitator.services.follow_up_attention import Attention, attention, attention_line
 from facilitator.services.follow_up_desk import DeskFilters, DeskKind, DeskStage
