@@ -1,0 +1,1 @@
+"""The project page: its tabs across a project's meetings."""
