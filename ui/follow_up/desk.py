@@ -73,7 +73,8 @@ def open_with_desktop(path: Path) -> None:
 def figures_text(figures: list[DepartmentFigures]) -> str:
     """«Teknik og Miljø: median 12 dage, længste 40 dage · Kultur: intet svar endnu»."""
     parts = []
-    for figure in figures:
+    # A department nothing has been sent to yet has no figures to show.
+    for figure in (f for f in figures if f.slowest_days is not None or f.median_days_to_answer is not None):
         if figure.median_days_to_answer is None:
             speed = _("intet svar endnu")
         else:
@@ -142,8 +143,13 @@ class FollowUpDesk(QWidget):
         self.table.setSortingEnabled(True)
         self.table.sortByColumn(-1, Qt.SortOrder.AscendingOrder)  # captured order until a header is clicked
         header = self.table.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(DeskTableModel.TEXT, QHeaderView.ResizeMode.Stretch)
+        # Long free texts get a fixed share (the official can drag it wider); the tooltip has it all.
+        for column, width in ((DeskTableModel.IDEA, 130), (DeskTableModel.MEETING, 145),
+                              (DeskTableModel.VILLAGE, 90), (DeskTableModel.DEPARTMENT, 170)):
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.Interactive)
+            header.resizeSection(column, width)
         self.table.setWordWrap(False)
         self.table.setTextElideMode(Qt.TextElideMode.ElideRight)
         self.empty_label = QLabel()

@@ -26,10 +26,10 @@ def days_text(days: int) -> str:
 
 
 def overdue_marker(row: DeskRow) -> str:
-    """«⚠ 5 dage over fristen» for an overdue entry; empty otherwise."""
+    """«⚠ 5 dage over» (the deadline) for an overdue entry; empty otherwise."""
     if not row.overdue:
         return ""
-    return _("⚠ {days} over fristen").format(days=days_text(row.overdue_days))
+    return _("⚠ {days} over").format(days=days_text(row.overdue_days))
 
 
 class DeskTableModel(RowTableModel[DeskRow]):
@@ -51,7 +51,7 @@ class DeskTableModel(RowTableModel[DeskRow]):
         if column == self.TEXT:
             return " ".join(row.text.split())
         if column == self.KIND:
-            return _(row.kind.msgid)
+            return _("Ønske") if row.kind is DeskKind.ASK else _("Skridt")
         if column == self.IDEA:
             return row.idea_title
         if column == self.MEETING:
