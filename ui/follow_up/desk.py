@@ -246,8 +246,10 @@ class FollowUpDesk(QWidget):
 
     def filters(self) -> DeskFilters:
         """The filters as chosen."""
+        # Qt hands a StrEnum back as a plain str: make it the stage again.
+        stage = self.stage_combo.currentData()
         return DeskFilters(
-            stage=self.stage_combo.currentData(),
+            stage=DeskStage(stage) if stage else None,
             department=self.department_combo.currentData(),
             village=self.village_combo.currentData(),
             meeting_id=self.meeting_combo.currentData(),

@@ -141,7 +141,11 @@ class AnswerDialog(StageDialog):
     def store(self) -> None:
         """follow_up.record_answer."""
         follow_up.record_answer(self._db, self.row.id, AnswerInput(
-            required_day(self.date_edit.text()), self.answer_combo.currentData(), self.text_edit.text()))
+            required_day(self.date_edit.text()), self.answer(), self.text_edit.text()))
+
+    def answer(self) -> AskAnswer:
+        """The chosen answer (Qt hands a StrEnum back as a plain str)."""
+        return AskAnswer(self.answer_combo.currentData())
 
 
 class ReportDialog(StageDialog):
