@@ -163,6 +163,15 @@ def test_an_erasure_removes_the_mail_drafts(db, tmp_path, filled) -> None:
     assert (tmp_path / "exports" / "eget-notat.txt").exists()  # not a draft: left alone
 
 
+def test_erasing_a_person_removes_the_mail_drafts(db, tmp_path, filled) -> None:
+    from facilitator.services import privacy
+
+    person = people.add_person(db, filled["project_id"], "Birthe Østergård")
+    path = follow_up_mail.make_mail_draft(db, filled["shelter"].id)
+    privacy.erase_person(db, person.id)
+    assert not path.exists() and (tmp_path / "exports").is_dir()
+
+
 def test_a_draft_of_the_same_ask_the_same_day_replaces_the_earlier(db, tmp_path, filled) -> None:
     first = follow_up_mail.make_mail_draft(db, filled["shelter"].id)
     again = follow_up_mail.make_mail_draft(db, filled["shelter"].id)
