@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import uuid
 from collections.abc import Callable
+from functools import partial
 from pathlib import Path
 from typing import Any, Protocol
 
@@ -54,6 +55,7 @@ from ui.follow_up.stage_dialogs import (
     SentDialog,
     StageDialog,
     StepStateDialog,
+    done,
 )
 from ui.planning.planning_models import ROW_ROLE
 from ui.planning.planning_widgets import PLANNING_STYLE, read_only_table
@@ -193,8 +195,7 @@ class FollowUpDesk(QWidget):
         for key in ("Return", "Enter"):
             shortcut(self.table, key, _("Åbn posten (historik og rettelser)"), self.open_detail, only_table)
         for key, description in (*ASK_KEYS, *STEP_KEYS):
-            shortcut(self.table, key, _(description),
-                     lambda k=key: self.act_on_current(k), only_table)
+            shortcut(self.table, key, _(description), partial(self.act_on_current, key), only_table)
 
     # -- what is shown -------------------------------------------------------------
 
@@ -389,10 +390,8 @@ class FollowUpDesk(QWidget):
             self._open_stage(SentDialog(self._db, row, parent), row)
             return
         today = self._db.clock.now().astimezone().date()
-        done = attempt(lambda: follow_up.mark_sent(self._db, row.id, SentInput(today, row.department,
-                                                                              row.sent_to)) or True,
-                       self.message, clear=False)
-        if done:
+        sent = SentInput(today, row.department, row.sent_to)
+        if attempt(done(lambda: follow_up.mark_sent(self._db, row.id, sent)), self.message, clear=False):
             self.changed(row)
 
     def withdraw_latest(self, row: DeskRow, parent: QWidget) -> None:
@@ -410,7 +409,7 @@ class FollowUpDesk(QWidget):
                                 _("Tag «{stage}» tilbage? Historikken beholder det.").format(stage=name),
                                 _("Tag tilbage"), _("Behold")):
             return
-        if attempt(lambda: follow_up.withdraw(self._db, row.id, stage) or True, self.message):
+        if attempt(done(lambda: follow_up.withdraw(self._db, row.id, stage)), self.message):
             self.changed(row)
 
     def focus_table(self) -> None:

@@ -9,7 +9,7 @@ inline in Danish and the dialog stays open.
 from __future__ import annotations
 
 import uuid
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from datetime import date
 
 from PySide6.QtWidgets import (
@@ -34,6 +34,14 @@ from ui.capture.models import format_date
 from ui.common.feedback import InlineMessage, attempt
 from ui.common.unsaved import FormDialog
 from ui.planning.planning_widgets import PLANNING_STYLE, buddy_label
+
+
+def done(action: Callable[[], object]) -> Callable[[], bool]:
+    """`action` made to return True, so `attempt` tells success (True) from a refusal (None)."""
+    def run() -> bool:
+        action()
+        return True
+    return run
 
 
 def required_day(text: str) -> date:
@@ -93,8 +101,7 @@ class StageDialog(FormDialog):
 
     def save(self) -> None:
         """Gem / Enter: store, or show why not and stay open."""
-        done = attempt(lambda: self.store() or True, self.message)
-        if done:
+        if attempt(done(self.store), self.message):
             self.forget_changes()
             self.accept()
 

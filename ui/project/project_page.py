@@ -70,7 +70,9 @@ class ProjectPage(QWidget):
         self.project_id = project_id
         self._show_title()
         for index in range(self.tabs.count()):
-            self._tell(self.tabs.widget(index), project_id)
+            tab = self.tabs.widget(index)
+            if tab is not None:
+                self._tell(tab, project_id)
         self.tabs.setCurrentWidget(self.desk)
         self.desk.focus_table()
 
