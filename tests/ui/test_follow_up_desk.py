@@ -254,7 +254,7 @@ def test_enter_opens_the_entry_with_its_history_and_a_correction_keeps_the_first
     detail = page.desk.detail
     assert detail.title.full_text() == "Bænke på torvet"
     lines = [detail.history.item(i).text() for i in range(detail.history.count())]
-    assert lines == ["12-03-2026 · Sendt til Teknik og Miljø (registreret af Mette Kragh 20-03-2026)"]
+    assert lines == ["12-03-2026 · Sendt til Teknik og Miljø (registreret af Mette Kragh den 20-03-2026)"]
     for answer, text in (("Afslået", "Nej"), ("Imødekommet", "Ja alligevel")):
         qtbot.mouseClick(detail.action_buttons["V"], Qt.MouseButton.LeftButton)
         qtbot.waitUntil(lambda: isinstance(page.desk.dialog, AnswerDialog))
@@ -269,6 +269,26 @@ def test_enter_opens_the_entry_with_its_history_and_a_correction_keeps_the_first
     assert stored_ask(db, bench).answer is AskAnswer.GRANTED
     qtbot.keyClick(detail, Qt.Key.Key_Escape)
     qtbot.waitUntil(lambda: page.desk.detail is None)
+
+
+def test_the_latest_stage_taken_back_from_the_entry_stays_in_its_history(qtbot, db, page, filled) -> None:
+    bench = filled["bench"].id
+    choose(page, bench)
+    press(page.desk.table, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: page.desk.detail is not None and page.desk.detail.isVisible())
+    detail = page.desk.detail
+    qtbot.mouseClick(detail.action_buttons["W"], Qt.MouseButton.LeftButton)
+    assert page.desk.prompts.questions == ["Tag «sendt» tilbage? Historikken beholder det."]
+    ask = stored_ask(db, bench)
+    assert (ask.status, ask.forwarded_on) == (AskStatus.OPEN, None)
+    lines = [detail.history.item(i).text() for i in range(detail.history.count())]
+    assert len(lines) == 2 and lines[1].startswith("20-03-2026 · Taget tilbage: sendt")
+    assert cell(page, "Bænke på torvet", DeskTableModel.STAGE) == "Registreret"
+
+
+def test_the_desk_model_passes_the_model_tester(qtmodeltester, page) -> None:
+    qtmodeltester.check(page.desk.model)
+    qtmodeltester.check(page.desk.proxy)
 
 
 def test_E_writes_a_danish_mail_draft_opens_it_and_marks_the_ask_sent(qtbot, db, tmp_path, page, filled) -> None:

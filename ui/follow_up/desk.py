@@ -148,8 +148,8 @@ class FollowUpDesk(QWidget):
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(DeskTableModel.TEXT, QHeaderView.ResizeMode.Stretch)
         # Long free texts get a fixed share (the official can drag it wider); the tooltip has it all.
-        for column, width in ((DeskTableModel.IDEA, 130), (DeskTableModel.MEETING, 145),
-                              (DeskTableModel.VILLAGE, 90), (DeskTableModel.DEPARTMENT, 170)):
+        for column, width in ((DeskTableModel.IDEA, 130), (DeskTableModel.MEETING, 140),
+                              (DeskTableModel.VILLAGE, 90), (DeskTableModel.DEPARTMENT, 185)):
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.Interactive)
             header.resizeSection(column, width)
         self.table.setWordWrap(False)

@@ -57,7 +57,7 @@ def event_text(event: FollowUpEventRow) -> str:
         what = _("Taget tilbage: {stage}").format(stage=stage)
     who = event.recorded_by or _("ukendt")
     recorded = format_date(event.recorded_at.astimezone().date())
-    return _("{day} · {what} (registreret af {who} {recorded})").format(
+    return _("{day} · {what} (registreret af {who} den {recorded})").format(
         day=format_date(event.happened_on), what=what, who=who, recorded=recorded)
 
 
