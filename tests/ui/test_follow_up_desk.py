@@ -326,6 +326,15 @@ def test_esc_and_the_back_button_ask_for_the_start_page(qtbot, page) -> None:
         qtbot.mouseClick(page.back_button, Qt.MouseButton.LeftButton)
 
 
+def test_an_entry_captured_elsewhere_in_the_project_shows_at_once(qtbot, db, page, filled) -> None:
+    from facilitator.services import capture
+
+    capture.add_ask(db, filled["second"].id, capture.AskInput("Lys på stien", department="Teknik og Miljø"))
+    page.desk._hub.asks_changed.emit(filled["second"].id)
+    assert "Lys på stien" in shown_texts(page)
+    assert page.desk.department_combo.findText("Teknik og Miljø") > 0
+
+
 def test_a_tab_added_later_is_told_the_project(qtbot, page, filled) -> None:
     class Overview(QWidget):
         shown: list = []

@@ -123,6 +123,8 @@ class FollowUpDesk(QWidget):
         # The dialog open now (a stage dialog or an entry's detail), for tests and focus.
         self.dialog: QDialog | None = None
         self.detail: EntryDetailDialog | None = None
+        # True while the desk tells the hub of its own change: it redraws once, not per signal.
+        self._publishing = False
         self.setStyleSheet(PLANNING_STYLE)
         self.figures_label = QLabel()
         self.figures_label.setWordWrap(True)
@@ -189,8 +191,8 @@ class FollowUpDesk(QWidget):
         self.show_closed.toggled.connect(self.refresh_rows)
         self.table.doubleClicked.connect(lambda _index: self.open_detail())
         self._hub.project_changed.connect(self._project_changed)
-        self._hub.asks_changed.connect(lambda _id: self.refresh())
-        self._hub.steps_changed.connect(lambda _id: self.refresh())
+        self._hub.asks_changed.connect(self._meeting_changed)
+        self._hub.steps_changed.connect(self._meeting_changed)
         only_table = Qt.ShortcutContext.WidgetShortcut
         for key in ("Return", "Enter"):
             shortcut(self.table, key, _("Åbn posten (historik og rettelser)"), self.open_detail, only_table)
@@ -210,7 +212,12 @@ class FollowUpDesk(QWidget):
         self.refresh()
 
     def _project_changed(self, project_id: object) -> None:
-        if project_id == self.project_id:
+        if project_id == self.project_id and not self._publishing:
+            self.refresh()
+
+    def _meeting_changed(self, meeting_id: object) -> None:
+        # An entry captured or edited in one of this project's meetings (the live screen, corrections).
+        if not self._publishing and any(m.id == meeting_id for m in self.choices.meetings):
             self.refresh()
 
     def refresh(self) -> None:
@@ -361,12 +368,16 @@ class FollowUpDesk(QWidget):
 
     def changed(self, row: DeskRow) -> None:
         """After a stored change: tell every view of the meeting and the project."""
-        if row.kind is DeskKind.ASK:
-            self._hub.asks_changed.emit(row.meeting_id)
-        else:
-            self._hub.steps_changed.emit(row.meeting_id)
-        if self.project_id is not None:
-            self._hub.project_changed.emit(self.project_id)
+        self._publishing = True
+        try:
+            if row.kind is DeskKind.ASK:
+                self._hub.asks_changed.emit(row.meeting_id)
+            else:
+                self._hub.steps_changed.emit(row.meeting_id)
+            if self.project_id is not None:
+                self._hub.project_changed.emit(self.project_id)
+        finally:
+            self._publishing = False
         self.refresh()
         self.select(row.id)
         if self.detail is not None:
