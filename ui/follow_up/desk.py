@@ -133,9 +133,10 @@ class FollowUpDesk(QWidget):
         self.department_combo = QComboBox()
         self.village_combo = QComboBox()
         self.meeting_combo = QComboBox()
-        for combo in (self.department_combo, self.village_combo, self.meeting_combo):
+        # Narrow enough that the desk fits a 1024-wide screen; the open list shows whole names.
+        for combo in (self.stage_combo, self.department_combo, self.village_combo, self.meeting_combo):
             combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
-            combo.setMinimumContentsLength(14)
+            combo.setMinimumContentsLength(8)
         self.stage_combo.addItem(_("Alle åbne"), None)
         for stage in DeskStage:
             self.stage_combo.addItem(_(stage.msgid), stage)
@@ -162,6 +163,7 @@ class FollowUpDesk(QWidget):
             "Enter åbner · S sendt · V svar · M meldt tilbage · E mail til forvaltningen · "
             "G gjort · I ikke gjort · O opgivet"))
         self.keys_label.setObjectName("hintText")
+        self.keys_label.setWordWrap(True)
         self.message = InlineMessage()
         self._build_layout()
         self._connect_signals()
@@ -174,11 +176,14 @@ class FollowUpDesk(QWidget):
             label.setBuddy(combo)
             filters.addWidget(label)
             filters.addWidget(combo, 1)
-        filters.addWidget(self.show_closed)
+        # The figures wrap, so «Vis også afsluttede» beside them leaves the filters room on a small screen.
+        top = QHBoxLayout()
+        top.addWidget(self.figures_label, 1)
+        top.addWidget(self.show_closed)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(16, 12, 16, 12)
         layout.setSpacing(10)
-        layout.addWidget(self.figures_label)
+        layout.addLayout(top)
         layout.addLayout(filters)
         layout.addWidget(self.table, 1)
         layout.addWidget(self.empty_label)

@@ -35,12 +35,13 @@ def overdue_marker(row: DeskRow) -> str:
 class DeskTableModel(RowTableModel[DeskRow]):
     """One line per ask or next step; the desk fills it with `set_rows`."""
 
-    TEXT, KIND, IDEA, MEETING, VILLAGE, DEPARTMENT, STAGE, AGE, DEADLINE, OVERDUE = range(10)
+    # Where it stands and how late first: on a narrow screen the right-hand columns scroll away.
+    TEXT, STAGE, DEADLINE, OVERDUE, AGE, DEPARTMENT, MEETING, VILLAGE, IDEA, KIND = range(10)
 
     def headers(self) -> list[str]:
         """Column titles."""
-        return [_("Ønske / skridt"), _("Slags"), _("Idé"), _("Møde"), _("Landsby"),
-                _("Forvaltning / ansvarlig"), _("Status"), _("Alder"), _("Frist"), _("Forfald")]
+        return [_("Ønske / skridt"), _("Status"), _("Frist"), _("Forfald"), _("Alder"),
+                _("Forvaltning / ansvarlig"), _("Møde"), _("Landsby"), _("Idé"), _("Slags")]
 
     def numeric_columns(self) -> set[int]:
         """Age is a number of days."""
