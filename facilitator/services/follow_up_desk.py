@@ -373,7 +373,8 @@ def ask_mail_facts(db: Database, ask_id: uuid.UUID) -> AskMailFacts:
             meeting_title=redact(meeting.title),
             meeting_day=meeting.scheduled_at.date(),
             villages=project.villages(meeting.id, idea),
-            department=ask.department.strip(),
+            department=redact(ask.department.strip()),
+            # The department's own address or desk, typed by the official: the mail's recipient.
             sent_to=ask.sent_to.strip(),
             project_name=redact(meeting.project.name),
             official_name=settings.official_name,
