@@ -44,6 +44,17 @@ def window_title(meeting_title: str | None = None, page_name: str = "") -> str:
     return f"{title} — {page_name} — Facilitator"
 
 
+class _WindowPrompts:
+    """Asks through whatever `window.prompts` is at the time (a test may swap it after the pages exist)."""
+
+    def __init__(self, window: MainWindow) -> None:
+        self._window = window
+
+    def ask(self, parent: QWidget | None, title: str, question: str, yes: str, no: str) -> bool:
+        """The window's `prompts.ask`."""
+        return self._window.prompts.ask(parent, title, question, yes, no)
+
+
 class MainWindow(QMainWindow):
     """Start screen → agenda → live meeting → summary."""
 
@@ -79,6 +90,7 @@ class MainWindow(QMainWindow):
         """Build the pages on an open database and show the start screen."""
         from ui.live.live_page import LivePage
         from ui.planning.agenda_page import AgendaPage
+        from ui.project.project_page import ProjectPage
         from ui.start.start_page import StartPage
         from ui.summary.corrections_page import CorrectionsPage
         from ui.summary.summary_page import SummaryPage
@@ -89,12 +101,14 @@ class MainWindow(QMainWindow):
         self.live_page = LivePage(db, self.hub, self._clock, preferences=self.window_settings)
         self.summary_page = SummaryPage(db, hub=self.hub)
         self.corrections_page = CorrectionsPage(db, self.hub)
+        self.project_page = ProjectPage(db, self.hub, _WindowPrompts(self))
         for page in (
             self.start_page,
             self.agenda_page,
             self.live_page,
             self.summary_page,
             self.corrections_page,
+            self.project_page,
         ):
             self.pages.addWidget(page)
         self._connect_signals()
@@ -108,6 +122,9 @@ class MainWindow(QMainWindow):
     def _connect_signals(self) -> None:
         self.start_page.meeting_opened.connect(self.open_meeting)
         self.start_page.summary_requested.connect(self.show_summary)
+        self.start_page.project_opened.connect(self.show_project)
+        self.project_page.back_requested.connect(self.show_start)
+        self.hub.projects_changed.connect(self.update_title)
         self.agenda_page.back_requested.connect(self.show_start)
         self.agenda_page.start_requested.connect(self.start_meeting)
         self.live_page.meeting_closed.connect(self.show_summary)
@@ -123,6 +140,9 @@ class MainWindow(QMainWindow):
         """Name the meeting and the page in the title bar, so the taskbar says what is open."""
         from facilitator.services import meetings
 
+        if self.db is not None and self.pages.currentWidget() is self.project_page:
+            self.setWindowTitle(window_title(self.project_page.project_name(), _("Projekt")))
+            return
         page_name, meeting_id = self._shown_meeting()
         try:
             title = meetings.get_meeting(self._database(), meeting_id).title if meeting_id else None
@@ -156,6 +176,7 @@ class MainWindow(QMainWindow):
         self.key_help.declare(self.live_page, _("Under mødet"), LIVE_KEYS)
         self.key_help.declare(self.summary_page, _("Opsummering"))
         self.key_help.declare(self.corrections_page, _("Rettelser"))
+        self.key_help.declare(self.project_page, _("Projekt"))
 
     def show_about(self) -> None:
         """«Om Facilitator»: versions, the data folder and the licences (Ctrl+F1)."""
@@ -196,6 +217,12 @@ class MainWindow(QMainWindow):
         """Back to the projects and meetings."""
         self.start_page.refresh()
         self._show_page(self.start_page)
+
+    def show_project(self, project_id: uuid.UUID) -> None:
+        """A project's page across its meetings, the follow-up desk first."""
+        self.project_page.show_project(project_id)
+        self._show_page(self.project_page)
+        self.project_page.desk.focus_table()
 
     def open_meeting(self, meeting_id: uuid.UUID) -> None:
         """Open a meeting where it stands: plan it, carry it on, or see its summary."""

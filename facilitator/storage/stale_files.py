@@ -4,7 +4,8 @@ A backup interrupted by a crash leaves `backups/*.partial`; a brief window that
 was not closed properly (the app killed, the laptop's power gone) leaves its
 preview PDFs in `previews/`. Both hold names, and neither is a backup anyone
 can restore, so they are removed at the start of every session
-(`remove_stale_copies`) and by every erasure (`remove_copies`).
+(`remove_stale_copies`) and by every erasure (`remove_copies`). An erasure also
+removes the e-mail drafts in `exports/` (they are the official's, kept otherwise).
 
 A preview shown by a window of this process is not stale: the window holds its
 folder (`hold_previews`) until it closes. An erasure removes it all the same,
@@ -24,6 +25,10 @@ from facilitator.paths import DATABASE_FILE
 from facilitator.storage.backup_files import BACKUP_FOLDER
 
 PREVIEW_FOLDER = "previews"
+# E-mail drafts to a department (facilitator/follow_up_mail.py): anonymised, but an erasure
+# removes them all the same, since the official may have typed a name into an ask.
+EXPORT_FOLDER = "exports"
+MAIL_DRAFT_GLOB = "mail-*.eml"
 
 # Preview folders shown by a window of this process, and what to call when an
 # erasure removed one (the window makes its preview anew).
@@ -74,6 +79,12 @@ def preview_entries(folder: Path, include_held: bool) -> list[Path]:
     return sorted(p for p in previews.iterdir() if include_held or not _is_held(p))
 
 
+def mail_drafts(folder: Path) -> list[Path]:
+    """The e-mail drafts in the data folder's `exports/`."""
+    exports = folder / EXPORT_FOLDER
+    return sorted(p for p in exports.glob(MAIL_DRAFT_GLOB) if p.is_file()) if exports.is_dir() else []
+
+
 def _remove(path: Path) -> bool:
     """Delete a file or a folder with everything in it; whether it is gone."""
     try:
@@ -111,7 +122,7 @@ class Removal:
 
 
 def remove_copies(folder: Path) -> Removal:
-    """For an erasure: delete every half-written backup and every preview, held ones too.
+    """For an erasure: delete every half-written backup, every mail draft and every preview.
 
     The windows that showed a removed preview are not told here: the caller
     tells them once the erasure is committed, so their new preview no longer
@@ -119,6 +130,7 @@ def remove_copies(folder: Path) -> Removal:
     """
     removal = Removal()
     removal.failed += [p for p in half_written_files(folder) if not _remove(p)]
+    removal.failed += [p for p in mail_drafts(folder) if not _remove(p)]
     for entry in preview_entries(folder, include_held=True):
         with _held_lock:
             held = entry.resolve() in _held

@@ -190,6 +190,7 @@ PAGES: dict[str, Callable[[QMainWindow, Demo], None]] = {
     "agenda-long-title": lambda w, d: w.open_meeting(d.long.id),
     "summary": lambda w, d: w.show_summary(d.closed.id),
     "corrections": lambda w, d: w.correct_meeting(d.closed.id),
+    "project": lambda w, d: w.show_project(d.project.id),
 }
 
 
@@ -209,7 +210,7 @@ def test_no_page_makes_the_main_window_wider_or_taller_than_a_small_screen(main_
     small = room(SCREENS[0])
     assert hint.width() <= small.width() and hint.height() <= small.height(), hint.toTuple()
     for page in (main_window.start_page, main_window.agenda_page, main_window.summary_page,
-                 main_window.corrections_page):
+                 main_window.corrections_page, main_window.project_page):
         page_hint = page.minimumSizeHint()
         assert page_hint.width() <= small.width(), type(page).__name__
         assert page_hint.height() <= small.height(), type(page).__name__

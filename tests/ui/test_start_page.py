@@ -330,14 +330,14 @@ def test_tab_goes_through_the_page_in_reading_order(qtbot, page, db, meeting_fac
     page.refresh()
     page.project_table.setFocus()
     order = []
-    for _ in range(12):
+    for _ in range(13):
         press(page, Qt.Key.Key_Tab)
         order.append(QApplication.focusWidget())
     # "Lav orientering" is skipped: it is disabled for a planned meeting.
     assert order == [
         page.show_archived, page.new_project_button, page.settings_button, page.backups_button,
         page.add_places_button, page.rename_button, page.archive_button, page.people_button,
-        page.meeting_table,
+        page.open_project_button, page.meeting_table,
         page.new_meeting_button, page.edit_meeting_button, page.open_button,
     ]
 

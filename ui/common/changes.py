@@ -9,6 +9,8 @@ class ChangeHub(QObject):
     """One instance per window; services' callers emit, views listen."""
 
     projects_changed = Signal()
+    # Something of one project changed between its meetings (an ask sent, a step done).
+    project_changed = Signal(object)  # project id
     meeting_changed = Signal(object)  # meeting id
     agenda_changed = Signal(object)  # meeting id
     ideas_changed = Signal(object)  # meeting id

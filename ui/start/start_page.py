@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
 
 from facilitator.domain.enums import MeetingStatus
 from facilitator.i18n import _
-from facilitator.services import meetings, projects
+from facilitator.services import follow_up_attention, meetings, projects
 from facilitator.services.rows import MeetingRow, ProjectRow
 from facilitator.storage.database import Database
 from ui.common.changes import ChangeHub
@@ -101,6 +101,7 @@ class StartPage(QWidget):
 
     meeting_opened = Signal(object)  # meeting id of a planned or running meeting
     summary_requested = Signal(object)  # meeting id of a closed meeting
+    project_opened = Signal(object)  # project id: its page (the follow-up desk)
 
     def __init__(self, db: Database, hub: ChangeHub, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -125,6 +126,18 @@ class StartPage(QWidget):
         self.rename_button = button(_("Omdøb projekt"), "F2")
         self.archive_button = button(_("Arkivér projekt"))
         self.people_button = button(_("Personer …"), "Ctrl+Shift+P")
+        self.open_project_button = button(_("Åbn projekt"), "Ctrl+P")
+        self.open_project_button.setToolTip(
+            _("Projektets side: opfølgning på ønsker og næste skridt (Ctrl+P).")
+        )
+        # What needs attention today across the projects; hidden when nothing is due (calm).
+        self.attention_label = QLabel()
+        self.attention_label.setObjectName("attentionLine")
+        self.attention_label.setStyleSheet(
+            "#attentionLine { color: #5a3a00; background: #fff6e0; border: 1px solid #e8cf94;"
+            " border-radius: 4px; padding: 6px 10px; }"
+        )
+        self.attention_label.hide()
         self.new_meeting_button = button(_("Nyt møde"), "Ctrl+N")
         self.edit_meeting_button = button(_("Redigér møde"), "Ctrl+E")
         self.open_button = button(_("Åbn møde"), "Ctrl+O")
@@ -161,6 +174,7 @@ class StartPage(QWidget):
                      self.people_button):
             project_buttons.addWidget(push)
         project_buttons.addStretch(1)
+        project_buttons.addWidget(self.open_project_button)
         meeting_buttons = QHBoxLayout()
         for push in (self.new_meeting_button, self.edit_meeting_button):
             meeting_buttons.addWidget(push)
@@ -177,15 +191,19 @@ class StartPage(QWidget):
         right.addWidget(self.meeting_table, 1)
         right.addLayout(meeting_buttons)
         right.addWidget(self.message)
-        columns = QHBoxLayout(self)
-        columns.setContentsMargins(24, 20, 24, 20)
+        columns = QHBoxLayout()
         columns.setSpacing(28)
         columns.addLayout(left, 1)
         columns.addLayout(right, 2)
+        page = QVBoxLayout(self)
+        page.setContentsMargins(24, 20, 24, 20)
+        page.setSpacing(12)
+        page.addWidget(self.attention_label)
+        page.addLayout(columns, 1)
         order = (
             self.project_table, self.show_archived, self.new_project_button,
             self.settings_button, self.backups_button, self.add_places_button, self.rename_button,
-            self.archive_button, self.people_button,
+            self.archive_button, self.people_button, self.open_project_button,
             self.meeting_table, self.new_meeting_button, self.edit_meeting_button,
             self.brief_button, self.open_button,
         )
@@ -195,6 +213,7 @@ class StartPage(QWidget):
     def _connect_signals(self) -> None:
         self._hub.projects_changed.connect(self.refresh)
         self._hub.meeting_changed.connect(lambda _id: self.refresh())
+        self._hub.project_changed.connect(lambda _id: self.show_attention())
         self.project_table.selectionModel().currentRowChanged.connect(self._project_chosen)
         self.meeting_table.selectionModel().currentRowChanged.connect(self._update_buttons)
         self.meeting_table.doubleClicked.connect(self.open_meeting)
@@ -205,6 +224,7 @@ class StartPage(QWidget):
             (self.rename_button, self.rename_project, "F2"),
             (self.archive_button, self.toggle_archived, ""),
             (self.people_button, self.open_people, "Ctrl+Shift+P"),
+            (self.open_project_button, self.open_project, "Ctrl+P"),
             (self.new_meeting_button, self.new_meeting, "Ctrl+N"),
             (self.edit_meeting_button, self.edit_meeting, "Ctrl+E"),
             (self.open_button, self.open_meeting, "Ctrl+O"),
@@ -233,6 +253,16 @@ class StartPage(QWidget):
         self.project_table.setColumnHidden(2, not self.show_archived.isChecked())
         self._select(self.project_table, self.project_model, project.id if project else None)
         self._show_project(meeting.id if meeting else None)
+        self.show_attention()
+
+    def show_attention(self) -> None:
+        """The calm line of what is due today across the projects; nothing when nothing is due."""
+        today = self._db.clock.now().astimezone().date()
+        counts = attempt(lambda: follow_up_attention.attention(self._db, today), self.message,
+                         clear=False)
+        line = follow_up_attention.attention_line(counts) if counts is not None else ""
+        self.attention_label.setText(line)
+        self.attention_label.setVisible(bool(line))
 
     def current_project(self) -> ProjectRow | None:
         """The chosen project."""
@@ -288,7 +318,7 @@ class StartPage(QWidget):
     def _update_buttons(self) -> None:
         has_project = self.current_project() is not None
         for push in (self.add_places_button, self.rename_button, self.archive_button,
-                     self.new_meeting_button, self.people_button):
+                     self.new_meeting_button, self.people_button, self.open_project_button):
             push.setEnabled(has_project)
         meeting = self.current_meeting()
         self.edit_meeting_button.setEnabled(meeting is not None)
@@ -431,6 +461,12 @@ class StartPage(QWidget):
         # The restored file may have an older schema: reopening upgrades it like a start.
         dialog.restored.connect(lambda _result: ui.app.restart())
         self._open_dialog(dialog, lambda: None)
+
+    def open_project(self) -> None:
+        """The chosen project's page: the follow-up desk across its meetings."""
+        project = self.current_project()
+        if project is not None:
+            self.project_opened.emit(project.id)
 
     def open_people(self) -> None:
         """The chosen project's people and their consents (find, export, erase, notice)."""

@@ -1,0 +1,1 @@
+"""The follow-up desk: a project's asks and next steps between meetings."""
