@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, datetime
+
+import pytest
 
 from facilitator.domain.enums import AskAnswer, StepState
 from facilitator.services import carry_over, follow_up
@@ -55,3 +57,45 @@ def test_what_happened_after_the_meeting_day_is_not_carried_into_it(db, clock, m
     since = carry_over.since_last(db, h.second.id)
     assert since.until == date(2026, 4, 14)
     assert [s.step_id for s in since.steps_done] == [h.done]
+
+
+# ----- the agenda item ---------------------------------------------------------------------------
+
+def test_the_follow_up_item_goes_first_once_and_a_copy_keeps_it(db, clock, meeting_factory) -> None:
+    from facilitator.domain.enums import PhaseKind
+    from facilitator.domain.validation import ValidationError
+    from facilitator.services import agenda
+
+    h = make_history(db, clock, meeting_factory)
+    before = [p.title for p in agenda.list_phases(db, h.second.id)]
+    item = agenda.add_follow_up_item(db, h.second.id)
+    phases = agenda.list_phases(db, h.second.id)
+    assert (item.title, item.kind, item.position) == ("Opfølgning siden sidst", PhaseKind.FOLLOW_UP, 0)
+    assert [p.title for p in phases] == ["Opfølgning siden sidst", *before]
+    assert [p.position for p in phases] == list(range(len(phases)))
+    with pytest.raises(ValidationError, match="allerede"):
+        agenda.add_follow_up_item(db, h.second.id)
+    with pytest.raises(ValidationError, match="intet tidligere møde"):
+        agenda.add_follow_up_item(db, h.first.id)
+
+    third = meeting_factory(db, title="Sommermøde", scheduled_at=datetime(2026, 6, 2, 19, 0),
+                            with_agenda=False)
+    copied = agenda.replace_with_copy(db, h.second.id, third.id)
+    assert [(p.title, p.kind) for p in copied][:2] == [
+        ("Opfølgning siden sidst", PhaseKind.FOLLOW_UP), (before[0], None)]
+
+
+def test_the_lines_tell_it_in_danish(db, clock, meeting_factory) -> None:
+    from facilitator.reports.formatting import BriefWords
+    from facilitator.reports.since_last import since_sections, summary_line
+
+    h = make_history(db, clock, meeting_factory)
+    words = BriefWords("da")
+    since = carry_over.since_last(db, h.second.id)
+    assert summary_line(since, words) == (
+        "2 svar modtaget · 1 næste skridt gjort · 1 skridt forfaldent · 1 ønske venter på svar")
+    sections = dict(since_sections(since, words))
+    assert sections["Svar modtaget"][0] == (
+        "Tilskud til shelter ved Agri Bavnehøj – Imødekommet (17. mar. 2026)")
+    assert sections["Venter på svar"] == ["Lov til bålplads på stranden – venter i 36 dage (forfalden)"]
+    assert summary_line(carry_over.since_last(db, h.first.id), words) == "Intet nyt siden sidste møde."
