@@ -79,6 +79,5 @@ class SinceLast:
 
     @property
     def has_news(self) -> bool:
-        """Something to tell: an answer, a step done, or something open or waiting."""
-        return bool(self.answers or self.steps_done or self.steps_open or self.asks_waiting
-                    or self.to_report)
+        """Something to tell: an answer came, a step was done or is overdue, an ask waits."""
+        return bool(self.answers or self.steps_done or self.steps_overdue or self.asks_waiting)
