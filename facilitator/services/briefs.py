@@ -118,17 +118,27 @@ def _anonymised(value: _Brief, redact: Redactor) -> _Brief:
     return replace(value, **changes)
 
 
+# The brief prints no ids: blanked, so the same meetings give the same brief data.
+NO_ID = uuid.UUID(int=0)
+
+
+def _for_brief(value: _Brief, redact: Redactor) -> _Brief:
+    """A «Siden sidst» row with its texts redacted and its ids blanked."""
+    ids = {f.name: NO_ID for f in fields(value) if isinstance(getattr(value, f.name), uuid.UUID)}
+    return replace(_anonymised(value, redact), **ids)
+
+
 def _anonymised_since(since: SinceLast, redact: Redactor) -> SinceLast | None:
     """«Siden sidst» for the brief: None when nothing happened; every text redacted."""
     if not since.has_news:
         return None
     return replace(
-        _anonymised(since, redact),
-        answers=tuple(_anonymised(a, redact) for a in since.answers),
-        steps_done=tuple(_anonymised(x, redact) for x in since.steps_done),
-        steps_open=tuple(_anonymised(x, redact) for x in since.steps_open),
-        asks_waiting=tuple(_anonymised(w, redact) for w in since.asks_waiting),
-        to_report=tuple(_anonymised(a, redact) for a in since.to_report),
+        _for_brief(since, redact),
+        answers=tuple(_for_brief(a, redact) for a in since.answers),
+        steps_done=tuple(_for_brief(x, redact) for x in since.steps_done),
+        steps_open=tuple(_for_brief(x, redact) for x in since.steps_open),
+        asks_waiting=tuple(_for_brief(w, redact) for w in since.asks_waiting),
+        to_report=tuple(_for_brief(a, redact) for a in since.to_report),
     )
 
 

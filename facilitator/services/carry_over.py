@@ -38,12 +38,16 @@ def has_previous(db: Database, meeting_id: uuid.UUID) -> bool:
         return previous_meeting(s, s.get_one(Meeting, meeting_id)) is not None
 
 
-def _changed_in(s: Session, kind: FollowUpKind, since: date | None, until: date) -> set[uuid.UUID]:
-    """Asks (ANSWERED) or steps (STEP) with a change of `kind` on a day in [since, until]."""
+def _changed_in(s: Session, kind: FollowUpKind, since: date | None, until: date,
+                told_at: uuid.UUID | None) -> set[uuid.UUID]:
+    """Asks (ANSWERED) or steps (STEP) with a change of `kind` on a day in [since, until];
+    not one recorded during the meeting `told_at` (the room heard it there)."""
     column = FollowUpEvent.step_id if kind == FollowUpKind.STEP else FollowUpEvent.ask_id
     query = select(column).where(FollowUpEvent.kind == kind).where(FollowUpEvent.happened_on <= until)
     if since is not None:
         query = query.where(FollowUpEvent.happened_on >= since)
+    if told_at is not None:
+        query = query.where((FollowUpEvent.meeting_id.is_(None)) | (FollowUpEvent.meeting_id != told_at))
     if kind == FollowUpKind.STEP:
         query = query.where(FollowUpEvent.step_state == StepState.DONE)
     return {i for i in s.scalars(query) if i is not None}
@@ -96,8 +100,9 @@ def since_last(db: Database, meeting_id: uuid.UUID) -> SinceLast:
             .where(NextStep.deleted_at.is_(None))
             .order_by(NextStep.created_at)
         ))
-        answered_now = _changed_in(s, FollowUpKind.ANSWERED, since, until)
-        done_now = _changed_in(s, FollowUpKind.STEP, since, until)
+        told_at = previous.id if previous is not None else None
+        answered_now = _changed_in(s, FollowUpKind.ANSWERED, since, until, told_at)
+        done_now = _changed_in(s, FollowUpKind.STEP, since, until, told_at)
         answered = [a for a in asks if a.answered_on is not None and a.answer is not None]
         answers = sorted(
             (_answer(a) for a in answered if a.id in answered_now and a.answered_on <= until),

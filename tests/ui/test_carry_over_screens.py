@@ -40,7 +40,8 @@ def test_the_agenda_page_offers_the_follow_up_item_and_ctrl_o_puts_it_first(
     assert offer.isVisible() and offer.add_button.isVisible()
     assert offer.summary.text() == (
         "2 svar modtaget · 1 næste skridt gjort · 1 skridt forfaldent · 1 ønske venter på svar")
-    assert "Send kort over stierne" in offer.details.text()
+    assert offer.details[2].full_text() == (
+        "Næste skridt forfaldne (1): Send kort over stierne – Plan og Byg · frist 20. mar. 2026")
     page.grab().save("/tmp/shots-carry/agenda_offer.png")
 
     press(page, Qt.Key.Key_O, CTRL)

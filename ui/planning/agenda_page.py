@@ -165,6 +165,8 @@ class AgendaPage(QWidget):
         left.setSpacing(10)
         left.addLayout(agenda_heading)
         left.addWidget(self.table, 1)
+        # Under the agenda it takes its room from the table, which scrolls on a small screen.
+        left.addWidget(self.follow_up)
         left.addLayout(edit_row)
         left.addLayout(new_row)
         left.addWidget(self.message)
@@ -180,8 +182,6 @@ class AgendaPage(QWidget):
         copy_row.addWidget(self.sources, 1)
         copy_row.addWidget(self.copy_button)
         right.addLayout(copy_row)
-        right.addSpacing(8)
-        right.addWidget(self.follow_up)
         right.addStretch(1)
         body = QHBoxLayout()
         body.setSpacing(28)

@@ -4,35 +4,23 @@ to put «Opfølgning siden sidst» first on the agenda."""
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import QFrame, QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QSizePolicy, QVBoxLayout, QWidget
 
 from facilitator.domain.enums import MeetingStatus, PhaseKind
 from facilitator.i18n import _, current_language
-from facilitator.reports.formatting import BriefWords, markup
+from facilitator.reports.formatting import BriefWords
 from facilitator.reports.since_last import since_sections, summary_line
 from facilitator.services import carry_over
 from facilitator.services.rows import MeetingRow, PhaseRow
 from facilitator.storage.database import Database
-from ui.planning.planning_widgets import button, heading
+from ui.planning.planning_widgets import ElidedLabel, button, heading
 
-# The page has little height to spare on a 600-pixel screen: the first few lines, the rest counted.
-MAX_LINES = 4
 OFFER_KEYS = "Ctrl+O"
 
 
-def since_html(sections: list[tuple[str, list[str]]], limit: int = MAX_LINES) -> str:
-    """The sections as short HTML: a bold heading and its first lines, then "… og N flere"."""
-    parts, shown = [], 0
-    for title, lines in sections:
-        room = max(0, limit - shown)
-        items = [markup(line) for line in lines[:max(1, room)]]
-        shown += len(items)
-        more = len(lines) - len(items)
-        text = f"<b>{markup(title)}</b><br/>" + "<br/>".join("• " + item for item in items)
-        if more:
-            text += "<br/>" + markup(_("… og {n} flere").format(n=more))
-        parts.append(text)
-    return "<br/>".join(parts)
+def section_line(title: str, lines: list[str]) -> str:
+    """One kind on one line: "Svar modtaget (2): first; second"."""
+    return _("{title} ({n}): {items}").format(title=title, n=len(lines), items="; ".join(lines))
 
 
 class FollowUpOffer(QFrame):
@@ -46,22 +34,31 @@ class FollowUpOffer(QFrame):
         self.setObjectName("followUpOffer")
         self.setStyleSheet("#followUpOffer { background: #f3f7f4; border: 1px solid #c3d6ca;"
                            " border-radius: 6px; }")
-        self.title = heading(_("Siden sidste møde"), 14)
+        self.title = heading(_("Siden sidste møde"), 12)
         self.summary = QLabel()
         self.summary.setWordWrap(True)
-        self.details = QLabel()
-        self.details.setWordWrap(True)
-        self.details.setTextFormat(Qt.TextFormat.RichText)
-        self.details.setObjectName("hintText")
-        self.add_button = button(_("Sæt «Opfølgning siden sidst» på dagsordenen"), OFFER_KEYS)
+        # One line per kind (answers, steps done, overdue, waiting), cut with "…" (all in the tooltip).
+        self.details = [ElidedLabel() for _kind in range(4)]
+        self.add_button = button(_("Sæt «Opfølgning siden sidst» først"), OFFER_KEYS)
         self.on_agenda = QLabel(_("«Opfølgning siden sidst» er på dagsordenen og viser dette."))
         self.on_agenda.setWordWrap(True)
         self.on_agenda.setObjectName("hintText")
+        self.title.setSizePolicy(QSizePolicy.Policy.Maximum, QSizePolicy.Policy.Preferred)
+        top = QHBoxLayout()
+        top.setSpacing(12)
+        top.addWidget(self.title)
+        top.addWidget(self.summary, 1)
+        bottom = QHBoxLayout()
+        bottom.addWidget(self.on_agenda, 1)
+        bottom.addWidget(self.add_button, 0, Qt.AlignmentFlag.AlignRight)
         layout = QVBoxLayout(self)
-        layout.setContentsMargins(12, 8, 12, 10)
-        layout.setSpacing(4)
-        for widget in (self.title, self.summary, self.details, self.add_button, self.on_agenda):
-            layout.addWidget(widget)
+        layout.setContentsMargins(10, 6, 10, 6)
+        layout.setSpacing(3)
+        layout.addLayout(top)
+        for line in self.details:
+            line.setObjectName("hintText")
+            layout.addWidget(line)
+        layout.addLayout(bottom)
         self.add_button.clicked.connect(self.add_requested.emit)
         self.hide()
 
@@ -74,8 +71,10 @@ class FollowUpOffer(QFrame):
         since = carry_over.since_last(self._db, meeting.id)
         self.summary.setText(summary_line(since, words))
         sections = since_sections(since, words)
-        self.details.setText(since_html(sections))
-        self.details.setVisible(bool(sections))
+        for index, line in enumerate(self.details):
+            if index < len(sections):
+                line.setText(section_line(*sections[index]))
+            line.setVisible(index < len(sections))
         has_item = any(p.kind is PhaseKind.FOLLOW_UP for p in phases)
         self.add_button.setVisible(not has_item and meeting.status is MeetingStatus.PLANNED)
         self.on_agenda.setVisible(has_item)
