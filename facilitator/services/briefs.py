@@ -124,7 +124,8 @@ NO_ID = uuid.UUID(int=0)
 
 def _for_brief(value: _Brief, redact: Redactor) -> _Brief:
     """A «Siden sidst» row with its texts redacted and its ids blanked."""
-    ids = {f.name: NO_ID for f in fields(value) if isinstance(getattr(value, f.name), uuid.UUID)}
+    ids: dict[str, Any] = {
+        f.name: NO_ID for f in fields(value) if isinstance(getattr(value, f.name), uuid.UUID)}
     return replace(_anonymised(value, redact), **ids)
 
 

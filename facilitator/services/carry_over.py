@@ -105,7 +105,8 @@ def since_last(db: Database, meeting_id: uuid.UUID) -> SinceLast:
         done_now = _changed_in(s, FollowUpKind.STEP, since, until, told_at)
         answered = [a for a in asks if a.answered_on is not None and a.answer is not None]
         answers = sorted(
-            (_answer(a) for a in answered if a.id in answered_now and a.answered_on <= until),
+            (row for row in map(_answer, answered)
+             if row.ask_id in answered_now and row.answered_on <= until),
             key=lambda a: a.answered_on,
         )
         to_report = [_answer(a) for a in answered if a.reported_on is None]

@@ -159,8 +159,11 @@ class FollowUpBox(QFrame):
         if step_id is None or meeting_id is None or self.since is None:
             return
         origin = next(s.meeting_id for s in self.since.steps_open if s.step_id == step_id)
-        done = attempt(lambda: follow_up.set_step_state(
-            self._db, step_id, StepState.DONE, self._today(), meeting_id) or True, self._message)
+        def tick() -> bool:
+            follow_up.set_step_state(self._db, step_id, StepState.DONE, self._today(), meeting_id)
+            return True
+
+        done = attempt(tick, self._message)
         if done is None:
             return
         self._hub.steps_changed.emit(origin)
@@ -174,8 +177,11 @@ class FollowUpBox(QFrame):
             return
         origin = next(a.meeting_id for a in self.since.to_report if a.ask_id == ask_id)
         report = ReportInput(self._today(), _("på mødet"), meeting_id)
-        done = attempt(lambda: follow_up.record_report(self._db, ask_id, report) or True,
-                       self._message)
+        def reported() -> bool:
+            follow_up.record_report(self._db, ask_id, report)
+            return True
+
+        done = attempt(reported, self._message)
         if done is None:
             return
         self._hub.asks_changed.emit(origin)
