@@ -12,7 +12,7 @@ import random
 import struct
 import uuid
 import zlib
-from datetime import UTC, datetime, timedelta, timezone
+from datetime import UTC, date, datetime, time, timedelta, timezone
 
 from facilitator.clock import FakeClock
 from facilitator.demo_content import (
@@ -34,9 +34,20 @@ from facilitator.demo_content import (
     Question,
     Talk,
 )
-from facilitator.domain.enums import ConsentSource
+from facilitator.demo_follow_up import FOLLOW_UPS, DemoFollowUp
+from facilitator.domain.enums import ConsentSource, FollowUpKind
 from facilitator.live_meeting import LiveMeeting
-from facilitator.services import agenda, capture, groups, meetings, people, projects, settings
+from facilitator.services import (
+    agenda,
+    capture,
+    carry_over,
+    follow_up,
+    groups,
+    meetings,
+    people,
+    projects,
+    settings,
+)
 from facilitator.services.rows import ProjectRow
 from facilitator.storage.database import Database
 
@@ -59,6 +70,11 @@ class _Player:
         self.places = {p.name: p.id for p in project.places}
         self.people: dict[str, uuid.UUID] = {}
         self.ideas: dict[str, uuid.UUID] = {}
+        self.asks: dict[str, uuid.UUID] = {}
+        self.steps: dict[str, uuid.UUID] = {}
+        self.departments: dict[str, str] = {}
+        self.held: dict[date, uuid.UUID] = {}  # the meeting held on a day
+        self.pending = list(FOLLOW_UPS)
 
     def add_people(self, on: datetime) -> None:
         for person in PEOPLE:
@@ -77,6 +93,9 @@ class _Player:
         )
         for phase in meeting.phases:
             agenda.add_phase(self.db, row.id, phase.title, phase.minutes)
+        if not meeting.held and carry_over.has_previous(self.db, row.id):
+            # The next meeting opens with what happened since the last one.
+            agenda.add_follow_up_item(self.db, row.id)
         return row.id
 
     def hold(self, meeting: DemoMeeting, meeting_id: uuid.UUID) -> None:
@@ -91,6 +110,7 @@ class _Player:
                 self.play(session, meeting_id, event)
         session.close()
         meetings.set_attendance(self.db, meeting_id, meeting.attendance)
+        self.held[meeting.at.date()] = meeting_id
 
     def advance(self, session: LiveMeeting, seconds: int) -> None:
         while seconds > 0:
@@ -132,10 +152,47 @@ class _Player:
             ))
             if entry.person:
                 people.link_ask_person(self.db, ask.id, self.people[entry.person])
+            self.asks[entry.what] = ask.id
+            self.departments[entry.what] = entry.department
         else:
-            capture.add_step(self.db, meeting_id, capture.StepInput(
+            step = capture.add_step(self.db, meeting_id, capture.StepInput(
                 what=entry.what, owner_side=entry.side, owner_label=entry.owner, due_on=entry.due,
             ))
+            self.steps[entry.what] = step.id
+
+    def follow_up_until(self, before: date | None, at_meeting: bool = False) -> None:
+        """Play the follow-up that happened before `before` (None: all the rest), each on its
+        day; with `at_meeting`, also what was done during the meeting held on `before`."""
+        while self.pending:
+            entry = self.pending[0]
+            due = before is None or entry.day < before or (at_meeting and entry.day == before)
+            if not due:
+                return
+            if not entry.at_meeting:
+                # Midday, so the day is the same in any time zone; the clock never runs back.
+                self.clock.set_wall(max(self.clock.now(),
+                                        datetime.combine(entry.day, time(12), tzinfo=UTC)))
+            self.follow_up(entry)
+            self.pending.pop(0)
+
+    def follow_up(self, entry: DemoFollowUp) -> None:
+        meeting_id = self.held.get(entry.day) if entry.at_meeting else None
+        if entry.kind == FollowUpKind.STEP:
+            assert entry.state is not None
+            follow_up.set_step_state(self.db, self.steps[entry.what], entry.state, entry.day,
+                                     meeting_id)
+            return
+        ask_id = self.asks[entry.what]
+        if entry.kind == FollowUpKind.SENT:
+            follow_up.mark_sent(self.db, ask_id, follow_up.SentInput(
+                entry.day, self.departments[entry.what], entry.text))
+        elif entry.kind == FollowUpKind.ANSWERED:
+            assert entry.answer is not None
+            follow_up.record_answer(self.db, ask_id, follow_up.AnswerInput(
+                entry.day, entry.answer, entry.text))
+        else:
+            follow_up.record_report(self.db, ask_id, follow_up.ReportInput(
+                entry.day, entry.text, meeting_id))
 
 
 def create_demo(db: Database, clock: FakeClock) -> ProjectRow:
@@ -156,14 +213,19 @@ def create_demo(db: Database, clock: FakeClock) -> ProjectRow:
         player = _Player(db, clock, project)
         for meeting in MEETINGS:
             # Planned about three weeks ahead, as a village hall is booked.
-            clock.set_wall(meeting.at.replace(tzinfo=UTC) - timedelta(days=21))
+            planned = meeting.at.replace(tzinfo=UTC) - timedelta(days=21)
+            player.follow_up_until(planned.date())
+            clock.set_wall(max(clock.now(), planned))
             meeting_id = player.plan(meeting)
+            player.follow_up_until(meeting.at.date())
             if meeting.held and not player.people:
                 # The two named citizens were recorded, with their consent, at the first meeting.
                 clock.set_wall(meeting.at.replace(tzinfo=UTC) - timedelta(hours=2))
                 player.add_people(meeting.at)
             if meeting.held:
                 player.hold(meeting, meeting_id)
+                player.follow_up_until(meeting.at.date(), at_meeting=True)
+        player.follow_up_until(None)
         return projects.get_project(db, project.id)
     finally:
         db.clock = previous

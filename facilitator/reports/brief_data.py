@@ -11,6 +11,7 @@ from datetime import date, datetime
 
 from facilitator.domain.enums import AskKind, CheckKind, OwnerSide, Role
 from facilitator.domain.talk_share import TalkShare
+from facilitator.services.carry_rows import SinceLast
 
 
 @dataclass(frozen=True)
@@ -89,6 +90,8 @@ class BriefData:
     share: TalkShare
     hold_backs: int
     hold_backs_respected: int
+    # «Siden sidst»: what happened in the project since its previous meeting (None: nothing).
+    since_last: SinceLast | None = None
 
     @property
     def phases_opened_by_citizens(self) -> int:

@@ -27,6 +27,7 @@ from facilitator.reports.parts import (
     owner_markup,
     sort_steps,
 )
+from facilitator.reports.since_section import since_flowables
 from facilitator.reports.styles import (
     FRAME_HEIGHT,
     FRAME_WIDTH,
@@ -85,6 +86,7 @@ class FirstPage:
         )
         headings = [self.heading(*section) for section in sections]
         content: list[Flowable] = self.title_block()
+        content += since_flowables(data.since_last, self.words, self.styles)
         tables = PageOneTables(data, self.words, self.styles)
         for heading, body in zip(headings[:3], (self.ideas(), tables.asks(), tables.checks()),
                                  strict=True):

@@ -10,7 +10,9 @@ from sqlalchemy.orm import Session
 
 from facilitator.domain import validation
 from facilitator.domain.agenda import default_template
+from facilitator.domain.enums import MeetingStatus, PhaseKind
 from facilitator.i18n import _
+from facilitator.services.carry_over import previous_meeting
 from facilitator.services.meetings import meeting_row
 from facilitator.services.rows import MeetingRow, PhaseRow
 from facilitator.storage.database import Database
@@ -30,6 +32,7 @@ def phase_row(p: Phase) -> PhaseRow:
         ended_at=p.ended_at,
         actual_seconds=p.actual_seconds,
         first_speaker=p.first_speaker,
+        kind=p.kind,
     )
 
 
@@ -152,7 +155,12 @@ def _clear_unstarted(s: Session, meeting_id: uuid.UUID) -> None:
     s.flush()
 
 
-def _append(s: Session, meeting: Meeting, items: Sequence[tuple[str, int, int | None]]) -> None:
+def _append(
+    s: Session,
+    meeting: Meeting,
+    items: Sequence[tuple[str, int, int | None]],
+    kinds: Sequence[PhaseKind | None] = (),
+) -> None:
     position = len(phases_of(s, meeting.id))
     for index, (title, minutes, hold_back) in enumerate(items):
         s.add(
@@ -163,6 +171,7 @@ def _append(s: Session, meeting: Meeting, items: Sequence[tuple[str, int, int | 
                 planned_minutes=minutes,
                 hold_back_seconds=meeting.hold_back_seconds if hold_back is None else hold_back,
                 actual_seconds=0.0,
+                kind=kinds[index] if index < len(kinds) else None,
             )
         )
 
@@ -187,12 +196,11 @@ def replace_with_copy(
     """Replace a not yet started agenda by a copy of an earlier meeting's, in one commit."""
     with db.session() as s:
         target = s.get_one(Meeting, target_meeting_id)
-        items = [
-            (p.title, p.planned_minutes, p.hold_back_seconds)
-            for p in phases_of(s, source_meeting_id)
-        ]
+        source = phases_of(s, source_meeting_id)
+        items = [(p.title, p.planned_minutes, p.hold_back_seconds) for p in source]
         _clear_unstarted(s, target_meeting_id)
-        _append(s, target, items)
+        # A copied «Opfølgning siden sidst» stays that item: it tells the new meeting's news.
+        _append(s, target, items, [p.kind for p in source])
         s.commit()
     return list_phases(db, target_meeting_id)
 
@@ -210,3 +218,41 @@ def agenda_sources(db: Database, meeting_id: uuid.UUID) -> list[MeetingRow]:
             .order_by(Meeting.scheduled_at.desc())
         )
         return [meeting_row(s, m) for m in others]
+
+
+FOLLOW_UP_MINUTES = 10
+
+
+def add_follow_up_item(db: Database, meeting_id: uuid.UUID) -> PhaseRow:
+    """Put «Opfølgning siden sidst» first on a planned meeting's agenda, in one commit.
+
+    Only a meeting with an earlier one in its project has something to follow up,
+    and an agenda holds the item once. What it tells is not stored in it: the
+    agenda page and the live screen read `carry_over.since_last` when they show it,
+    so an answer that comes the day before the meeting is in it too.
+    """
+    with db.session() as s:
+        meeting = s.get_one(Meeting, meeting_id)
+        if meeting.status != MeetingStatus.PLANNED:
+            raise validation.ValidationError(
+                _("Opfølgningen kan kun sættes på et møde, der ikke er gået i gang."), "phase")
+        if previous_meeting(s, meeting) is None:
+            raise validation.ValidationError(
+                _("Der er intet tidligere møde i projektet at følge op på."), "phase")
+        phases = phases_of(s, meeting_id)
+        if any(p.kind == PhaseKind.FOLLOW_UP for p in phases):
+            raise validation.ValidationError(
+                _("Dagsordenen har allerede et punkt med opfølgning siden sidst."), "phase")
+        item = Phase(
+            meeting_id=meeting_id,
+            position=0,
+            title=_("Opfølgning siden sidst"),
+            planned_minutes=FOLLOW_UP_MINUTES,
+            hold_back_seconds=meeting.hold_back_seconds,
+            actual_seconds=0.0,
+            kind=PhaseKind.FOLLOW_UP,
+        )
+        s.add(item)
+        _renumber([item, *phases])
+        s.commit()
+        return phase_row(item)

@@ -25,7 +25,8 @@ from facilitator.domain.anonymise import Redactor, nfc
 from facilitator.domain.enums import MeetingStatus, PromptKind, Role
 from facilitator.i18n import LANGUAGES, _
 from facilitator.reports.brief_data import BriefAsk, BriefData, BriefIdea, BriefPhase, BriefStep
-from facilitator.services import agenda, capture, live, settings, summary
+from facilitator.services import agenda, capture, carry_over, live, settings, summary
+from facilitator.services.carry_rows import CarriedAnswer, CarriedStep, SinceLast, WaitingAsk
 from facilitator.services.people_rows import BriefRecordRow
 from facilitator.services.rows import PhaseRow, PromptRow, TurnRow
 from facilitator.storage.database import Database
@@ -33,7 +34,8 @@ from facilitator.storage.models import BriefRecord, Idea, Meeting, Person, Place
 from facilitator.storage.os_errors import describe_os_error
 
 # The brief's own dataclasses: each is copied with its texts redacted.
-_Brief = TypeVar("_Brief", BriefIdea, BriefAsk, BriefStep, BriefPhase, BriefData)
+_Brief = TypeVar("_Brief", BriefIdea, BriefAsk, BriefStep, BriefPhase, BriefData,
+                  CarriedAnswer, CarriedStep, WaitingAsk, SinceLast)
 
 
 class BriefError(validation.ValidationError):
@@ -114,6 +116,31 @@ def _anonymised(value: _Brief, redact: Redactor) -> _Brief:
         elif type(current) is tuple and current and all(type(x) is str for x in current):
             changes[field.name] = tuple(redact(x) for x in current)
     return replace(value, **changes)
+
+
+# The brief prints no ids: blanked, so the same meetings give the same brief data.
+NO_ID = uuid.UUID(int=0)
+
+
+def _for_brief(value: _Brief, redact: Redactor) -> _Brief:
+    """A «Siden sidst» row with its texts redacted and its ids blanked."""
+    ids: dict[str, Any] = {
+        f.name: NO_ID for f in fields(value) if isinstance(getattr(value, f.name), uuid.UUID)}
+    return replace(_anonymised(value, redact), **ids)
+
+
+def _anonymised_since(since: SinceLast, redact: Redactor) -> SinceLast | None:
+    """«Siden sidst» for the brief: None when nothing happened; every text redacted."""
+    if not since.has_news:
+        return None
+    return replace(
+        _for_brief(since, redact),
+        answers=tuple(_for_brief(a, redact) for a in since.answers),
+        steps_done=tuple(_for_brief(x, redact) for x in since.steps_done),
+        steps_open=tuple(_for_brief(x, redact) for x in since.steps_open),
+        asks_waiting=tuple(_for_brief(w, redact) for w in since.asks_waiting),
+        to_report=tuple(_for_brief(a, redact) for a in since.to_report),
+    )
 
 
 def thinking_seconds(
@@ -228,6 +255,7 @@ def brief_data(db: Database, meeting_id: uuid.UUID) -> BriefData:
         share=result.share,
         hold_backs=result.hold_backs,
         hold_backs_respected=result.hold_backs_respected,
+        since_last=_anonymised_since(carry_over.since_last(db, meeting_id), redact),
     )
     # The settings are the municipality's own words, not citizens' data: left as typed
     # (so an official who shares a citizen's name is still named as the sender).

@@ -15,6 +15,7 @@ from facilitator.domain.enums import (
     HoldBackOutcome,
     MeetingStatus,
     OwnerSide,
+    PhaseKind,
     PromptKind,
     Regulation,
     Role,
@@ -81,6 +82,7 @@ class PhaseRow:
     ended_at: datetime | None
     actual_seconds: float
     first_speaker: Role | None
+    kind: PhaseKind | None = None  # an item with a job of its own ("Opfølgning siden sidst")
 
 
 @dataclass(frozen=True)

@@ -96,11 +96,11 @@ def key_text(keys: Sequence[str]) -> str:
     return " / ".join(QKeySequence(k).toString(native) or k for k in keys)
 
 
-def described_keys(page: QWidget) -> list[tuple[str, str]]:
+def described_keys(page: QWidget, enabled_only: bool = False) -> list[tuple[str, str]]:
     """(keys, description) of every described shortcut of `page` and its notes, in order."""
     grouped: dict[str, list[str]] = {}
     for made in page.findChildren(QShortcut):
-        if made.whatsThis():
+        if made.whatsThis() and (made.isEnabled() or not enabled_only):
             keys = grouped.setdefault(made.whatsThis(), [])
             text = made.key().toString(QKeySequence.SequenceFormat.PortableText)
             if text not in keys:
@@ -311,7 +311,10 @@ class KeyHelp(QObject):
         """What the overlay lists for `page`."""
         declared = self._declared.get(id(page))
         if declared is not None:
-            return [(key_text(k.keys), _(k.description)) for k in declared]
+            # Keys a part of the page turns on for a while (the live screen's follow-up item)
+            # are described shortcuts: listed while they work.
+            return [(key_text(k.keys), _(k.description)) for k in declared] + described_keys(
+                page, enabled_only=True)
         return described_keys(page)
 
     def toggle(self) -> None:

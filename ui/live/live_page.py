@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
 )
 
 from facilitator.clock import Clock
-from facilitator.domain.enums import Role
+from facilitator.domain.enums import PhaseKind, Role
 from facilitator.domain.phase_timing import duration_words, format_duration
 from facilitator.i18n import _, ngettext
 from facilitator.live_meeting import LiveMeeting
@@ -31,6 +31,7 @@ from facilitator.storage.database import Database
 from ui.capture.panel import CapturePanel
 from ui.common.changes import ChangeHub
 from ui.common.feedback import InlineMessage, attempt
+from ui.live.follow_up_box import FollowUpBox
 from ui.live.live_controls import SPEAKER_KEYS, LiveControls
 from ui.live.live_status import TITLE_PX, LiveStatusView, set_px
 from ui.planning.planning_widgets import PLANNING_STYLE, ElidedLabel
@@ -103,10 +104,16 @@ class LivePage(QWidget):
         middle.setSpacing(14)
         # The status column takes a fixed share of the width, so it grows on a
         # large screen and leaves the capture panel room on a small one.
-        middle.addWidget(self.status_area, 44)
-        middle.addWidget(self.capture, 56)
-
         self.message = InlineMessage()
+        # «Opfølgning siden sidst»: shown above the capture panel while that item runs.
+        self.follow_up = FollowUpBox(self._db, self._hub, self.message)
+        right = QVBoxLayout()
+        right.setSpacing(8)
+        right.addWidget(self.follow_up)
+        right.addWidget(self.capture, 1)
+        middle.addWidget(self.status_area, 44)
+        middle.addLayout(right, 56)
+
         self.previous_button = QPushButton(_("◀ Forrige punkt (Page Up)"))
         self.next_button = QPushButton(_("Næste punkt (Page Down) ▶"))
         self.close_button = QPushButton(_("Afslut mødet (Ctrl+Shift+A)"))
@@ -143,6 +150,7 @@ class LivePage(QWidget):
         scale = self.scale()
         self.status.set_scale(scale, self.window_scale())
         self.controls.set_scale(scale)
+        self.follow_up.set_scale(self.window_scale())
         set_px(self.title, TITLE_PX * min(scale, 1.4), bold=True)
         set_px(self.meeting_clock, TITLE_PX * min(scale, 1.4))
 
@@ -216,6 +224,7 @@ class LivePage(QWidget):
         self.state_changed.connect(self.status.show_state)
         self.state_changed.connect(self.controls.show_state)
         self.state_changed.connect(self._show_meeting_clock)
+        self.state_changed.connect(self._show_follow_up)
         self.previous_button.clicked.connect(self.previous_phase)
         self.next_button.clicked.connect(self.next_phase)
         self.close_button.clicked.connect(self.close_meeting)
@@ -254,6 +263,7 @@ class LivePage(QWidget):
         """Stop redrawing (the meeting stays running in the database)."""
         self._timer.stop()
         self.running = None
+        self.follow_up.show_for(None)
 
     # ----- the official's actions -----------------------------------------------
 
@@ -329,6 +339,14 @@ class LivePage(QWidget):
             return
         self.state = running.state()
         self.state_changed.emit(self.state)
+
+    def _show_follow_up(self, state: LiveState) -> None:
+        # Read once on entering the item (and after each action), not on every redraw.
+        running = self.running
+        meeting_id = running.meeting_id if running is not None else None
+        showing = meeting_id if state.phase.kind is PhaseKind.FOLLOW_UP else None
+        if showing != self.follow_up.meeting_id:
+            self.follow_up.show_for(showing)
 
     def _show_meeting_clock(self, state: LiveState) -> None:
         local = state.now.astimezone()

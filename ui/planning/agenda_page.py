@@ -33,6 +33,7 @@ from ui.common.feedback import InlineMessage, attempt
 from ui.common.focus import tab_leaves
 from ui.common.form_errors import FormErrors
 from ui.common.key_help import note, shortcut
+from ui.planning.follow_up_offer import OFFER_KEYS, FollowUpOffer
 from ui.planning.planning_models import PhaseTableModel, format_minutes, format_schedule
 from ui.planning.planning_widgets import (
     PLANNING_STYLE,
@@ -125,6 +126,7 @@ class AgendaPage(QWidget):
         self.copy_button.setToolTip(_("Kopiér dagsordenen fra det valgte tidligere møde."))
         self.message = InlineMessage()
         self.profile = ProfileBox(db, hub)
+        self.follow_up = FollowUpOffer(db)
         # The new item's title and minutes: both refusals at once, each cleared when fixed.
         self.errors = FormErrors(
             self.message, lambda: agenda.phase_problems(self.new_title.text(), self.new_minutes.value())
@@ -163,6 +165,8 @@ class AgendaPage(QWidget):
         left.setSpacing(10)
         left.addLayout(agenda_heading)
         left.addWidget(self.table, 1)
+        # Under the agenda it takes its room from the table, which scrolls on a small screen.
+        left.addWidget(self.follow_up)
         left.addLayout(edit_row)
         left.addLayout(new_row)
         left.addWidget(self.message)
@@ -191,7 +195,8 @@ class AgendaPage(QWidget):
         order = (
             self.table, self.remove_button, self.up_button, self.down_button, self.new_title,
             self.new_minutes, self.add_button, *self.profile.fields(), self.default_button,
-            self.sources, self.copy_button, self.start_button, self.back_button,
+            self.sources, self.copy_button, self.follow_up.add_button, self.start_button,
+            self.back_button,
         )
         for first, second in zip(order, order[1:], strict=False):
             QWidget.setTabOrder(first, second)
@@ -210,12 +215,14 @@ class AgendaPage(QWidget):
         self.down_button.clicked.connect(lambda: self.move_phase(1))
         self.default_button.clicked.connect(self.use_default_template)
         self.copy_button.clicked.connect(self.copy_from_source)
+        self.follow_up.add_requested.connect(self.add_follow_up)
         window_keys = [
             ("Ctrl+Return", _("Start mødet"), self._start),
             ("Ctrl+Enter", _("Start mødet"), self._start),
             ("Escape", _("Tilbage (i en celle: fortryd rettelsen)"), self._escape),
             ("Alt+Left", _("Tilbage"), self.back_requested.emit),
             ("Ctrl+T", _("Skriv et nyt punkt"), self.new_title.setFocus),
+            (OFFER_KEYS, _("Sæt «Opfølgning siden sidst» først på dagsordenen"), self.add_follow_up),
         ]
         for keys, description, slot in window_keys:
             shortcut(self, keys, description, slot)
@@ -274,6 +281,7 @@ class AgendaPage(QWidget):
                 total=format_minutes(total), end=ends.strftime("%H:%M"))
         )
         self._reload_sources()
+        self.follow_up.show_for(meeting, self.model.rows())
         self._update_buttons()
 
     def _reload_sources(self) -> None:
@@ -392,6 +400,16 @@ class AgendaPage(QWidget):
         if attempt(lambda: agenda.replace_with_copy(self._db, source, meeting_id),
                    self.message) is not None:
             self._changed()
+
+    def add_follow_up(self) -> None:
+        """Put «Opfølgning siden sidst» first on the agenda (offered when the project met before)."""
+        if self._meeting is None or not self.follow_up.offers:
+            return
+        meeting_id = self._meeting.id
+        saved = attempt(lambda: agenda.add_follow_up_item(self._db, meeting_id), self.message)
+        if saved is not None:
+            self._changed(saved.id)
+            self.table.setFocus()
 
     def _may_replace(self) -> bool:
         if self.model.rowCount() == 0:
