@@ -11,6 +11,7 @@ from __future__ import annotations
 import uuid
 from dataclasses import fields, is_dataclass, replace
 from datetime import date
+from pathlib import Path
 from typing import Any, TypeVar
 
 from sqlalchemy import literal_column, select
@@ -265,3 +266,14 @@ def status_data(db: Database, project_id: uuid.UUID, since: date | None = None,
                    official_name=data.official_name,
                    official_department=data.official_department)
 
+
+
+def write_status_brief(db: Database, project_id: uuid.UUID, path: Path, since: date | None = None,
+                       lang: str = "da") -> Path:
+    """Make the project status brief and write it to `path` (atomically, 0600)."""
+    from facilitator.reports.status_brief import build_status_brief  # reportlab when needed
+    from facilitator.services.private_files import write_private
+
+    data = status_data(db, project_id, since, lang)
+    return write_private(Path(path), build_status_brief(data, lang),
+                         _("Statusorienteringen kan ikke gemmes som {path}: {reason}."))
