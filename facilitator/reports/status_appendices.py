@@ -140,8 +140,8 @@ class StatusAppendices:
     def history_text(self, ask: StatusAsk) -> str:
         """The ask's history, one line per recorded change, starting with the meeting."""
         _ = self.words.gettext
-        lines = [f"{muted(markup(self.words.short_date(ask.asked_on)))} "
-                 f"{markup(_('Ønsket på mødet'))}"]
+        asked = _("Ønsket på mødet")
+        lines = [f"{muted(markup(self.words.short_date(ask.asked_on)))} {markup(asked)}"]
         lines += [event_text(event, self.words) for event in ask.history]
         return "<br/>".join(lines)
 
