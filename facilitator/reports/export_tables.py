@@ -119,7 +119,7 @@ def xlsx_bytes(data: ExportData, yes: str = YES, no: str = NO) -> bytes:
     from openpyxl.utils import get_column_letter
 
     book = Workbook()
-    book.remove(book.active)
+    book.remove(book.worksheets[0])  # the empty default sheet
     bold = Font(bold=True)
     for table in data.tables:
         sheet = book.create_sheet(table.sheet[:31])

@@ -121,7 +121,7 @@ def redacted(value: _T, redact: Redactor) -> _T:
 
     assert is_dataclass(value) and not isinstance(value, type)
     changes = {f.name: clean(getattr(value, f.name)) for f in fields(value)}
-    return replace(value, **changes)  # type: ignore[type-var]
+    return replace(value, **changes)
 
 
 # ----- gathering ------------------------------------------------------------
