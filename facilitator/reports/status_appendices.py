@@ -44,11 +44,11 @@ def event_text(event: StatusEvent, words: BriefWords) -> str:
         answer = words.label(event.answer) if event.answer is not None else ""
         what = _("Svar: {answer}").format(answer=answer)
         if event.text.strip():
-            what += f": {shorten(event.text, ANSWER_TEXT_LIMIT)}"
+            what += f" – {shorten(event.text, ANSWER_TEXT_LIMIT)}"
     elif event.kind is FollowUpKind.REPORTED:
         what = _("Meldt tilbage til borgerne")
         if event.text.strip():
-            what += f": {shorten(event.text, 120)}"
+            what += f" – {shorten(event.text, 120)}"
     elif event.kind is FollowUpKind.WITHDRAWN and event.withdrawn_kind is not None:
         what = _("Rettelse: {stage} er taget tilbage").format(
             stage=stage_name(event.withdrawn_kind, words))
@@ -86,22 +86,20 @@ class StatusAppendices:
         styles, words = self.styles, self.words
         if not self.data.asks:
             return Paragraph(markup(_("Projektet har ingen ønsker til kommunen.")), styles.empty)
-        head = [_("Nr."), _("Ønske"), _("Status"), _("Forvaltning"), _("Dage til svar"),
-                _("Historik")]
-        rows: list[list[Any]] = [header_row(head, styles, right=(4,))]
+        head = [_("Nr."), _("Ønske"), _("Status"), _("Dage til svar"), _("Historik")]
+        rows: list[list[Any]] = [header_row(head, styles, right=(3,))]
         for ask in self.data.asks:
             rows.append([
                 str(ask.number),
                 CellParagraph(self.ask_text(ask), styles.cell),
                 CellParagraph(self.status_text(ask), styles.cell),
-                user_text(ask.department or "–", styles.cell),
                 Paragraph(days(ask.days_to_answer, words), styles.cell_right),
                 CellParagraph(self.history_text(ask), styles.cell),
             ])
         widths = widths_for(
-            [8 * mm, 46 * mm, 24 * mm, 24 * mm, 16 * mm, 56 * mm],
+            [8 * mm, 60 * mm, 32 * mm, 16 * mm, 58 * mm],
             {0: [str(len(self.data.asks))],
-             4: [days(a.days_to_answer, words) for a in self.data.asks]}, flexible=1)
+             3: [days(a.days_to_answer, words) for a in self.data.asks]}, flexible=1)
         return long_table(rows, widths)
 
     def ask_text(self, ask: StatusAsk) -> str:
@@ -125,10 +123,15 @@ class StatusAppendices:
         return text
 
     def status_text(self, ask: StatusAsk) -> str:
-        """Where the ask stands now, and whether it was reported back."""
+        """Where the ask stands now (and with which department), and whether it was reported
+        back."""
         _ = self.words.gettext
         words = self.words
-        text = markup(words.label(ask.status))
+        text = f"<b>{markup(words.label(ask.status))}</b>"
+        if ask.department.strip():
+            text += "<br/>" + markup(ask.department)
+        if ask.answered_on is None:
+            text += "<br/>" + markup(_("venter {days}").format(days=days(ask.waiting_days, words)))
         if ask.overdue_days and ask.answered_on is None:
             text += "<br/>" + markup(words.ngettext("{n} dag over fristen", "{n} dage over fristen",
                                                     ask.overdue_days).format(n=ask.overdue_days))
