@@ -1,8 +1,8 @@
 """Page 1 of the project status brief: what a councillor reads in two minutes.
 
 The headline figures, what waits for whom (and how many days), what needs a
-political decision (with the rule stated), each department's answer times, and
-what was realised. Long lists are capped with a pointer to appendix A, and a
+political decision (with the rule stated), what was answered and how fast (the
+latest answers, each department's median and slowest), and what was realised. Long lists are capped with a pointer to appendix A, and a
 KeepInFrame shrinks whatever is still too tall, so page 1 stays one page.
 """
 
@@ -27,9 +27,10 @@ from facilitator.reports.styles import (
 )
 from facilitator.reports.tables import figure_width, fitted
 
-WAIT_CAP = 10
-DECISION_CAP = 8
-REALISED_CAP = 8
+WAIT_CAP = 8
+DECISION_CAP = 6
+REALISED_CAP = 6
+ANSWER_CAP = 5
 TITLE_LIMIT = 110
 
 
@@ -67,6 +68,7 @@ class StatusPageOne:
         sections = [
             (_("Hvad venter – og på hvem"), self.waits()),
             (_("Kræver politisk beslutning"), self.decisions()),
+            (_("Besvaret – og hvor hurtigt"), self.answers()),
             (_("Svartider pr. forvaltning"), self.departments()),
             (_("Realiseret"), self.realised()),
         ]
@@ -196,6 +198,37 @@ class StatusPageOne:
         table = Table(rows, colWidths=widths, repeatRows=1, hAlign="LEFT")
         table.setStyle(table_style(compact=True))
         return [table, rule], self.capped(len(shown), len(decisions))
+
+    def answers(self) -> tuple[list[Flowable], str]:
+        """The period's answers, the latest first: what was answered, how, and in how many days."""
+        _ = self.words.gettext
+        words, styles = self.words, self.styles
+        answered = sorted(self.data.answered,
+                          key=lambda a: (a.answered_on or a.asked_on, a.number), reverse=True)
+        if not answered:
+            return [Paragraph(markup(_("Intet ønske fra perioden er besvaret endnu.")),
+                              styles.empty)], ""
+        shown = answered[:ANSWER_CAP]
+        rows: list[list[Any]] = [header_row(
+            [_("Ønske"), _("Svar"), _("Svar den"), _("Dage til svar")], styles, right=(3,))]
+        for ask in shown:
+            answer = markup(words.label(ask.answer)) if ask.answer is not None else "–"
+            if ask.reported_on is not None:
+                answer += "<br/>" + muted(markup(_("meldt tilbage {date}").format(
+                    date=words.short_date(ask.reported_on))))
+            rows.append([
+                Paragraph(self.ask_text(ask), styles.cell),
+                Paragraph(answer, styles.cell),
+                Paragraph(words.short_date(ask.answered_on), styles.cell),
+                Paragraph(days(ask.days_to_answer, words), styles.cell_right),
+            ])
+        widths = fitted([100 * mm, 32 * mm, 20 * mm, 22 * mm], {
+            2: figure_width([words.short_date(a.answered_on) for a in shown], FONT, 7.5),
+            3: figure_width([days(a.days_to_answer, words) for a in shown], FONT, 7.5),
+        }, flexible=0)
+        table = Table(rows, colWidths=widths, repeatRows=1, hAlign="LEFT")
+        table.setStyle(table_style(compact=True))
+        return [table], self.capped(len(shown), len(answered))
 
     def departments(self) -> tuple[list[Flowable], str]:
         """Per department: asks, answered, median days to the answer, the slowest wait."""

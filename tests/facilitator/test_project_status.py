@@ -159,3 +159,27 @@ def test_latest_project_is_the_one_with_the_latest_held_meeting(db, project) -> 
         s.get_one(Meeting, project.first).status = MeetingStatus.CLOSED
         s.commit()
     assert project_status.latest_project_id(db) == project.project_id
+
+
+@pytest.mark.parametrize("lang", ["da", "en"])
+def test_pdf_is_pdfa_and_byte_stable(db, project, lang) -> None:
+    from facilitator.reports.pdfa import CREATOR_TOOL
+    from tests.facilitator.pdfa_check import problems
+
+    data = status_data(db, project.project_id, lang=lang)
+    pdf = build_status_brief(data, invariant=True)
+    assert problems(pdf, lang, CREATOR_TOOL) == []
+    assert build_status_brief(data, invariant=True) == pdf
+
+
+def test_page_one_caps_long_lists_and_points_to_the_appendix(db, project) -> None:
+    from dataclasses import replace
+
+    from facilitator.reports.status_page_one import WAIT_CAP
+
+    data = status_data(db, project.project_id)
+    many = tuple(replace(a, number=n, what=f"Ønske nummer {n}")
+                 for n, a in enumerate(data.asks * 6, start=1))
+    pages = text_of(build_status_brief(replace(data, asks=many), invariant=True))
+    assert f"{WAIT_CAP} af {len([a for a in many if a.answered_on is None])} vist" in pages[0]
+    assert "Ønske nummer 30 " in " ".join(pages[1:]) + " "
