@@ -157,7 +157,12 @@ class StatusPageOne:
         }, flexible=0)
         table = Table(rows, colWidths=widths, repeatRows=1, hAlign="LEFT")
         table.setStyle(table_style(compact=True))
-        return [table], self.capped(len(shown), len(waiting))
+        story: list[Flowable] = [table]
+        if self.data.since is not None:
+            # A wait does not end with the period: say so, or a councillor reads it as the period's.
+            story.append(Paragraph(markup(_(
+                "Alle projektets ubesvarede ønsker, også dem fra før perioden.")), styles.muted))
+        return story, self.capped(len(shown), len(waiting))
 
     def ask_text(self, ask: StatusAsk) -> str:
         """The ask (shortened) with the meeting it came from and the group that asked."""

@@ -81,6 +81,8 @@ def test_since_limits_the_asks_not_the_waits(db, project) -> None:
     assert len(data.waiting) == 3  # a wait from before the period still waits
     assert data.steps_done == ()  # the step was done before the period
     assert len(status_data(db, project.project_id).steps_done) == 1
+    page_one = text_of(build_status_brief(data, invariant=True))[0]
+    assert "også dem fra før perioden" in page_one and "Perioden 5. maj 2026" in page_one
 
 
 def test_history_keeps_corrections(db, project) -> None:
