@@ -1,4 +1,4 @@
-"""The headless commands (`demo`, `brief`, `backup`, `check`): pure Python, no window.
+"""The headless commands (`demo`, `brief`, `export`, `backup`, `check`): pure Python, no window.
 
 Each returns an exit status. A failure is one Danish line on stderr and a
 non-zero status, never a traceback: these run from scripts and by newcomers.
@@ -9,7 +9,7 @@ from __future__ import annotations
 import sys
 import uuid
 from collections.abc import Callable
-from datetime import datetime
+from datetime import date, datetime
 from pathlib import Path
 from typing import TextIO
 
@@ -151,6 +151,96 @@ def brief(
             db = opened.database
             written = write_brief(db, _meeting_id(db, meeting), Path(out_path), language)
         print(_("Orienteringen er gemt: {path}").format(path=written), file=out)
+        return 0
+
+    return _guarded(run, err)
+
+
+def _project_id(db: Database, text: str) -> uuid.UUID:
+    """The project named on the command line: an id, or "latest"."""
+    from facilitator.services.project_status import ProjectError, latest_project_id
+
+    if text.strip().lower() in LATEST:
+        found = latest_project_id(db)
+        if found is None:
+            raise ProjectError(_("Der er endnu intet projekt."))
+        return found
+    try:
+        return uuid.UUID(text.strip())
+    except ValueError:
+        raise ProjectError(
+            _("«{text}» er ikke et projekt-id. Skriv projektets id eller «latest».").format(
+                text=text[:60])
+        ) from None
+
+
+def _since(text: str | None) -> date | None:
+    """The --since day (YYYY-MM-DD), or a Danish refusal."""
+    from facilitator.services.project_status import ProjectError
+
+    if text is None:
+        return None
+    try:
+        return date.fromisoformat(text.strip())
+    except ValueError:
+        raise ProjectError(
+            _("«{text}» er ikke en dato. Skriv den som ÅÅÅÅ-MM-DD, fx 2026-03-01.").format(
+                text=text[:40])
+        ) from None
+
+
+def status_brief(
+    data_dir_option: str | None,
+    project: str,
+    out_path: str,
+    since: str | None = None,
+    language: str = "da",
+    out: TextIO = sys.stdout,
+    err: TextIO = sys.stderr,
+) -> int:
+    """`facilitator brief --project`: write a project's status brief as a PDF."""
+
+    def run() -> int:
+        from facilitator.services.project_status import ProjectError, write_status_brief
+
+        if language not in LANGUAGES:
+            raise ProjectError(_("Sproget skal være da (dansk) eller en (engelsk)."))
+        if Path(out_path).suffix.lower() != ".pdf":
+            raise ProjectError(_("Filnavnet skal ende på .pdf (fx status.pdf)."))
+        first_day = _since(since)
+        with open_data_folder(data_dir(data_dir_option), SystemClock(), Purpose.READ) as opened:
+            _report_opening(opened, err)
+            db = opened.database
+            written = write_status_brief(db, _project_id(db, project), Path(out_path), first_day,
+                                         language)
+        print(_("Statusorienteringen er gemt: {path}").format(path=written), file=out)
+        return 0
+
+    return _guarded(run, err)
+
+
+def export(
+    data_dir_option: str | None,
+    project: str,
+    fmt: str,
+    out_path: str,
+    out: TextIO = sys.stdout,
+    err: TextIO = sys.stderr,
+) -> int:
+    """`facilitator export`: a project as XLSX, CSV (a folder of files) or JSON."""
+
+    def run() -> int:
+        from facilitator.services.project_export import FORMATS, write_export
+        from facilitator.services.project_status import ProjectError
+
+        if fmt not in FORMATS:
+            raise ProjectError(_("Formatet skal være xlsx, csv eller json."))
+        with open_data_folder(data_dir(data_dir_option), SystemClock(), Purpose.READ) as opened:
+            _report_opening(opened, err)
+            db = opened.database
+            written = write_export(db, _project_id(db, project), fmt, Path(out_path))
+        for path in written:
+            print(_("Eksporten er gemt: {path}").format(path=path), file=out)
         return 0
 
     return _guarded(run, err)

@@ -62,7 +62,7 @@ def build_parser() -> argparse.ArgumentParser:
         parser_class=_Parser,
         dest="command",
         title=_("kommandoer"),
-        metavar="{demo,meetings,brief,backup,check}",
+        metavar="{demo,meetings,brief,export,backup,check}",
         help=_("uden kommando starter appen"),
     )
     demo = commands.add_parser(
@@ -83,19 +83,38 @@ def build_parser() -> argparse.ArgumentParser:
     )
     _add_help(listing)
     _add_data_dir(listing, argparse.SUPPRESS)
+    _add_brief_command(commands)
+    _add_export_command(commands)
+    _add_backup_commands(commands)
+    return parser
+
+
+def _add_brief_command(commands: argparse._SubParsersAction[_Parser]) -> None:
+    """`facilitator brief --meeting ID|latest` (a meeting) or `--project ID|latest` (the status)."""
     brief = commands.add_parser(
         "brief",
         add_help=False,
-        help=_("skriv den politiske orientering for et møde som PDF"),
-        description=_("Skriver den politiske orientering for et møde som PDF uden at åbne et "
+        help=_("skriv den politiske orientering for et møde, eller et projekts status, som PDF"),
+        description=_("Skriver den politiske orientering for et møde (--meeting) eller "
+                      "statusorienteringen for et projekt (--project) som PDF uden at åbne et "
                       "vindue."),
     )
     _add_help(brief)
-    brief.add_argument(
+    which = brief.add_mutually_exclusive_group(required=True)
+    which.add_argument(
         "--meeting",
-        required=True,
         metavar="ID|latest",
         help=_("mødets id, eller «latest» for det senest afholdte møde"),
+    )
+    which.add_argument(
+        "--project",
+        metavar="ID|latest",
+        help=_("projektets id, eller «latest» for projektet med det senest afholdte møde"),
+    )
+    brief.add_argument(
+        "--since",
+        metavar="ÅÅÅÅ-MM-DD",
+        help=_("kun med --project: ønsker fra møder fra og med denne dag"),
     )
     brief.add_argument(
         "--out", required=True, metavar="FILE.pdf", help=_("hvor PDF-filen skal gemmes")
@@ -104,8 +123,33 @@ def build_parser() -> argparse.ArgumentParser:
         "--lang", default="da", metavar="da|en", help=_("orienteringens sprog: da (standard) eller en")
     )
     _add_data_dir(brief, argparse.SUPPRESS)
-    _add_backup_commands(commands)
-    return parser
+
+
+def _add_export_command(commands: argparse._SubParsersAction[_Parser]) -> None:
+    """`facilitator export --project ID|latest --format xlsx|csv|json --out PATH`."""
+    export = commands.add_parser(
+        "export",
+        add_help=False,
+        help=_("eksportér et projekt til regneark (xlsx), csv eller json"),
+        description=_("Eksporterer et projekts idéer, ønsker, næste skridt og møder, uden navne "
+                      "på personer uden samtykke. Med --format csv er --out en mappe med én fil "
+                      "pr. slags (oprettes, hvis den ikke findes)."),
+    )
+    _add_help(export)
+    export.add_argument(
+        "--project",
+        required=True,
+        metavar="ID|latest",
+        help=_("projektets id, eller «latest» for projektet med det senest afholdte møde"),
+    )
+    export.add_argument(
+        "--format", required=True, metavar="xlsx|csv|json", help=_("filformatet")
+    )
+    export.add_argument(
+        "--out", required=True, metavar="PATH",
+        help=_("filen (xlsx, json) eller mappen (csv) der skal gemmes"),
+    )
+    _add_data_dir(export, argparse.SUPPRESS)
 
 
 def _add_backup_commands(commands: argparse._SubParsersAction[_Parser]) -> None:
@@ -154,9 +198,19 @@ def main(argv: list[str] | None = None) -> int:
 
         return meetings(args.data_dir)
     if args.command == "brief":
-        from facilitator.commands import brief
+        from facilitator.commands import brief, status_brief
 
+        if args.project is not None:
+            return status_brief(args.data_dir, args.project, args.out, args.since, args.lang)
+        if args.since is not None:
+            print(_("--since hører til --project (et projekts status), ikke til --meeting."),
+                  file=sys.stderr)
+            return 2
         return brief(args.data_dir, args.meeting, args.out, args.lang)
+    if args.command == "export":
+        from facilitator.commands import export
+
+        return export(args.data_dir, args.project, args.format, args.out)
     if args.command == "backup":
         from facilitator.commands import backup
 

@@ -234,3 +234,52 @@ def test_contact_details_are_hidden_with_no_one_on_record(db, meeting_factory) -
     data = briefs.brief_data(db, meeting.id)
     assert (data.ideas[0].detail, data.ideas[0].carried_by) == (
         "Ring til […] eller skriv til […]; CPR […]", "Strandlauget, tlf. […]")
+
+
+def follow_up_history(db, clock: FakeClock, replay) -> None:
+    """Send, answer and report back every ask, with names and contacts in each note."""
+    from facilitator.domain.enums import AskAnswer
+    from facilitator.services import follow_up
+
+    clock.set_wall(datetime(2026, 6, 20, 10, 0).astimezone())
+    for i, ask in enumerate(capture.list_asks(db, replay["meeting"].id)):
+        follow_up.mark_sent(db, ask.id, follow_up.SentInput(
+            date(2026, 5, 4), f"Plan og Byg {mention(i)}", mention(i + 1)))
+        follow_up.record_answer(db, ask.id, follow_up.AnswerInput(
+            date(2026, 5, 20), AskAnswer.REFUSED, f"Afslag: {mention(i + 2)}"))
+        follow_up.record_report(db, ask.id, follow_up.ReportInput(
+            date(2026, 6, 1), f"Ringede til {mention(i + 3)}"))
+
+
+@pytest.mark.parametrize("language", ["da", "en"])
+def test_the_project_status_brief_holds_nothing_personal(db, clock, replay, tmp_path,
+                                                         language) -> None:
+    from facilitator.services import project_status
+
+    follow_up_history(db, clock, replay)
+    path = project_status.write_status_brief(db, replay["meeting"].project_id,
+                                             tmp_path / "status.pdf", None, language)
+    text = pdf_text(path)
+    assert_nothing_personal(text)
+    assert squeezed("Tilskud til") in squeezed(text)
+
+
+@pytest.mark.parametrize("fmt", ["xlsx", "csv", "json"])
+def test_the_project_export_holds_nothing_personal(db, clock, replay, tmp_path, fmt) -> None:
+    from openpyxl import load_workbook
+
+    from facilitator.services import project_export
+
+    follow_up_history(db, clock, replay)
+    written = project_export.write_export(db, replay["meeting"].project_id, fmt,
+                                          tmp_path / f"export.{fmt}")
+    if fmt == "xlsx":
+        book = load_workbook(written[0])
+        text = "\n".join(str(c.value) for sheet in book for row in sheet.iter_rows() for c in row
+                         if c.value is not None)
+    else:
+        text = "\n".join(p.read_text(encoding="utf-8-sig") for p in written)
+    if fmt == "json":
+        text = json.dumps(json.loads(text), ensure_ascii=False)
+    assert_nothing_personal(text)
+    assert squeezed("badebro") in squeezed(text) and squeezed(KAREN) in squeezed(text)
