@@ -17,7 +17,7 @@ SCREEN_NAMES = [
     "start_page", "agenda_page", "live_page", "summary_page", "corrections_page",
     "project_form", "meeting_form", "settings_dialog", "people_dialog", "person_form",
     "restore_dialog", "idea_dialog", "ask_dialog", "step_dialog", "sent_dialog", "brief_window",
-    "groups_dialog", "reflection_dialog", "trend_view",
+    "groups_dialog", "reflection_dialog", "trend_view", "project_page",
 ]
 
 
@@ -64,6 +64,7 @@ def build(name: str, db, clock, data: SimpleNamespace) -> QWidget:
         "groups_dialog": lambda: _groups(db, data),
         "reflection_dialog": lambda: _reflection(db, hub, data),
         "trend_view": lambda: _trend(db, hub, data),
+        "project_page": lambda: _project_page(db, hub, data),
     }
     widget = builders[name]()
     widget.hub = hub  # keeps the hub alive as long as the screen
@@ -197,6 +198,15 @@ def _reflection(db, hub, data):
     from ui.summary.reflection_dialog import ReflectionDialog
 
     return ReflectionDialog(db, data.closed.id, hub)
+
+
+def _project_page(db, hub, data):
+    from ui.common.prompts import Prompts
+    from ui.project.project_page import ProjectPage
+
+    page = ProjectPage(db, hub, Prompts())
+    page.show_project(data.project_id)
+    return page
 
 
 def _trend(db, hub, data):

@@ -1,6 +1,8 @@
-"""A project across its meetings: a page of tabs, the first «Opfølgning» (the desk).
+"""A project across its meetings: a page of tabs — «Opfølgning» (the desk), «Overblik» (ideas
+by village and theme, asks by department and status, the ideas' status) and «Min udvikling»
+(the official's reflections beside what was measured).
 
-Other tabs (the overview, the reflection trend) are added with `add_tab`; a tab
+Tabs are added with `add_tab`; a tab
 that has `set_project(project_id)` is told whenever the page shows a project.
 Esc or «Tilbage» returns to the start page.
 """
@@ -19,6 +21,8 @@ from ui.common.changes import ChangeHub
 from ui.common.feedback import InlineMessage, attempt
 from ui.common.key_help import shortcut
 from ui.follow_up.desk import AsksQuestions, FollowUpDesk
+from ui.project.overview_view import OverviewView
+from ui.project.trend_view import TrendView
 from ui.planning.planning_widgets import PLANNING_STYLE, button, heading
 
 
@@ -40,7 +44,11 @@ class ProjectPage(QWidget):
         self.message = InlineMessage()
         self.tabs = QTabWidget()
         self.desk = FollowUpDesk(db, hub, prompts)
+        self.overview = OverviewView(db, hub)
+        self.trend = TrendView(db, hub)
         self.add_tab(self.desk, _("&Opfølgning"))
+        self.add_tab(self.overview, _("Overbli&k"))
+        self.add_tab(self.trend, _("&Min udvikling"))
         top = QHBoxLayout()
         top.addWidget(self.title, 1)
         top.addWidget(self.back_button)

@@ -15,6 +15,7 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelInd
 from PySide6.QtWidgets import (
     QGridLayout,
     QGroupBox,
+    QHBoxLayout,
     QHeaderView,
     QLabel,
     QPushButton,
@@ -203,13 +204,18 @@ class TrendView(QWidget):
         fields.addWidget(self.hold_back, 0, 1)
         fields.addWidget(threshold_label, 0, 2)
         fields.addWidget(self.threshold, 0, 3)
-        fields.addWidget(self.save_button, 0, 4)
-        fields.addWidget(self.reset_button, 0, 5)
-        fields.setColumnStretch(6, 1)
+        fields.setColumnStretch(4, 1)
+        # The buttons on a line of their own: beside the fields they made the page wider than
+        # a 1024 px screen.
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.save_button)
+        buttons.addWidget(self.reset_button)
+        buttons.addStretch(1)
         box = QVBoxLayout(self.profile_box)
         box.setSpacing(8)
         box.addWidget(self.suggestion)
         box.addLayout(fields)
+        box.addLayout(buttons)
         box.addWidget(self.in_use)
         box.addWidget(self.message)
 
