@@ -15,7 +15,7 @@ from functools import partial
 from pathlib import Path
 from typing import Any, Protocol
 
-from PySide6.QtCore import QModelIndex, Qt, QUrl
+from PySide6.QtCore import QEvent, QModelIndex, QObject, Qt, QUrl
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -101,6 +101,9 @@ STEP_KEYS = (("G", N_("Næste skridt gjort …")), ("I", N_("Næste skridt ikke 
 STEP_STATES = {"G": StepState.DONE, "I": StepState.NOT_DONE, "O": StepState.DROPPED, "R": StepState.OPEN}
 
 
+TEXT_MIN_WIDTH = 260  # the entry's words: below this the table scrolls sideways instead
+
+
 class FollowUpDesk(QWidget):
     """The desk: per-department figures, filters, the table of entries, a message line."""
 
@@ -149,12 +152,16 @@ class FollowUpDesk(QWidget):
         self.table.sortByColumn(-1, Qt.SortOrder.AscendingOrder)  # captured order until a header is clicked
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(DeskTableModel.TEXT, QHeaderView.ResizeMode.Stretch)
         # Long free texts get a fixed share (the official can drag it wider); the tooltip has it all.
-        for column, width in ((DeskTableModel.IDEA, 130), (DeskTableModel.MEETING, 140),
-                              (DeskTableModel.VILLAGE, 90), (DeskTableModel.DEPARTMENT, 185)):
+        for column, width in ((DeskTableModel.MEETING, 150), (DeskTableModel.DEPARTMENT, 170),
+                              (DeskTableModel.TEXT, TEXT_MIN_WIDTH)):
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.Interactive)
             header.resizeSection(column, width)
+        # The idea and the villages are in the entry's tooltip and its window (Enter), the kind
+        # in its status («Skridt: åbent»): hidden, the entry's own words get the room.
+        for column in (DeskTableModel.IDEA, DeskTableModel.VILLAGE, DeskTableModel.KIND):
+            self.table.setColumnHidden(column, True)
+        self.table.viewport().installEventFilter(self)
         self.table.setWordWrap(False)
         self.table.setTextElideMode(Qt.TextElideMode.ElideRight)
         self.empty_label = QLabel()
@@ -167,6 +174,20 @@ class FollowUpDesk(QWidget):
         self.message = InlineMessage()
         self._build_layout()
         self._connect_signals()
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt API
+        """The entry's column takes what the table's width leaves (at least TEXT_MIN_WIDTH)."""
+        if watched is self.table.viewport() and event.type() == QEvent.Type.Resize:
+            self.fit_text_column()
+        return super().eventFilter(watched, event)
+
+    def fit_text_column(self) -> None:
+        """Give the entry's words the width the other columns leave."""
+        header = self.table.horizontalHeader()
+        others = sum(header.sectionSize(c) for c in range(header.count())
+                     if c != DeskTableModel.TEXT and not header.isSectionHidden(c))
+        header.resizeSection(DeskTableModel.TEXT,
+                             max(TEXT_MIN_WIDTH, self.table.viewport().width() - others))
 
     def _build_layout(self) -> None:
         filters = QHBoxLayout()
@@ -280,6 +301,7 @@ class FollowUpDesk(QWidget):
             return
         chosen = self.current_row()
         self.model.set_rows(rows)
+        self.fit_text_column()
         self.empty_label.setText("" if rows else _("Intet at følge op på her."))
         self.empty_label.setVisible(not rows)
         if chosen is not None:

@@ -81,6 +81,20 @@ class DeskTableModel(RowTableModel[DeskRow]):
             return f"{row.meeting_day.isoformat()} {row.meeting_title.casefold()}"
         return str(self.cell(row, column)).casefold()
 
+    def data(self, index: QModelIndex | QPersistentModelIndex,
+             role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        """As every row table; the entry's tooltip also names the idea and the villages, whose
+        columns the desk hides to give the entry's own words the room."""
+        row = self.row_at(index)
+        if row is not None and role == Qt.ItemDataRole.ToolTipRole and index.column() == self.TEXT:
+            lines = [" ".join(row.text.split())]
+            if row.idea_title:
+                lines.append(_("Idé: {title}").format(title=row.idea_title))
+            if row.villages:
+                lines.append(_("Landsby: {villages}").format(villages=", ".join(row.villages)))
+            return "\n".join(lines)
+        return super().data(index, role)
+
     def extra_data(self, row: DeskRow, column: int, role: int) -> Any:
         """Sort keys, and the overdue rows' colour."""
         if role == SORT_ROLE:
