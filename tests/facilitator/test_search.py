@@ -218,17 +218,23 @@ def test_ten_thousand_ideas_answer_correctly(db, meeting_factory) -> None:
     rows = [(uuid.uuid4().hex, (meeting if n % 2 else other).id.hex, f"Idé {n} om stier og bænke",
              "Detaljer om cykling" if n % 10 == 0 else "") for n in range(10_000)]
     rows[4321] = (rows[4321][0], rows[4321][1], "Støjvold ved motorvejen", "")
+    rows[17] = (rows[17][0], rows[17][1], "Bålplads", "Ved stierne")  # "sti" in its detail only
     with sqlite3.connect(db.engine.url.database) as connection:
         connection.executemany(
             "INSERT INTO idea (id, meeting_id, title, detail, proposed_by, theme, check_note, "
             "status, created_at) VALUES (?, ?, ?, ?, '', '', '', 'new', '2026-03-03 19:00:00.000000')",
             rows)
     assert titles(db, "stojv") == ["Støjvold ved motorvejen"]
-    assert len(search(db, "sti")) == 50
+    # So many matches that the newest come first, every title hit before a detail hit.
+    first = search(db, "sti")
+    assert len(first) == 50 and first[0].title == "Idé 9999 om stier og bænke"
+    every = search(db, "sti", limit=10_000)
+    assert len(every) == 9_999 and every[-1].title == "Bålplads"
+    assert [h.title for h in every[:3]] == [f"Idé {n} om stier og bænke" for n in (9999, 9998, 9997)]
     assert len(search(db, "cykl", limit=5000)) == 1000
     assert len(search(db, "idé 999 ")) == 1
     hits = search(db, "bænk", limit=10_000)
-    assert len(hits) == 9_999
+    assert len(hits) == 9_998
     assert {h.meeting_id for h in hits} == {meeting.id, other.id}
 
 
