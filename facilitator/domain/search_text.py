@@ -90,7 +90,13 @@ def excerpt(text: str, words: list[str], width: int = 90) -> tuple[str, bool]:
     if len(flat) <= width:
         return flat, True
     start = max(0, min(hit - width // 3, len(flat) - width))
+    if start > 0:  # begin at a whole word, never inside one
+        space = flat.find(" ", start - 1, hit)
+        start = space + 1 if space >= 0 else hit
     end = start + width
+    if end < len(flat):  # and end after one
+        space = flat.rfind(" ", hit, end + 1)
+        end = space if space > hit else end
     piece = flat[start:end].strip()
     return ("…" if start > 0 else "") + piece + ("…" if end < len(flat) else ""), True
 

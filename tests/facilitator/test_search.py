@@ -125,6 +125,10 @@ def test_excerpt_centres_on_the_first_word_found() -> None:
     text = "a " * 80 + "Støjvold " + "b " * 80
     piece, found = excerpt(text, ["sto"])
     assert found and "Støjvold" in piece and piece.startswith("…") and piece.endswith("…")
+    assert piece.startswith("…a ") and piece.endswith(" b…")  # whole words at both ends
+    words = "indledning " * 20 + "Støjvold " + "afslutning " * 20
+    piece = excerpt(words, ["stoj"])[0]
+    assert piece.split()[0] == "…indledning" and piece.split()[-1] == "afslutning…"
     assert excerpt("kort tekst", ["xyz"]) == ("kort tekst", False)
 
 

@@ -17,7 +17,7 @@ SCREEN_NAMES = [
     "start_page", "agenda_page", "live_page", "summary_page", "corrections_page",
     "project_form", "meeting_form", "settings_dialog", "people_dialog", "person_form",
     "restore_dialog", "idea_dialog", "ask_dialog", "step_dialog", "sent_dialog", "brief_window",
-    "groups_dialog",
+    "groups_dialog", "search_dialog",
 ]
 
 
@@ -62,6 +62,7 @@ def build(name: str, db, clock, data: SimpleNamespace) -> QWidget:
         "sent_dialog": lambda: _sent(db, data),
         "brief_window": lambda: _brief(db, data),
         "groups_dialog": lambda: _groups(db, data),
+        "search_dialog": lambda: _search(db),
     }
     widget = builders[name]()
     widget.hub = hub  # keeps the hub alive as long as the screen
@@ -170,6 +171,15 @@ def _groups(db, data):
     from ui.people.groups_dialog import GroupsDialog
 
     return GroupsDialog(db, data.project_id)
+
+
+def _search(db):
+    from ui.search.search_dialog import SearchDialog
+
+    dialog = SearchDialog(db)
+    dialog.field.setText("shelter")
+    dialog.run_search()
+    return dialog
 
 
 def _sent(db, data):
