@@ -43,11 +43,7 @@ _NEWEST = text("""
 _ENTRIES = text("SELECT id, kind, entry_id, meeting_id FROM search_entry WHERE id IN :ids"
                 ).bindparams(bindparam("ids", expanding=True))
 
-_TEXTS = {
-    "idea": (Idea, Idea.title, Idea.detail),
-    "ask": (ResourceAsk, ResourceAsk.what, None),
-    "step": (NextStep, NextStep.what, None),
-}
+_KINDS = ("idea", "ask", "step")
 
 
 def search(db: Database, query: str, limit: int = 50) -> list[SearchHitRow]:
@@ -85,13 +81,7 @@ def _best(s: Session, fts_query: str, limit: int) -> list[int]:
 def _hits(
     s: Session, found: list[tuple[str, uuid.UUID, uuid.UUID]], words: list[str]
 ) -> list[SearchHitRow]:
-    texts: dict[uuid.UUID, tuple[str, str]] = {}
-    for kind, (model, title, detail) in _TEXTS.items():
-        ids = [entry_id for k, entry_id, _m in found if k == kind]
-        if ids:
-            columns = (model.id, title, detail) if detail is not None else (model.id, title)
-            for row in s.execute(select(*columns).where(model.id.in_(ids))):
-                texts[row[0]] = (row[1], row[2] if len(row) > 2 else "")
+    texts = _texts(s, {kind: [e for k, e, _m in found if k == kind] for kind in _KINDS})
     meeting_ids = {m for _k, _e, m in found}
     meetings = {
         row[0]: row[1:]
@@ -103,13 +93,31 @@ def _hits(
     for kind, entry_id, meeting_id in found:
         if entry_id not in texts or meeting_id not in meetings:
             continue  # removed between the two reads of this session: nothing to show
-        title, detail = texts[entry_id]
+        entry_title, detail = texts[entry_id]
         meeting_title, meeting_at, project_id, project_name = meetings[meeting_id]
         # The detail around the first word found there, else its beginning.
         snippet = excerpt(detail, words)[0] if detail else ""
         hits.append(SearchHitRow(
-            kind=kind, entry_id=entry_id, title=title, snippet=snippet,
+            kind=kind, entry_id=entry_id, title=entry_title, snippet=snippet,
             project_id=project_id, project_name=project_name, meeting_id=meeting_id,
             meeting_title=meeting_title, meeting_at=meeting_at,
         ))
     return hits
+
+
+def _texts(s: Session, ids: dict[str, list[uuid.UUID]]) -> dict[uuid.UUID, tuple[str, str]]:
+    """Each found entry's text (an idea's title, an ask's or a step's text) and an idea's detail."""
+    texts: dict[uuid.UUID, tuple[str, str]] = {}
+    if ids["idea"]:
+        for idea_id, title, detail in s.execute(
+                select(Idea.id, Idea.title, Idea.detail).where(Idea.id.in_(ids["idea"]))):
+            texts[idea_id] = (title, detail)
+    if ids["ask"]:
+        for ask_id, what in s.execute(
+                select(ResourceAsk.id, ResourceAsk.what).where(ResourceAsk.id.in_(ids["ask"]))):
+            texts[ask_id] = (what, "")
+    if ids["step"]:
+        for step_id, what in s.execute(
+                select(NextStep.id, NextStep.what).where(NextStep.id.in_(ids["step"]))):
+            texts[step_id] = (what, "")
+    return texts

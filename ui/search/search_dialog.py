@@ -61,7 +61,6 @@ class SearchDialog(QDialog):
         self.results.setModel(self.model)
         self.results.setItemDelegate(SearchResultDelegate(self.results))
         self.results.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.results.setUniformItemSizes(False)
         self.results.setAccessibleName(_("Resultater"))
         self.status = QLabel()
         self.status.setObjectName("hintText")
