@@ -248,3 +248,22 @@ def test_a_new_project_is_searched_too(db) -> None:
     capture.add_idea(db, meeting.id, capture.IdeaInput("Grønne tage"))
     [hit] = search(db, "gron")
     assert (hit.project_name, hit.meeting_title) == ("Grøn By", "Første møde")
+
+
+def test_a_database_not_yet_upgraded_refuses_search_in_danish(tmp_path, clock) -> None:
+    """A damaged or read-only file is shown as it is, never upgraded: it may have no index."""
+    import shutil
+    from pathlib import Path
+
+    from facilitator.domain.validation import ValidationError
+    from facilitator.storage.database import Database
+
+    fixture = Path(__file__).resolve().parent.parent / "fixtures" / "schema_0005.db"
+    shutil.copy(fixture, tmp_path / "old.db")
+    old = Database(f"sqlite:///{tmp_path / 'old.db'}", clock)  # opened without migrating
+    try:
+        with pytest.raises(ValidationError, match="før den er opgraderet"):
+            search(old, "shelter")
+        assert search(old, "  ") == []
+    finally:
+        old.dispose()

@@ -123,7 +123,7 @@ class SearchDialog(QDialog):
         elif count == 1:
             text = _("1 resultat")
         elif count >= RESULT_LIMIT:
-            text = _("De {count} bedste resultater – skriv mere for at finde færre.").format(count=count)
+            text = _("De første {count} resultater – skriv mere for at finde færre.").format(count=count)
         else:
             text = _("{count} resultater").format(count=count)
         self.status.setText(text)
