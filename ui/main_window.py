@@ -113,6 +113,7 @@ class MainWindow(QMainWindow):
             self.pages.addWidget(page)
         self._connect_signals()
         self._install_key_help()
+        self._install_search()
         self._start_backups(db)
         self.show_start()
         self.pages.removeWidget(self.opening)
@@ -177,6 +178,40 @@ class MainWindow(QMainWindow):
         self.key_help.declare(self.summary_page, _("Opsummering"))
         self.key_help.declare(self.corrections_page, _("Rettelser"))
         self.key_help.declare(self.project_page, _("Projekt"))
+
+    def _install_search(self) -> None:
+        # Ctrl+F on every page but the live one: during a meeting the keys are the meeting's,
+        # and a search window must not cover the live screen. On the pages, so F1 lists it.
+        from ui.common.key_help import shortcut
+
+        for page in (self.start_page, self.agenda_page, self.summary_page, self.corrections_page):
+            shortcut(page, "Ctrl+F", _("Søg i idéer, ressourceønsker og næste skridt"),
+                     self.open_search)
+
+    def open_search(self) -> None:
+        """«Søg» (Ctrl+F): find an entry in any project; choosing one opens its meeting's summary."""
+        from ui.search.search_dialog import SearchDialog
+
+        if self.pages.currentWidget() is self.live_page:
+            return
+        self.search_dialog = SearchDialog(self._database(), self)
+        self.search_dialog.result_chosen.connect(self.show_found_meeting)
+        self.search_dialog.open()
+
+    def show_found_meeting(self, meeting_id: uuid.UUID) -> None:
+        """A search result's meeting: its summary; a meeting not held yet opens on its agenda.
+
+        A summary of a planned meeting would offer a brief of a meeting that never took
+        place. An interrupted (running) meeting shows its summary so far: a search
+        never resumes a meeting.
+        """
+        from facilitator.domain.enums import MeetingStatus
+        from facilitator.services import meetings
+
+        if meetings.get_meeting(self._database(), meeting_id).status is MeetingStatus.PLANNED:
+            self.open_meeting(meeting_id)
+        else:
+            self.show_summary(meeting_id)
 
     def show_about(self) -> None:
         """«Om Facilitator»: versions, the data folder and the licences (Ctrl+F1)."""

@@ -146,6 +146,11 @@ def erase_in(connection: sqlite3.Connection, target: ErasureTarget) -> int:
     for table, columns in TEXT_COLUMNS.items():
         if table in tables:
             changed += _scrub_table(connection, table, columns, "1 = 1", (), erase)
+    if changed and "search_fts" in tables:
+        # The triggers re-indexed every rewritten text, but FTS5 keeps a replaced word in
+        # its older index segments until they are merged: rebuilding writes the index anew
+        # from the scrubbed entries, and secure_delete/VACUUM then wipe the freed pages.
+        connection.execute("INSERT INTO search_fts (search_fts) VALUES ('rebuild')")
     return changed
 
 

@@ -198,3 +198,18 @@ class GroupRow:
     project_id: uuid.UUID
     name: str
     created_at: datetime
+
+
+@dataclass(frozen=True)
+class SearchHitRow:
+    """An idea, ask or next step found by search, with the meeting and project it belongs to."""
+
+    kind: str  # "idea", "ask" or "step"
+    entry_id: uuid.UUID
+    title: str  # the idea's title, the ask's or the step's text
+    snippet: str  # the idea's detail around the words found there (else its beginning), or ""
+    project_id: uuid.UUID
+    project_name: str
+    meeting_id: uuid.UUID
+    meeting_title: str
+    meeting_at: datetime

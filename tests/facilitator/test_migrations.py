@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from facilitator.services import capture, live, meetings, projects
+from facilitator.services import capture, live, meetings, projects, search
 from facilitator.storage.database import SCHEMA_HEAD, Database
 
 FIXTURES = Path(__file__).resolve().parent.parent / "fixtures"
@@ -53,7 +53,13 @@ def test_earlier_schema_upgrades_row_by_row(tmp_path, clock, fixture: Path) -> N
             "Cafe\u0301 i forsamlingshuset ☕", "Shelter ved Agri Bavnehøj"]
         assert sorted(a.what for a in capture.list_asks(db, meeting.id)) == [
             "Tilladelse til shelter", "Tilskud"]
-        assert {a.department for a in capture.list_asks(db, meeting.id)} == {""}
+        if fixture.stem < "schema_0005":  # no ask had been sent before the follow-up desk
+            assert {a.department for a in capture.list_asks(db, meeting.id)} == {""}
+        # Every entry already there is found by search (0006), the deleted one is not.
+        assert [h.title for h in search.search(db, "bavnehoj")] == ["Shelter ved Agri Bavnehøj"]
+        assert [h.title for h in search.search(db, "cafe")] == ["Cafe\u0301 i forsamlingshuset ☕"]
+        assert {h.kind for h in search.search(db, "til")} == {"ask"}
+        assert search.search(db, "slettet") == []
         assert len(live.list_gaps(db, meeting.id)) == 1
     finally:
         db.dispose()

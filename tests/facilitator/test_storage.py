@@ -137,5 +137,11 @@ def test_models_and_migrations_describe_the_same_schema(db):
 
     from facilitator.storage.models import Base
 
+    def mapped(name: str | None, type_: str, _parent: object) -> bool:
+        # The search index (migration 0006) is kept by triggers, never through the models:
+        # its table, the FTS5 table and that one's shadow tables have no model.
+        return not (type_ == "table" and name is not None and name.startswith("search_"))
+
     with db.engine.connect() as connection:
-        assert compare_metadata(MigrationContext.configure(connection), Base.metadata) == []
+        context = MigrationContext.configure(connection, opts={"include_name": mapped})
+        assert compare_metadata(context, Base.metadata) == []

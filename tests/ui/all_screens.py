@@ -17,7 +17,7 @@ SCREEN_NAMES = [
     "start_page", "agenda_page", "live_page", "summary_page", "corrections_page",
     "project_form", "meeting_form", "settings_dialog", "people_dialog", "person_form",
     "restore_dialog", "idea_dialog", "ask_dialog", "step_dialog", "sent_dialog", "brief_window",
-    "groups_dialog", "reflection_dialog", "trend_view", "project_page",
+    "groups_dialog", "reflection_dialog", "trend_view", "project_page", "search_dialog",
 ]
 
 
@@ -65,6 +65,7 @@ def build(name: str, db, clock, data: SimpleNamespace) -> QWidget:
         "reflection_dialog": lambda: _reflection(db, hub, data),
         "trend_view": lambda: _trend(db, hub, data),
         "project_page": lambda: _project_page(db, hub, data),
+        "search_dialog": lambda: _search(db),
     }
     widget = builders[name]()
     widget.hub = hub  # keeps the hub alive as long as the screen
@@ -173,6 +174,15 @@ def _groups(db, data):
     from ui.people.groups_dialog import GroupsDialog
 
     return GroupsDialog(db, data.project_id)
+
+
+def _search(db):
+    from ui.search.search_dialog import SearchDialog
+
+    dialog = SearchDialog(db)
+    dialog.field.setText("shelter")
+    dialog.run_search()
+    return dialog
 
 
 def _sent(db, data):

@@ -1,0 +1,1 @@
+"""Search over every idea, resource ask and next step (Ctrl+F)."""
