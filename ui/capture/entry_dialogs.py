@@ -17,7 +17,7 @@ from PySide6.QtWidgets import (
 from facilitator.domain import validation
 from facilitator.domain.enums import AskKind, CheckKind, OwnerSide
 from facilitator.i18n import _
-from facilitator.services import capture, people, privacy
+from facilitator.services import capture, privacy
 from facilitator.services.rows import AskRow, IdeaRow, PlaceRow, StepRow
 from facilitator.storage.database import Database
 from ui.capture.entry_frame import (
@@ -107,18 +107,10 @@ class IdeaDialog(EntryDialog):
 
     def store(self) -> IdeaRow:
         """Add or update the idea."""
-        data = self._input()
+        data, person = self._input(), self.person_link(self.person_combo, self._person_before)
         if self._idea is None:
-            row = capture.add_idea(self._db, self._meeting_id, data)
-            # Saved: a retry after a failed link below updates it instead of adding it twice.
-            self._idea = row
-        else:
-            row = capture.update_idea(self._db, self._idea.id, data)
-        person = self.linked_person(self.person_combo)
-        if person != self._person_before:
-            people.link_idea_person(self._db, row.id, person)
-            self._person_before = person
-        return row
+            return capture.add_idea(self._db, self._meeting_id, data, person=person)
+        return capture.update_idea(self._db, self._idea.id, data, person=person)
 
 
 class AskDialog(EntryDialog):
@@ -210,17 +202,10 @@ class AskDialog(EntryDialog):
 
     def store(self) -> AskRow:
         """Parse amount and date, then add or update the ask."""
-        data = self._input(self._parsed())
+        data, person = self._input(self._parsed()), self.person_link(self.person_combo, self._person_before)
         if self._ask is None:
-            row = capture.add_ask(self._db, self._meeting_id, data)
-            self._ask = row  # a retry after a failed link updates instead of adding twice
-        else:
-            row = capture.update_ask(self._db, self._ask.id, data)
-        person = self.linked_person(self.person_combo)
-        if person != self._person_before:
-            people.link_ask_person(self._db, row.id, person)
-            self._person_before = person
-        return row
+            return capture.add_ask(self._db, self._meeting_id, data, person=person)
+        return capture.update_ask(self._db, self._ask.id, data, person=person)
 
 
 class StepDialog(EntryDialog):

@@ -29,6 +29,7 @@ from facilitator.services.capture import EntryCounts
 from facilitator.services.rows import GapRow
 from facilitator.storage.database import Database
 from ui.capture.panel import CapturePanel
+from ui.common.actions import run_action
 from ui.common.changes import ChangeHub
 from ui.common.feedback import InlineMessage, attempt
 from ui.live.live_controls import SPEAKER_KEYS, LiveControls
@@ -306,11 +307,11 @@ class LivePage(QWidget):
         )
         if answer != QMessageBox.StandardButton.Yes:
             return
-        if attempt(running.close, self.message) is None:
-            return
-        self.stop()
-        self._hub.meeting_changed.emit(running.meeting_id)
-        self.meeting_closed.emit(running.meeting_id)
+        closed = run_action(running.close, self.message,
+                            [(self._hub.meeting_changed, running.meeting_id)],
+                            success=lambda _meeting: self.stop())
+        if closed is not None:
+            self.meeting_closed.emit(running.meeting_id)
 
     # ----- publishing the state --------------------------------------------------
 

@@ -22,8 +22,9 @@ from facilitator.i18n import _
 from facilitator.services import meetings, projects
 from facilitator.services.rows import MeetingRow
 from facilitator.storage.database import Database
+from ui.common.actions import run_action
 from ui.common.changes import ChangeHub
-from ui.common.feedback import InlineMessage, attempt
+from ui.common.feedback import InlineMessage
 from ui.common.focus import tab_leaves
 from ui.common.form_errors import FormErrors
 from ui.common.unsaved import FormDialog
@@ -164,14 +165,16 @@ class MeetingForm(FormDialog):
         if problems:
             self.errors.show_problems(problems)
             return
-        saved = attempt(self._store, self.message, problems=self.errors)
-        if saved is None:
-            return
-        self.meeting_id = saved.id
-        self._hub.projects_changed.emit()
-        self._hub.meeting_changed.emit(saved.id)
-        self._hub.agenda_changed.emit(saved.id)
-        self.accept()
+        hub = self._hub
+        saved = run_action(
+            self._store, self.message,
+            lambda row: [(hub.projects_changed,), (hub.meeting_changed, row.id),
+                         (hub.agenda_changed, row.id)],
+            success=lambda row: setattr(self, "meeting_id", row.id),
+            problems=self.errors,
+        )
+        if saved is not None:
+            self.accept()
 
     def _store(self) -> MeetingRow:
         group = SelfDriving(self.group_combo.currentData())
