@@ -22,7 +22,7 @@ from facilitator.i18n import _
 from facilitator.services import backups
 from facilitator.services.backups import BackupInfo, RestoreResult, reason_label
 from ui.common.feedback import InlineMessage, attempt
-from ui.planning.planning_models import RowTableModel
+from ui.common.row_model import NUMBER, Column, RowTableModel
 from ui.planning.planning_widgets import (
     PLANNING_STYLE,
     button,
@@ -45,23 +45,14 @@ class BackupTableModel(RowTableModel[BackupInfo]):
 
     WHEN, REASON, PROJECTS, MEETINGS, LAST_ENTRY = range(5)
 
-    def headers(self) -> list[str]:
-        """Column titles."""
-        return [_("Dato og tid"), _("Årsag"), _("Projekter"), _("Møder"), _("Seneste indtastning")]
-
-    def numeric_columns(self) -> set[int]:
-        """The counts."""
-        return {self.PROJECTS, self.MEETINGS}
-
-    def cell(self, row: BackupInfo, column: int) -> Any:
-        """What each column shows."""
-        return (
-            format_moment(row.created_at),
-            reason_label(row.reason),
-            row.projects,
-            row.meetings,
-            format_moment(row.last_entry),
-        )[column]
+    def __init__(self, parent: Any = None) -> None:
+        super().__init__([
+            Column(_("Dato og tid"), lambda r: format_moment(r.created_at)),
+            Column(_("Årsag"), lambda r: reason_label(r.reason)),
+            Column(_("Projekter"), lambda r: r.projects, NUMBER),
+            Column(_("Møder"), lambda r: r.meetings, NUMBER),
+            Column(_("Seneste indtastning"), lambda r: format_moment(r.last_entry)),
+        ], parent)
 
 
 def describe(info: BackupInfo) -> str:

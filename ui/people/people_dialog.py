@@ -27,8 +27,8 @@ from ui.common.actions import Change, run_action
 from ui.common.changes import ChangeHub
 from ui.common.feedback import InlineMessage, attempt
 from ui.common.focus import give_focus
+from ui.common.row_model import ROW_ROLE
 from ui.people.people_model import PeopleTableModel, PersonEntry
-from ui.planning.planning_models import ROW_ROLE
 from ui.planning.planning_widgets import (
     PLANNING_STYLE,
     button,
