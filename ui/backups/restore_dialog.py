@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
 )
 
 from facilitator.clock import Clock
+from facilitator.domain.formats import local_date_time
 from facilitator.i18n import _
 from facilitator.services import backups
 from facilitator.services.backups import BackupInfo, RestoreResult, reason_label
@@ -35,11 +36,6 @@ if TYPE_CHECKING:
     from facilitator.storage.database import Database
 
 
-def format_moment(moment: Any) -> str:
-    """A stored UTC time in local time, as the app writes dates: 03-03-2026 19:00."""
-    return moment.astimezone().strftime("%d-%m-%Y %H:%M") if moment else "–"
-
-
 class BackupTableModel(RowTableModel[BackupInfo]):
     """Backups, newest first: when, why, projects, meetings, last entry."""
 
@@ -47,11 +43,11 @@ class BackupTableModel(RowTableModel[BackupInfo]):
 
     def __init__(self, parent: Any = None) -> None:
         super().__init__([
-            Column(_("Dato og tid"), lambda r: format_moment(r.created_at)),
+            Column(_("Dato og tid"), lambda r: local_date_time(r.created_at)),
             Column(_("Årsag"), lambda r: reason_label(r.reason)),
             Column(_("Projekter"), lambda r: r.projects, NUMBER),
             Column(_("Møder"), lambda r: r.meetings, NUMBER),
-            Column(_("Seneste indtastning"), lambda r: format_moment(r.last_entry)),
+            Column(_("Seneste indtastning"), lambda r: local_date_time(r.last_entry)),
         ], parent)
 
 
@@ -59,8 +55,8 @@ def describe(info: BackupInfo) -> str:
     """One sentence on a backup, for confirmations."""
     return _("sikkerhedskopien fra {when} ({reason}) med {projects} projekt(er), {meetings} "
              "møde(r) og seneste indtastning {last}").format(
-        when=format_moment(info.created_at), reason=reason_label(info.reason),
-        projects=info.projects, meetings=info.meetings, last=format_moment(info.last_entry),
+        when=local_date_time(info.created_at), reason=reason_label(info.reason),
+        projects=info.projects, meetings=info.meetings, last=local_date_time(info.last_entry),
     )
 
 

@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-from datetime import date
 from typing import Any, TypeVar
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QBrush, QColor
 
+from facilitator.domain.formats import amount_dkk, entry_date
 from facilitator.i18n import _
 from facilitator.services.rows import AskRow, IdeaRow, StepRow
 from ui.common.row_model import NUMBER, Column, RowTableModel
@@ -25,18 +25,6 @@ MARKER_ALERT_ROLE = Qt.ItemDataRole.UserRole + 13
 # Long texts (a pasted 10,000-character detail) must not make a tooltip fill the screen.
 TOOLTIP_LIMIT = 400
 CHECK_BACKGROUND = QColor("#fff4d6")
-
-
-def format_amount_dkk(amount: int | None) -> str:
-    """An amount as Danes write it: "12.500 kr."."""
-    if amount is None:
-        return ""
-    return _("{amount} kr.").format(amount=f"{amount:,}".replace(",", "."))
-
-
-def format_date(day: date | None) -> str:
-    """A date as DD-MM-ÅÅÅÅ, the form the entry fields accept."""
-    return "" if day is None else day.strftime("%d-%m-%Y")
 
 
 def check_marker(row: IdeaRow) -> str:
@@ -141,10 +129,10 @@ class AskTableModel(CaptureTableModel[AskRow]):
             [
                 Column(_("Ønske"), lambda r: r.what),
                 Column(_("Type"), lambda r: r.kind.label),
-                Column(_("Beløb"), lambda r: format_amount_dkk(r.amount_dkk), NUMBER),
+                Column(_("Beløb"), lambda r: amount_dkk(r.amount_dkk), NUMBER),
                 Column(_("Til idé"), lambda r: r.idea_title),
                 Column(_("Ønsket af"), lambda r: r.asked_by),
-                Column(_("Svar senest"), lambda r: format_date(r.answer_needed_by)),
+                Column(_("Svar senest"), lambda r: entry_date(r.answer_needed_by)),
             ],
             parent,
         )
@@ -168,7 +156,7 @@ class AskTableModel(CaptureTableModel[AskRow]):
             row.kind.label,
             row.department,
             _("politisk beslutning") if row.needs_decision else "",
-            _("svar senest {day}").format(day=format_date(row.answer_needed_by))
+            _("svar senest {day}").format(day=entry_date(row.answer_needed_by))
             if row.answer_needed_by
             else "",
             _("til: {title}").format(title=row.idea_title) if row.idea_title else "",
@@ -177,7 +165,7 @@ class AskTableModel(CaptureTableModel[AskRow]):
 
     def marker(self, row: AskRow) -> str:
         """The amount, if any."""
-        return format_amount_dkk(row.amount_dkk)
+        return amount_dkk(row.amount_dkk)
 
 
 class StepTableModel(CaptureTableModel[StepRow]):
@@ -189,14 +177,14 @@ class StepTableModel(CaptureTableModel[StepRow]):
                 Column(_("Hvad"), lambda r: r.what),
                 Column(_("Hvem"), lambda r: r.owner_side.label),
                 Column(_("Ansvarlig"), lambda r: r.owner_label),
-                Column(_("Frist"), lambda r: format_date(r.due_on)),
+                Column(_("Frist"), lambda r: entry_date(r.due_on)),
             ],
             parent,
         )
 
     def subtitle(self, row: StepRow) -> str:
         """The owner and the due date."""
-        due = _("frist {day}").format(day=format_date(row.due_on)) if row.due_on else ""
+        due = _("frist {day}").format(day=entry_date(row.due_on)) if row.due_on else ""
         return _joined(row.owner_label, due)
 
     def marker(self, row: StepRow) -> str:

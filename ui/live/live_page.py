@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
 
 from facilitator.clock import Clock
 from facilitator.domain.enums import Role
-from facilitator.domain.phase_timing import duration_words, format_duration
+from facilitator.domain.formats import clock_time, duration_words, stopwatch
 from facilitator.i18n import _, ngettext
 from facilitator.live_meeting import LiveMeeting
 from facilitator.live_state import Cue, LiveState
@@ -335,7 +335,7 @@ class LivePage(QWidget):
         local = state.now.astimezone()
         self.meeting_clock.setText(
             _("Mødetid {elapsed} · kl. {time}").format(
-                elapsed=format_duration(state.meeting_elapsed), time=local.strftime("%H:%M")
+                elapsed=stopwatch(state.meeting_elapsed), time=clock_time(local)
             )
         )
         self.previous_button.setEnabled(state.phase_index > 0)

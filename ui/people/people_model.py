@@ -9,9 +9,9 @@ from typing import Any
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor
 
+from facilitator.domain.formats import entry_date
 from facilitator.i18n import _
 from facilitator.services.people_rows import PersonRow
-from ui.capture.models import format_date
 from ui.common.row_model import Column, RowTableModel
 
 MUTED = QColor("#5b6775")
@@ -34,7 +34,7 @@ def consent_state(person: PersonRow) -> str:
     """One phrase for where the consent stands."""
     if person.withdrawn_at is not None:
         return _("Trukket tilbage {date}").format(
-            date=format_date(person.withdrawn_at.astimezone().date()))
+            date=entry_date(person.withdrawn_at.astimezone().date()))
     if person.may_be_named or person.may_be_contacted:
         return _("Gældende")
     return _("Intet samtykke")
@@ -45,7 +45,7 @@ def consent_given(person: PersonRow) -> str:
     if person.consent_on is None:
         return "–"
     source = person.consent_source.label if person.consent_source else ""
-    return " · ".join(p for p in (format_date(person.consent_on), source) if p)
+    return " · ".join(p for p in (entry_date(person.consent_on), source) if p)
 
 
 class PeopleTableModel(RowTableModel[PersonEntry]):

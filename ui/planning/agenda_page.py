@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 )
 
 from facilitator.domain.enums import MeetingStatus
+from facilitator.domain.formats import clock_time, date_time, duration_in_minutes
 from facilitator.i18n import _, ngettext
 from facilitator.services import agenda, meetings
 from facilitator.services.rows import MeetingRow, PhaseRow
@@ -35,7 +36,7 @@ from ui.common.feedback import InlineMessage
 from ui.common.focus import tab_leaves
 from ui.common.form_errors import FormErrors
 from ui.common.key_help import note, shortcut
-from ui.planning.planning_models import PhaseTableModel, format_minutes, format_schedule
+from ui.planning.planning_models import PhaseTableModel
 from ui.planning.planning_widgets import (
     PLANNING_STYLE,
     ElidedLabel,
@@ -107,7 +108,7 @@ class AgendaPage(QWidget):
         # Wide on purpose: a typed 0 or 601 reaches the service, which says why it is refused.
         self.new_minutes.setRange(0, 9999)
         self.new_minutes.setValue(DEFAULT_NEW_PHASE_MINUTES)
-        self.new_minutes.setSuffix(_(" min"))
+        self.new_minutes.setSuffix(_(" min."))
         self.new_minutes.setToolTip(_("Planlagt tid for punktet, 1 til 600 minutter."))
         self.add_button = button(_("Tilføj punkt"), "Ctrl+T")
         self.remove_button = button(_("Fjern punkt"), "Delete")
@@ -264,7 +265,7 @@ class AgendaPage(QWidget):
         if meeting is None:
             return
         self.title_label.setText(meeting.title)
-        details = [format_schedule(meeting.scheduled_at), meeting.venue,
+        details = [date_time(meeting.scheduled_at), meeting.venue,
                    ", ".join(p.name for p in meeting.places), meeting.status.label]
         self.details_label.setText(join_isolated(details))
         self.model.set_start(meeting.scheduled_at)
@@ -275,7 +276,7 @@ class AgendaPage(QWidget):
         ends = meeting.scheduled_at + timedelta(minutes=total)
         self.total_label.setText(
             _("I alt: {total} · slutter ca. kl. {end}").format(
-                total=format_minutes(total), end=ends.strftime("%H:%M"))
+                total=duration_in_minutes(total), end=clock_time(ends))
         )
         self._reload_sources()
         self._update_buttons()
@@ -284,7 +285,7 @@ class AgendaPage(QWidget):
         assert self._meeting is not None
         self.sources.clear()
         for row in agenda.agenda_sources(self._db, self._meeting.id):
-            label = join_isolated([row.title, format_schedule(row.scheduled_at)], " – ")
+            label = join_isolated([row.title, date_time(row.scheduled_at)], " – ")
             self.sources.addItem(label, row.id)
         if self.sources.count() == 0:
             self.sources.addItem(_("Ingen tidligere møder med dagsorden"), None)

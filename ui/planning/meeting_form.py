@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
 )
 
 from facilitator.domain.enums import Regulation, SelfDriving
+from facilitator.domain.formats import clock_time, entry_date
 from facilitator.domain.validation import Problem
 from facilitator.i18n import _
 from facilitator.services import meetings, projects
@@ -131,8 +132,8 @@ class MeetingForm(FormDialog):
             self._profile_from_latest_meeting()
             return
         self.title_edit.setText(self._existing.title)
-        self.date_edit.setText(self._existing.scheduled_at.strftime("%d-%m-%Y"))
-        self.time_edit.setText(self._existing.scheduled_at.strftime("%H:%M"))
+        self.date_edit.setText(entry_date(self._existing.scheduled_at.date()))
+        self.time_edit.setText(clock_time(self._existing.scheduled_at))
         self.venue_edit.setText(self._existing.venue)
         self.group_combo.setCurrentIndex(self.group_combo.findData(self._existing.self_driving))
         self.area_combo.setCurrentIndex(self.area_combo.findData(self._existing.regulation))

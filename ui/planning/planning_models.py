@@ -9,31 +9,12 @@ from typing import Any
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QFont
 
+from facilitator.domain.formats import clock_time, date_time
 from facilitator.i18n import _
 from facilitator.services.rows import MeetingRow, PhaseRow, ProjectRow
 from ui.common.row_model import NUMBER, ROW_ROLE, Column, Index, RowTableModel
 
-__all__ = [
-    "ROW_ROLE", "MeetingTableModel", "PhaseTableModel", "ProjectTableModel",
-    "format_minutes", "format_schedule",
-]
-
-DATE_FORMAT = "%d-%m-%Y %H:%M"
-
-
-def format_schedule(when: datetime) -> str:
-    """A meeting time as the official writes it: 03-03-2026 19:00."""
-    return when.strftime(DATE_FORMAT)
-
-
-def format_minutes(total: int) -> str:
-    """A duration in the agenda's words: "45 min", "2 t", "1 t 30 min"."""
-    hours, minutes = divmod(total, 60)
-    if hours and minutes:
-        return _("{h} t {m} min").format(h=hours, m=minutes)
-    if hours:
-        return _("{h} t").format(h=hours)
-    return _("{m} min").format(m=minutes)
+__all__ = ["ROW_ROLE", "MeetingTableModel", "PhaseTableModel", "ProjectTableModel"]
 
 
 class ProjectTableModel(RowTableModel[ProjectRow]):
@@ -63,7 +44,7 @@ class MeetingTableModel(RowTableModel[MeetingRow]):
     def __init__(self, parent: Any = None) -> None:
         super().__init__([
             Column(_("Møde"), lambda r: r.title),
-            Column(_("Dato og tid"), lambda r: format_schedule(r.scheduled_at)),
+            Column(_("Dato og tid"), lambda r: date_time(r.scheduled_at)),
             Column(_("Sted"), lambda r: r.venue),
             Column(_("Status"), lambda r: r.status.label),
         ], parent)
@@ -111,7 +92,7 @@ class PhaseTableModel(RowTableModel[PhaseRow]):
         if self._starts_at is None:
             return None
         before = sum(r.planned_minutes for r in self._rows if r.position < row.position)
-        return (self._starts_at + timedelta(minutes=before)).strftime("%H:%M")
+        return clock_time(self._starts_at + timedelta(minutes=before))
 
     def extra_data(self, row: PhaseRow, column: int, role: int) -> Any:
         """Raw values for the editors."""

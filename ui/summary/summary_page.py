@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
 )
 
 from facilitator.domain.enums import PromptKind, Role
-from facilitator.domain.phase_timing import duration_words, format_duration
+from facilitator.domain.formats import date_time, duration_words, minutes, stopwatch
 from facilitator.i18n import _
 from facilitator.services import meetings
 from facilitator.services.meetings import MAX_ATTENDANCE
@@ -46,8 +46,8 @@ class PhaseSummaryModel(RowTableModel[PhaseSummary]):
     def __init__(self) -> None:
         super().__init__([
             Column(_("Punkt"), lambda r: r.title),
-            Column(_("Planlagt"), lambda r: _("{minutes} min.").format(minutes=r.planned_minutes)),
-            Column(_("Faktisk"), lambda r: format_duration(r.actual_seconds)),
+            Column(_("Planlagt"), lambda r: minutes(r.planned_minutes)),
+            Column(_("Faktisk"), lambda r: stopwatch(r.actual_seconds)),
             Column(_("Først på ordet"), lambda r: r.first_speaker.label if r.first_speaker else "–"),
             Column(_("Borgernes andel"), citizens_share),
         ])
@@ -196,7 +196,7 @@ class SummaryPage(QWidget):
         self.title.setText(_("Opsummering: {title}").format(title=meeting.title))
         self.subtitle.setText(
             join_isolated(
-                [meeting.project_name, meeting.scheduled_at.strftime("%d-%m-%Y %H:%M"), meeting.venue]
+                [meeting.project_name, date_time(meeting.scheduled_at), meeting.venue]
             )
         )
         self.share_bar.set_share(summary.share)
