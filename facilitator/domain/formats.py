@@ -23,10 +23,9 @@ import datetime as dt
 from collections.abc import Callable
 from functools import lru_cache
 
-from babel.dates import format_date
-from babel.numbers import format_currency, format_decimal
-
 from facilitator import i18n
+
+# Babel is imported where it is used: start-up (and `--version`) never needs its data.
 
 # The Babel locale per language: British English writes "3 March 2026".
 BABEL_LOCALES = {"da": "da", "en": "en_GB"}
@@ -77,6 +76,8 @@ def local_date_time(moment: dt.datetime | None) -> str:
 
 def entry_amount(dkk: int | None) -> str:
     """An amount as the amount field takes it: "12.500" ("" when there is none)."""
+    from babel.numbers import format_decimal
+
     return "" if dkk is None else format_decimal(dkk, locale="da")
 
 
@@ -85,11 +86,15 @@ def entry_amount(dkk: int | None) -> str:
 
 def number(value: int, language: str | None = None) -> str:
     """A whole number with the language's digit grouping: "12.500" / "12,500"."""
+    from babel.numbers import format_decimal
+
     return format_decimal(value, locale=BABEL_LOCALES[_language(language)])
 
 
 def amount_dkk(dkk: int | None, language: str | None = None, empty: str = "") -> str:
     """An amount in kroner: "12.500 kr." / "DKK 12,500"; `empty` when there is none."""
+    from babel.numbers import format_currency
+
     if dkk is None:
         return empty
     chosen = _language(language)
@@ -101,11 +106,15 @@ def amount_dkk(dkk: int | None, language: str | None = None, empty: str = "") ->
 
 def long_date(day: dt.date, language: str | None = None) -> str:
     """A date written out: "3. december 2026" / "3 December 2026"."""
+    from babel.dates import format_date
+
     return format_date(day, "long", locale=BABEL_LOCALES[_language(language)])
 
 
 def short_date(day: dt.date | None, language: str | None = None) -> str:
     """A compact written date: "3. dec. 2026" / "3 Dec 2026"; "–" when unknown."""
+    from babel.dates import format_date
+
     if day is None:
         return NO_VALUE
     return format_date(day, "medium", locale=BABEL_LOCALES[_language(language)])
