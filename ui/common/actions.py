@@ -39,8 +39,8 @@ def run_action(
 ) -> T | None:
     """Run one user action; publish its change on success; return its result, None if refused.
 
-    `action` is the service call (it commits once and returns what changed; a service that
-    returns nothing is wrapped to return True, so None always means "refused"). `message`
+    `action` is the service call (it commits once and returns what changed; wrap a service that
+    returns nothing in `done`, so None always means "refused"). `message`
     shows a refusal or storage error; with `problems` every refused field of a form is
     shown there instead. `clear=False` leaves a notice the user has not read yet.
     `success` is the widget's own follow-up (given the result), run before the change is
