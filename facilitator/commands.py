@@ -15,6 +15,7 @@ from typing import TextIO
 
 from facilitator.clock import SystemClock
 from facilitator.data_door import OpenedFolder, Purpose, open_data_folder
+from facilitator.domain import formats
 from facilitator.domain.validation import ValidationError
 from facilitator.i18n import LANGUAGES, _
 from facilitator.paths import data_dir, database_path
@@ -248,7 +249,7 @@ def export(
 
 def _when(moment: datetime | None) -> str:
     """A time as the app writes it, in local time: 03-03-2026 19:00."""
-    return moment.astimezone().strftime("%d-%m-%Y %H:%M") if moment else "–"
+    return formats.local_date_time(moment)
 
 
 def backup_list(

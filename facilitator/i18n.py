@@ -54,10 +54,3 @@ def N_(message: str) -> str:  # noqa: N802 - the gettext convention
 def ngettext(singular: str, plural: str, n: int) -> str:
     """Translate a string that depends on a count."""
     return _translation.ngettext(singular, plural, n)
-
-
-def format_number(value: int) -> str:
-    """A whole number with the language's digit grouping ("10.000" in Danish)."""
-    from babel.numbers import format_decimal  # imported late: start-up does not need it
-
-    return format_decimal(value, locale=_language)

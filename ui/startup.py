@@ -10,6 +10,7 @@ from PySide6.QtCore import QObject, QThread, Signal
 from PySide6.QtWidgets import QWidget
 
 from facilitator.clock import Clock
+from facilitator.domain.formats import entry_date
 from facilitator.i18n import _
 from ui.common.prompts import Prompts
 
@@ -79,7 +80,7 @@ def ask_about_held_purge(window: QWidget, opened: OpenedFolder, prompts: Prompts
     ask = (_("Er datoen {today} rigtig, og skal personen slettes nu?") if one
            else _("Er datoen {today} rigtig, og skal de slettes nu?"))
     question = privacy_purge.held_explanation(held) + "\n\n" + ask.format(
-        today=held.today.strftime("%d-%m-%Y"))
+        today=entry_date(held.today))
     yes = _("Ja, slet personen nu") if one else _("Ja, slet dem nu")
     if not prompts.ask(window, _("Slette personer efter opbevaringstid?"), question,
                        yes, _("Nej, ikke nu")):

@@ -5,8 +5,6 @@ from __future__ import annotations
 from dataclasses import dataclass
 from enum import StrEnum
 
-from facilitator.i18n import _
-
 # Warn when a fifth of the phase is left (time to start rounding off) and
 # again at the last twentieth (time to stop).
 LOW_FRACTION = 0.20
@@ -45,26 +43,3 @@ class PhaseTiming:
         if remaining <= self.planned_seconds * LOW_FRACTION:
             return TimeWarning.LOW
         return TimeWarning.NONE
-
-
-def format_duration(seconds: float) -> str:
-    """"M:SS" or "H:MM:SS" for a duration; negative values get a leading minus."""
-    sign = "-" if seconds < 0 else ""
-    total = int(abs(seconds))
-    hours, rest = divmod(total, 3600)
-    minutes, secs = divmod(rest, 60)
-    if hours:
-        return f"{sign}{hours}:{minutes:02d}:{secs:02d}"
-    return f"{sign}{minutes}:{secs:02d}"
-
-
-def duration_words(seconds: float) -> str:
-    """A duration as a person says it: "45 sek.", "4 min.", "1 t 5 min."."""
-    total = int(round(max(0.0, seconds)))
-    hours, rest = divmod(total, 3600)
-    minutes = rest // 60
-    if hours:
-        return _("{hours} t {minutes} min.").format(hours=hours, minutes=minutes)
-    if minutes:
-        return _("{minutes} min.").format(minutes=minutes)
-    return _("{seconds} sek.").format(seconds=total)

@@ -9,7 +9,8 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Any
 
-from facilitator.i18n import _, format_number
+from facilitator.domain.formats import number as format_number
+from facilitator.i18n import _
 
 # Generous on purpose: whatever a citizen or official types is kept exactly.
 MAX_TITLE_LENGTH = 10_000

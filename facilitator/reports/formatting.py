@@ -2,8 +2,10 @@
 
 The brief's language is chosen per brief, independent of the app's, so this
 never uses the global `facilitator.i18n._`: each `BriefWords` holds the
-catalogue of its language. Babel supplies the CLDR formats ("3. marts 2026",
-"12.500 kr." in Danish; "3 March 2026", "DKK 12,500" in British English).
+catalogue of its language. Dates, amounts and durations are the app's one set
+of formats (facilitator/domain/formats.py, Babel's CLDR data: "3. marts 2026",
+"12.500 kr." in Danish; "3 March 2026", "DKK 12,500" in British English), kept
+on one line in the brief's tables with no-break spaces.
 """
 
 from __future__ import annotations
@@ -15,15 +17,13 @@ from xml.sax.saxutils import escape
 
 from babel.dates import format_date, format_time
 from babel.lists import format_list
-from babel.numbers import format_currency, format_decimal, format_percent
+from babel.numbers import format_percent
 
+from facilitator.domain import formats
+from facilitator.domain.formats import BABEL_LOCALES
 from facilitator.i18n import translation_for
 from facilitator.reports.glyphs import fallback_markup
 
-# The Babel locale per brief language: British English writes "3 March 2026".
-BABEL_LOCALES = {"da": "da", "en": "en_GB"}
-# Amount patterns: no øre, and the currency where each language puts it.
-AMOUNT_PATTERNS = {"da": "#,##0\u00a0¤", "en": "¤\u00a0#,##0"}
 NBSP = "\u00a0"
 
 # C0 control characters other than tab and newline would end up as boxes or break the parser.
@@ -83,11 +83,11 @@ class BriefWords:
 
     def date(self, day: dt.date) -> str:
         """A date written out: "3. marts 2026" / "3 March 2026"."""
-        return format_date(day, "long", locale=self.locale)
+        return formats.long_date(day, self.language)
 
     def short_date(self, day: dt.date | None) -> str:
         """A compact date for table cells ("3. mar. 2026" / "3 Mar 2026"); a dash when unknown."""
-        return format_date(day, "medium", locale=self.locale) if day else "–"
+        return formats.short_date(day, self.language)
 
     def weekday_date_time(self, moment: dt.datetime) -> str:
         """When a meeting took place: "tirsdag 3. marts 2026 kl. 19.00" / "Tuesday 3 March 2026, 19:00"."""
@@ -100,19 +100,11 @@ class BriefWords:
 
     def number(self, value: int) -> str:
         """A whole number with the language's digit grouping ("12.500" / "12,500")."""
-        return format_decimal(value, locale=self.locale)
+        return formats.number(value, self.language)
 
     def amount(self, dkk: int | None) -> str:
         """An amount in kroner: "12.500 kr." / "DKK 12,500"; a dash when there is none."""
-        if dkk is None:
-            return "–"
-        text = format_currency(
-            dkk,
-            "DKK",
-            format=AMOUNT_PATTERNS[self.language],
-            locale=self.locale,
-            currency_digits=False,
-        )
+        text = formats.amount_dkk(dkk, self.language, empty="–")
         # One unbreakable unit: a table cell must never split "DKK 180,000" or "12.500 kr.".
         return text.replace(" ", "\u00a0")
 
@@ -123,17 +115,8 @@ class BriefWords:
 
     def duration(self, seconds: float) -> str:
         """A duration to the minute: "1 t 5 min." / "1 h 5 min"; "0 min." for nothing."""
-        _ = self.gettext
-        minutes_total = int(round(max(seconds, 0.0) / 60))
-        hours, minutes = divmod(minutes_total, 60)
-        if hours and minutes:
-            text = _("{hours} t {minutes} min.").format(hours=hours, minutes=minutes)
-        elif hours:
-            text = _("{hours} t").format(hours=hours)
-        else:
-            text = _("{minutes} min.").format(minutes=minutes)
         # Keep a duration on one line: a number never parts from its unit.
-        return text.replace(" ", NBSP)
+        return formats.duration(seconds, self.language).replace(" ", NBSP)
 
     def wait(self, seconds: float) -> str:
         """A short wait to the second: "45 sek." / "1 min. 5 sek." (English "45 s", "1 min 5 s")."""

@@ -16,6 +16,7 @@ from sqlalchemy.orm import Session
 from facilitator.domain import validation
 from facilitator.domain.enums import AskKind, AskStatus, CheckKind, OwnerSide, Role, StepState
 from facilitator.i18n import _
+from facilitator.services import people
 from facilitator.services.rows import AskRow, IdeaRow, StepRow
 from facilitator.storage.database import Database
 from facilitator.storage.models import (
@@ -65,6 +66,21 @@ class StepInput:
     owner_label: str = ""
     due_on: date | None = None
     done: bool = False
+
+
+@dataclass(frozen=True)
+class PersonLink:
+    """The person who carries an idea or ask, chosen in its dialog (None: no one in particular).
+
+    Passed to add/update only when the choice changed: without it the link stays as it is.
+    """
+
+    person_id: uuid.UUID | None
+
+
+def _link(s: Session, entry: Idea | ResourceAsk, person: PersonLink | None) -> None:
+    if person is not None:
+        people.link_person(s, entry, person.person_id)
 
 
 def capture_order(model: type[SoftDeleted]) -> ColumnElement[int]:
@@ -129,24 +145,32 @@ def idea_problems(data: IdeaInput) -> list[validation.Problem]:
 
 
 def add_idea(
-    db: Database, meeting_id: uuid.UUID, data: IdeaInput, phase_id: uuid.UUID | None = None
+    db: Database,
+    meeting_id: uuid.UUID,
+    data: IdeaInput,
+    phase_id: uuid.UUID | None = None,
+    person: PersonLink | None = None,
 ) -> IdeaRow:
-    """Save a new idea at once."""
+    """Save a new idea at once, with the person who proposed it, in one commit."""
     with db.session() as s:
         if phase_id is None:
             phase_id = s.get_one(Meeting, meeting_id).current_phase_id
         idea = Idea(meeting_id=meeting_id, phase_id=phase_id, created_at=db.clock.now())
         _apply_idea(idea, data)
         s.add(idea)
+        _link(s, idea, person)
         s.commit()
         return _idea_row(s, idea)
 
 
-def update_idea(db: Database, idea_id: uuid.UUID, data: IdeaInput) -> IdeaRow:
-    """Save an edited idea."""
+def update_idea(
+    db: Database, idea_id: uuid.UUID, data: IdeaInput, person: PersonLink | None = None
+) -> IdeaRow:
+    """Save an edited idea (and a changed person), in one commit."""
     with db.session() as s:
         idea = s.get_one(Idea, idea_id)
         _apply_idea(idea, data)
+        _link(s, idea, person)
         s.commit()
         return _idea_row(s, idea)
 
@@ -219,8 +243,13 @@ def ask_problems(data: AskInput) -> list[validation.Problem]:
     return validation.problems_of(lambda: _apply_ask(ResourceAsk(), data))
 
 
-def add_ask(db: Database, meeting_id: uuid.UUID, data: AskInput) -> AskRow:
-    """Save a new resource ask at once; it starts open, asked today."""
+def add_ask(
+    db: Database, meeting_id: uuid.UUID, data: AskInput, person: PersonLink | None = None
+) -> AskRow:
+    """Save a new resource ask at once (with the person who made it, in one commit).
+
+    It starts open, asked today.
+    """
     now = db.clock.now()
     with db.session() as s:
         s.get_one(Meeting, meeting_id)
@@ -230,15 +259,19 @@ def add_ask(db: Database, meeting_id: uuid.UUID, data: AskInput) -> AskRow:
         )
         _apply_ask(ask, data)
         s.add(ask)
+        _link(s, ask, person)
         s.commit()
         return _ask_row(s, ask)
 
 
-def update_ask(db: Database, ask_id: uuid.UUID, data: AskInput) -> AskRow:
-    """Save an edited resource ask."""
+def update_ask(
+    db: Database, ask_id: uuid.UUID, data: AskInput, person: PersonLink | None = None
+) -> AskRow:
+    """Save an edited resource ask (and a changed person), in one commit."""
     with db.session() as s:
         ask = s.get_one(ResourceAsk, ask_id)
         _apply_ask(ask, data)
+        _link(s, ask, person)
         s.commit()
         return _ask_row(s, ask)
 

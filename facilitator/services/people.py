@@ -128,19 +128,24 @@ def _check_same_project(s: Session, meeting_id: uuid.UUID, person_id: uuid.UUID 
         )
 
 
+def link_person(s: Session, entry: Idea | ResourceAsk, person_id: uuid.UUID | None) -> None:
+    """Within the caller's transaction: the person who carries an idea or ask (None: no one).
+
+    The caller commits, so an entry and its person are stored together or not at all.
+    """
+    _check_same_project(s, entry.meeting_id, person_id)
+    entry.person_id = person_id
+
+
 def link_idea_person(db: Database, idea_id: uuid.UUID, person_id: uuid.UUID | None) -> None:
     """Say which person proposed an idea (None: no one in particular)."""
     with db.session() as s:
-        idea = s.get_one(Idea, idea_id)
-        _check_same_project(s, idea.meeting_id, person_id)
-        idea.person_id = person_id
+        link_person(s, s.get_one(Idea, idea_id), person_id)
         s.commit()
 
 
 def link_ask_person(db: Database, ask_id: uuid.UUID, person_id: uuid.UUID | None) -> None:
     """Say which person made a resource ask (None: no one in particular)."""
     with db.session() as s:
-        ask = s.get_one(ResourceAsk, ask_id)
-        _check_same_project(s, ask.meeting_id, person_id)
-        ask.person_id = person_id
+        link_person(s, s.get_one(ResourceAsk, ask_id), person_id)
         s.commit()

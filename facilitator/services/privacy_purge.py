@@ -17,6 +17,7 @@ from pathlib import Path
 
 from sqlalchemy import func, select
 
+from facilitator.domain import formats
 from facilitator.i18n import _
 from facilitator.services import privacy
 from facilitator.storage.database import Database
@@ -86,7 +87,7 @@ def purge_held(db: Database, folder: Path, held: StartPurge) -> int:
 
 def held_explanation(held: StartPurge) -> str:
     """Why the purge waits, in Danish: the clock against the newest stored time."""
-    newest = held.newest.astimezone().strftime("%d-%m-%Y") if held.newest else "–"
+    newest = formats.entry_date(held.newest.astimezone().date()) if held.newest else "–"
     if held.held == 1:
         text = _("1 person fra et afsluttet projekt skal slettes, fordi opbevaringstiden er "
                  "udløbet. Men computerens ur siger {today}, og det nyeste i databasen er fra "
@@ -95,4 +96,4 @@ def held_explanation(held: StartPurge) -> str:
         text = _("{count} personer fra afsluttede projekter skal slettes, fordi opbevaringstiden "
                  "er udløbet. Men computerens ur siger {today}, og det nyeste i databasen er fra "
                  "{newest}. Går uret forkert, ville de blive slettet for tidligt.")
-    return text.format(count=held.held, today=held.today.strftime("%d-%m-%Y"), newest=newest)
+    return text.format(count=held.held, today=formats.entry_date(held.today), newest=newest)

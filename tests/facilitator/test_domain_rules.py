@@ -7,6 +7,7 @@ from datetime import UTC, datetime, timedelta
 import pytest
 
 from facilitator.domain.enums import HoldBackOutcome, Regulation, Role, SelfDriving
+from facilitator.domain.formats import stopwatch as format_duration
 from facilitator.domain.hold_back import (
     MIN_TALK_SECONDS_FOR_SHARE_NUDGE,
     SHARE_NUDGE_COOLDOWN,
@@ -16,7 +17,7 @@ from facilitator.domain.hold_back import (
     outcome_when_floor_taken,
     share_nudge_due,
 )
-from facilitator.domain.phase_timing import PhaseTiming, TimeWarning, format_duration
+from facilitator.domain.phase_timing import PhaseTiming, TimeWarning
 from facilitator.domain.profile import defaults_for
 from facilitator.domain.talk_share import Interval, rolling_share, talk_share
 
@@ -127,7 +128,7 @@ def test_profile_sets_hold_back_and_threshold() -> None:
 
 
 def test_durations_in_words() -> None:
-    from facilitator.domain.phase_timing import duration_words
+    from facilitator.domain.formats import duration_words
 
     assert duration_words(45) == "45 sek."
     assert duration_words(240) == "4 min."

@@ -101,7 +101,7 @@ def test_header_default_agenda_and_total(db, make_page, meeting_factory):
     assert visible(page.details_label.full_text()) == (
         "03-03-2026 19:00 · Knebel Forsamlingshus · Agri, Knebel · Planlagt")
     assert shown_titles(page) == DEFAULT_TITLES
-    assert page.total_label.text() == "I alt: 1 t 30 min · slutter ca. kl. 20:30"
+    assert page.total_label.text() == "I alt: 1 t 30 min. · slutter ca. kl. 20:30"
     assert page.start_button.isEnabled()
 
 

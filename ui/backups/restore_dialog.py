@@ -18,11 +18,12 @@ from PySide6.QtWidgets import (
 )
 
 from facilitator.clock import Clock
+from facilitator.domain.formats import local_date_time
 from facilitator.i18n import _
 from facilitator.services import backups
 from facilitator.services.backups import BackupInfo, RestoreResult, reason_label
 from ui.common.feedback import InlineMessage, attempt
-from ui.planning.planning_models import RowTableModel
+from ui.common.row_model import NUMBER, Column, RowTableModel
 from ui.planning.planning_widgets import (
     PLANNING_STYLE,
     button,
@@ -35,41 +36,27 @@ if TYPE_CHECKING:
     from facilitator.storage.database import Database
 
 
-def format_moment(moment: Any) -> str:
-    """A stored UTC time in local time, as the app writes dates: 03-03-2026 19:00."""
-    return moment.astimezone().strftime("%d-%m-%Y %H:%M") if moment else "–"
-
-
 class BackupTableModel(RowTableModel[BackupInfo]):
     """Backups, newest first: when, why, projects, meetings, last entry."""
 
     WHEN, REASON, PROJECTS, MEETINGS, LAST_ENTRY = range(5)
 
-    def headers(self) -> list[str]:
-        """Column titles."""
-        return [_("Dato og tid"), _("Årsag"), _("Projekter"), _("Møder"), _("Seneste indtastning")]
-
-    def numeric_columns(self) -> set[int]:
-        """The counts."""
-        return {self.PROJECTS, self.MEETINGS}
-
-    def cell(self, row: BackupInfo, column: int) -> Any:
-        """What each column shows."""
-        return (
-            format_moment(row.created_at),
-            reason_label(row.reason),
-            row.projects,
-            row.meetings,
-            format_moment(row.last_entry),
-        )[column]
+    def __init__(self, parent: Any = None) -> None:
+        super().__init__([
+            Column(_("Dato og tid"), lambda r: local_date_time(r.created_at)),
+            Column(_("Årsag"), lambda r: reason_label(r.reason)),
+            Column(_("Projekter"), lambda r: r.projects, NUMBER),
+            Column(_("Møder"), lambda r: r.meetings, NUMBER),
+            Column(_("Seneste indtastning"), lambda r: local_date_time(r.last_entry)),
+        ], parent)
 
 
 def describe(info: BackupInfo) -> str:
     """One sentence on a backup, for confirmations."""
     return _("sikkerhedskopien fra {when} ({reason}) med {projects} projekt(er), {meetings} "
              "møde(r) og seneste indtastning {last}").format(
-        when=format_moment(info.created_at), reason=reason_label(info.reason),
-        projects=info.projects, meetings=info.meetings, last=format_moment(info.last_entry),
+        when=local_date_time(info.created_at), reason=reason_label(info.reason),
+        projects=info.projects, meetings=info.meetings, last=local_date_time(info.last_entry),
     )
 
 

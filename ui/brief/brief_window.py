@@ -35,6 +35,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from facilitator.domain.formats import date_time
 from facilitator.i18n import LANGUAGES, _, ngettext
 from facilitator.services import briefs, meetings
 from facilitator.storage import stale_files
@@ -118,7 +119,7 @@ class BriefWindow(QWidget):
         m = self.meeting
         self.title = heading(_("Politisk orientering – {title}").format(title=m.title), 17)
         self.subtitle = ElidedLabel(
-            join_isolated([m.project_name, m.scheduled_at.strftime("%d-%m-%Y %H:%M"), m.venue])
+            join_isolated([m.project_name, date_time(m.scheduled_at), m.venue])
         )
         self.language_combo = QComboBox()
         for code in LANGUAGES:

@@ -16,9 +16,9 @@ from PySide6.QtWidgets import (
 )
 
 from facilitator.domain import validation
+from facilitator.domain.formats import entry_date
 from facilitator.i18n import _
 from facilitator.storage.database import Database
-from ui.capture.models import format_date
 from ui.common.feedback import InlineMessage, attempt
 from ui.common.unsaved import FormDialog
 from ui.planning.planning_widgets import PLANNING_STYLE
@@ -50,7 +50,7 @@ class SentDialog(FormDialog):
         self.setMinimumWidth(560)
         self.setStyleSheet(PLANNING_STYLE)
         today = db.clock.now().astimezone().date()
-        self.date_edit = QLineEdit(format_date(today))
+        self.date_edit = QLineEdit(entry_date(today))
         self.date_edit.setPlaceholderText(_("DD-MM-ÅÅÅÅ"))
         self.recipients_edit = QLineEdit()
         self.recipients_edit.setPlaceholderText(_("fx Udvalget for Landdistrikter"))
@@ -140,7 +140,7 @@ class SentListModel(QAbstractListModel):
         if len(recipients) > limit:
             recipients = recipients[:limit] + "…"
         return _("Sendt {day} til {recipients} ({language})").format(
-            day=format_date(row.sent_on),
+            day=entry_date(row.sent_on),
             recipients=recipients,
             language=language_name(row.language).lower(),
         )

@@ -16,8 +16,9 @@ from PySide6.QtWidgets import (
 
 from facilitator.domain import validation
 from facilitator.domain.enums import AskKind, CheckKind, OwnerSide
+from facilitator.domain.formats import entry_amount, entry_date
 from facilitator.i18n import _
-from facilitator.services import capture, people, privacy
+from facilitator.services import capture, privacy
 from facilitator.services.rows import AskRow, IdeaRow, PlaceRow, StepRow
 from facilitator.storage.database import Database
 from ui.capture.entry_frame import (
@@ -29,7 +30,6 @@ from ui.capture.entry_frame import (
     person_combo,
     suggest,
 )
-from ui.capture.models import format_date
 
 __all__ = ["AskDialog", "EntryDialog", "IdeaDialog", "StepDialog"]
 
@@ -107,18 +107,10 @@ class IdeaDialog(EntryDialog):
 
     def store(self) -> IdeaRow:
         """Add or update the idea."""
-        data = self._input()
+        data, person = self._input(), self.person_link(self.person_combo, self._person_before)
         if self._idea is None:
-            row = capture.add_idea(self._db, self._meeting_id, data)
-            # Saved: a retry after a failed link below updates it instead of adding it twice.
-            self._idea = row
-        else:
-            row = capture.update_idea(self._db, self._idea.id, data)
-        person = self.linked_person(self.person_combo)
-        if person != self._person_before:
-            people.link_idea_person(self._db, row.id, person)
-            self._person_before = person
-        return row
+            return capture.add_idea(self._db, self._meeting_id, data, person=person)
+        return capture.update_idea(self._db, self._idea.id, data, person=person)
 
 
 class AskDialog(EntryDialog):
@@ -140,10 +132,8 @@ class AskDialog(EntryDialog):
         self.kind_combo = choice_combo(
             [(k.label, k) for k in AskKind], ask.kind if ask else AskKind.OTHER
         )
-        amount = (
-            "" if ask is None or ask.amount_dkk is None else f"{ask.amount_dkk:,}".replace(",", ".")
-        )
-        self.amount_edit = line_edit(amount, _("fx 12.500 (valgfrit)"))
+        self.amount_edit = line_edit(
+            entry_amount(ask.amount_dkk if ask else None), _("fx 12.500 (valgfrit)"))
         idea_choices = [(_("(ingen idé)"), None)] + [(i.title[:120], i.id) for i in ideas]
         if ask and ask.idea_id and ask.idea_id not in {i.id for i in ideas}:
             # Keep the link to an idea deleted since, so editing the ask does not drop it.
@@ -159,7 +149,7 @@ class AskDialog(EntryDialog):
         self._person_before = privacy.linked_person_id(db, "ask", ask.id) if ask else None
         self.person_combo = person_combo(db, meeting_id, self._person_before)
         self.answer_by_edit = line_edit(
-            format_date(ask.answer_needed_by) if ask else "", _("DD-MM-ÅÅÅÅ")
+            entry_date(ask.answer_needed_by) if ask else "", _("DD-MM-ÅÅÅÅ")
         )
         self.department_edit = line_edit(ask.department if ask else "", _("fx Plan og Byg"))
         suggest(self.department_edit, [a.department for a in known_asks])
@@ -210,17 +200,10 @@ class AskDialog(EntryDialog):
 
     def store(self) -> AskRow:
         """Parse amount and date, then add or update the ask."""
-        data = self._input(self._parsed())
+        data, person = self._input(self._parsed()), self.person_link(self.person_combo, self._person_before)
         if self._ask is None:
-            row = capture.add_ask(self._db, self._meeting_id, data)
-            self._ask = row  # a retry after a failed link updates instead of adding twice
-        else:
-            row = capture.update_ask(self._db, self._ask.id, data)
-        person = self.linked_person(self.person_combo)
-        if person != self._person_before:
-            people.link_ask_person(self._db, row.id, person)
-            self._person_before = person
-        return row
+            return capture.add_ask(self._db, self._meeting_id, data, person=person)
+        return capture.update_ask(self._db, self._ask.id, data, person=person)
 
 
 class StepDialog(EntryDialog):
@@ -245,7 +228,7 @@ class StepDialog(EntryDialog):
         self._municipal_labels = suggest(
             self.owner_label_edit,
             [s.owner_label for s in known_steps if s.owner_side is OwnerSide.MUNICIPALITY])
-        self.due_edit = line_edit(format_date(step.due_on) if step else "", _("DD-MM-ÅÅÅÅ"))
+        self.due_edit = line_edit(entry_date(step.due_on) if step else "", _("DD-MM-ÅÅÅÅ"))
         self.add_free_text(
             _("&Næste skridt"), "what", self.what_edit, self.project_context(meeting_id))
         self.add_field(_("&Hvem har bolden"), "owner_side", self.owner_side_combo)

@@ -24,12 +24,13 @@ from PySide6.QtWidgets import (
 from facilitator.domain import validation
 from facilitator.domain.name_guess import Context
 from facilitator.i18n import _
-from facilitator.services import groups, meetings, people
+from facilitator.services import capture, groups, meetings, people
 from facilitator.services.people_rows import PersonRow
 from facilitator.storage.database import Database
 from ui.capture.carried_by import CarriedBy, context_of
 from ui.capture.name_notice import FreeTextNames, notice_text, notice_why
-from ui.common.feedback import InlineMessage, attempt
+from ui.common.actions import Publish, run_action
+from ui.common.feedback import InlineMessage
 from ui.common.form_errors import FormErrors
 from ui.common.unsaved import FormDialog
 
@@ -128,6 +129,8 @@ class EntryDialog(FormDialog):
         self.setMinimumWidth(480)
         self._db = db
         self.saved_row: Any = None
+        # What a save publishes on the change hub (the panel that opens the dialog says).
+        self.publish: Publish = ()
         self._fields: dict[str, QWidget] = {}
         # The last widget Tab reaches in the form so far: a field, or a button under it.
         self._tab_tail: QWidget | None = None
@@ -230,6 +233,13 @@ class EntryDialog(FormDialog):
             return chosen
         return self.carriers[0].person_id() if self.carriers else None
 
+    def person_link(
+        self, combo: QComboBox | None, before: uuid.UUID | None
+    ) -> capture.PersonLink | None:
+        """The person to store with the entry, or None when the choice did not change."""
+        person = self.linked_person(combo)
+        return None if person == before else capture.PersonLink(person)
+
     def _person_added(self, carried: CarriedBy) -> None:
         # The new person is registered now: the notice stops naming them.
         self.free_text.set_context(context_of(carried.choices))
@@ -294,11 +304,11 @@ class EntryDialog(FormDialog):
         if problems:
             self.errors.show_problems(problems)
             return
-        result = attempt(self.store, self.message, problems=self.errors)
-        if result is None:
-            return
-        self.saved_row = result
-        super().accept()
+        result = run_action(self.store, self.message, self.publish,
+                            success=lambda row: setattr(self, "saved_row", row),
+                            problems=self.errors)
+        if result is not None:
+            super().accept()
 
     def store(self) -> Any:
         """Build the input and call the add/update service; raise ValidationError to refuse."""

@@ -2,41 +2,29 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
-from datetime import date
-from typing import Any, Generic, TypeVar
+from typing import Any, TypeVar
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QBrush, QColor
 
+from facilitator.domain.formats import amount_dkk, entry_date
 from facilitator.i18n import _
 from facilitator.services.rows import AskRow, IdeaRow, StepRow
+from ui.common.row_model import NUMBER, Column, RowTableModel
 
 R = TypeVar("R")
-Index = QModelIndex | QPersistentModelIndex
 
 # Extra roles for the two-line lists of the live screen: a second line under the title,
 # a short marker at the right of the title (a check flag, an amount, who owns a step),
 # and whether that marker asks for attention (shown as a tinted tag besides its ⚑ text).
-SUBTITLE_ROLE = Qt.ItemDataRole.UserRole + 1
-MARKER_ROLE = Qt.ItemDataRole.UserRole + 2
-MARKER_ALERT_ROLE = Qt.ItemDataRole.UserRole + 3
+# (Numbered after ROW_ROLE, which the base uses for the row itself.)
+SUBTITLE_ROLE = Qt.ItemDataRole.UserRole + 11
+MARKER_ROLE = Qt.ItemDataRole.UserRole + 12
+MARKER_ALERT_ROLE = Qt.ItemDataRole.UserRole + 13
 
 # Long texts (a pasted 10,000-character detail) must not make a tooltip fill the screen.
 TOOLTIP_LIMIT = 400
 CHECK_BACKGROUND = QColor("#fff4d6")
-
-
-def format_amount_dkk(amount: int | None) -> str:
-    """An amount as Danes write it: "12.500 kr."."""
-    if amount is None:
-        return ""
-    return _("{amount} kr.").format(amount=f"{amount:,}".replace(",", "."))
-
-
-def format_date(day: date | None) -> str:
-    """A date as DD-MM-ÅÅÅÅ, the form the entry fields accept."""
-    return "" if day is None else day.strftime("%d-%m-%Y")
 
 
 def check_marker(row: IdeaRow) -> str:
@@ -54,73 +42,18 @@ def _joined(*parts: str) -> str:
     return " · ".join(p for p in parts if p)
 
 
-class Column(Generic[R]):
-    """One column: its heading and how a row shows in it."""
+class CaptureTableModel(RowTableModel[R]):
+    """Captured entries: the table's columns, and the two-line list's subtitle and marker."""
 
-    def __init__(self, heading: str, text: Callable[[R], str]) -> None:
-        self.heading = heading
-        self.text = text
-
-
-class CaptureTableModel(QAbstractTableModel, Generic[R]):
-    """A read-only table of plain rows, replaced whole by `set_rows`."""
-
-    def __init__(self, columns: Sequence[Column[R]], parent: Any = None) -> None:
-        super().__init__(parent)
-        self._columns = list(columns)
-        self._rows: list[R] = []
-
-    def set_rows(self, rows: Sequence[R]) -> None:
-        """Show these rows instead of the old ones."""
-        self.beginResetModel()
-        self._rows = list(rows)
-        self.endResetModel()
-
-    def rows(self) -> list[R]:
-        """The rows shown, in order."""
-        return list(self._rows)
-
-    def row_at(self, row: int) -> R | None:
-        """The row at a position, or None."""
-        return self._rows[row] if 0 <= row < len(self._rows) else None
-
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        """Rows at the top level; a table has no children."""
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        """Columns at the top level."""
-        return 0 if parent.isValid() else len(self._columns)
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        """Column headings."""
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            if 0 <= section < len(self._columns):
-                return self._columns[section].heading
-        return None
-
-    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        """Cell text, tooltips and the extra cues of a subclass."""
-        if not index.isValid() or not 0 <= index.row() < len(self._rows):
-            return None
-        row = self._rows[index.row()]
-        if role == Qt.ItemDataRole.DisplayRole:
-            return self._columns[index.column()].text(row)
-        if role == Qt.ItemDataRole.ToolTipRole:
-            return self.tooltip(row)
+    def extra_data(self, row: R, column: int, role: int) -> Any:
+        """The live list's cues; other roles from `more_data`."""
         if role == SUBTITLE_ROLE:
             return self.subtitle(row)
         if role == MARKER_ROLE:
             return self.marker(row)
         if role == MARKER_ALERT_ROLE:
             return self.marker_alert(row)
-        return self.extra_data(row, index.column(), role)
-
-    def tooltip(self, row: R) -> str | None:
-        """The full story of a row on hover."""
-        return None
+        return self.more_data(row, column, role)
 
     def subtitle(self, row: R) -> str:
         """The second line under the title."""
@@ -134,7 +67,7 @@ class CaptureTableModel(QAbstractTableModel, Generic[R]):
         """Whether the tag calls for attention."""
         return False
 
-    def extra_data(self, row: R, column: int, role: int) -> Any:
+    def more_data(self, row: R, column: int, role: int) -> Any:
         """Other roles (background, font) for a subclass to add."""
         return None
 
@@ -156,7 +89,7 @@ class IdeaTableModel(CaptureTableModel[IdeaRow]):
             parent,
         )
 
-    def tooltip(self, row: IdeaRow) -> str | None:
+    def tooltip(self, row: IdeaRow, column: int) -> str | None:
         """Title, detail and the note on the check."""
         parts = [_clip(row.title)]
         if row.detail:
@@ -178,7 +111,7 @@ class IdeaTableModel(CaptureTableModel[IdeaRow]):
         """A flagged idea calls for attention."""
         return row.needs_check is not None
 
-    def extra_data(self, row: IdeaRow, column: int, role: int) -> Any:
+    def more_data(self, row: IdeaRow, column: int, role: int) -> Any:
         """A warm tint behind a flagged idea's marker, on top of its ⚑ text."""
         if column == self.CHECK_COLUMN and row.needs_check is not None:
             if role == Qt.ItemDataRole.BackgroundRole:
@@ -196,15 +129,15 @@ class AskTableModel(CaptureTableModel[AskRow]):
             [
                 Column(_("Ønske"), lambda r: r.what),
                 Column(_("Type"), lambda r: r.kind.label),
-                Column(_("Beløb"), lambda r: format_amount_dkk(r.amount_dkk)),
+                Column(_("Beløb"), lambda r: amount_dkk(r.amount_dkk), NUMBER),
                 Column(_("Til idé"), lambda r: r.idea_title),
                 Column(_("Ønsket af"), lambda r: r.asked_by),
-                Column(_("Svar senest"), lambda r: format_date(r.answer_needed_by)),
+                Column(_("Svar senest"), lambda r: entry_date(r.answer_needed_by)),
             ],
             parent,
         )
 
-    def tooltip(self, row: AskRow) -> str | None:
+    def tooltip(self, row: AskRow, column: int) -> str | None:
         """The ask in full."""
         parts = [_clip(row.what)]
         if row.idea_title:
@@ -223,7 +156,7 @@ class AskTableModel(CaptureTableModel[AskRow]):
             row.kind.label,
             row.department,
             _("politisk beslutning") if row.needs_decision else "",
-            _("svar senest {day}").format(day=format_date(row.answer_needed_by))
+            _("svar senest {day}").format(day=entry_date(row.answer_needed_by))
             if row.answer_needed_by
             else "",
             _("til: {title}").format(title=row.idea_title) if row.idea_title else "",
@@ -232,13 +165,7 @@ class AskTableModel(CaptureTableModel[AskRow]):
 
     def marker(self, row: AskRow) -> str:
         """The amount, if any."""
-        return format_amount_dkk(row.amount_dkk)
-
-    def extra_data(self, row: AskRow, column: int, role: int) -> Any:
-        """Amounts line up on the right, as numbers do."""
-        if column == self.AMOUNT_COLUMN and role == Qt.ItemDataRole.TextAlignmentRole:
-            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-        return None
+        return amount_dkk(row.amount_dkk)
 
 
 class StepTableModel(CaptureTableModel[StepRow]):
@@ -250,21 +177,21 @@ class StepTableModel(CaptureTableModel[StepRow]):
                 Column(_("Hvad"), lambda r: r.what),
                 Column(_("Hvem"), lambda r: r.owner_side.label),
                 Column(_("Ansvarlig"), lambda r: r.owner_label),
-                Column(_("Frist"), lambda r: format_date(r.due_on)),
+                Column(_("Frist"), lambda r: entry_date(r.due_on)),
             ],
             parent,
         )
 
     def subtitle(self, row: StepRow) -> str:
         """The owner and the due date."""
-        due = _("frist {day}").format(day=format_date(row.due_on)) if row.due_on else ""
+        due = _("frist {day}").format(day=entry_date(row.due_on)) if row.due_on else ""
         return _joined(row.owner_label, due)
 
     def marker(self, row: StepRow) -> str:
         """Who has the ball: the citizens or the municipality."""
         return row.owner_side.label
 
-    def tooltip(self, row: StepRow) -> str | None:
+    def tooltip(self, row: StepRow, column: int) -> str | None:
         """The step in full with its owner."""
         owner = row.owner_side.label + (f" — {_clip(row.owner_label)}" if row.owner_label else "")
         return f"{_clip(row.what)}\n{owner}"

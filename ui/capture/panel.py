@@ -28,6 +28,7 @@ from facilitator.storage.database import Database
 from ui.capture.entry_dialogs import AskDialog, EntryDialog, IdeaDialog, StepDialog
 from ui.capture.lists import CaptureTable
 from ui.capture.models import AskTableModel, CaptureTableModel, IdeaTableModel, StepTableModel
+from ui.common.actions import Change, done, run_action
 from ui.common.changes import ChangeHub
 from ui.common.feedback import InlineMessage, attempt
 from ui.common.focus import give_focus
@@ -396,6 +397,8 @@ class CapturePanel(QWidget):
     def _open(self, dialog: EntryDialog, kind: str) -> None:
         # open(), not exec(): the live screen's clock keeps drawing and tests stay simple.
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        # Saving publishes the change on the hub; `_saved` then only selects the entry.
+        dialog.publish = [self._change(kind)]
         dialog.accepted.connect(lambda: self._saved(kind, dialog.saved_row))
         dialog.finished.connect(self._dialog_closed)
         self.entry_dialog = dialog
@@ -412,17 +415,18 @@ class CapturePanel(QWidget):
             give_focus(self.sections[self._entry_kind].table)
 
     def _saved(self, kind: str, row: Any) -> None:
-        self._emit_changed(kind)
         self._select(kind, row.id)
         self.entry_saved.emit(kind)
 
-    def _emit_changed(self, kind: str) -> None:
+    def _change(self, kind: str) -> Change:
+        """The hub's news that this meeting's ideas, asks or steps changed."""
         signal = {
             "idea": self._hub.ideas_changed,
             "ask": self._hub.asks_changed,
             "step": self._hub.steps_changed,
         }[kind]
-        signal.emit(self._meeting_id)
+        return (signal, self._meeting_id)
+
 
     # ----- delete and undo -----------------------------------------------
 
@@ -433,15 +437,14 @@ class CapturePanel(QWidget):
         row = section.model.row_at(position)
         if row is None:
             return
-        def delete() -> bool:
-            capture.delete_entry(self._db, kind, row.id)
-            return True  # tells a refused call (attempt gives None) from a successful one
-
-        if attempt(delete, self.message) is None:
-            return
         label = row.title if kind == "idea" else row.what
-        self._deleted.append((kind, row.id, label))
-        self._emit_changed(kind)
+        deleted = run_action(
+            done(lambda: capture.delete_entry(self._db, kind, row.id)), self.message,
+            [self._change(kind)],
+            success=lambda _done: self._deleted.append((kind, row.id, label)),
+        )
+        if deleted is None:
+            return
         # Keep the cursor in the list, on the row that took the deleted one's place.
         following = section.model.row_at(min(position, section.model.rowCount() - 1))
         self._select(kind, following.id if following else None)
@@ -453,14 +456,12 @@ class CapturePanel(QWidget):
         if not self._deleted:
             return
         kind, entry_id, _label = self._deleted[-1]
-        def restore() -> bool:
-            capture.restore_entry(self._db, kind, entry_id)
-            return True  # tells a refused call (attempt gives None) from a successful one
-
-        if attempt(restore, self.message) is None:
+        restored = run_action(
+            done(lambda: capture.restore_entry(self._db, kind, entry_id)), self.message,
+            [self._change(kind)], success=lambda _done: self._deleted.pop(),
+        )
+        if restored is None:
             return
-        self._deleted.pop()
-        self._emit_changed(kind)
         self._select(kind, entry_id)
         self._show_undo_offer()
 

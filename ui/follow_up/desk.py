@@ -47,6 +47,7 @@ from ui.common.changes import ChangeHub
 from ui.common.feedback import InlineMessage, attempt
 from ui.common.focus import give_focus
 from ui.common.key_help import shortcut
+from ui.common.row_model import ROW_ROLE
 from ui.follow_up.desk_model import DeskSortModel, DeskTableModel, days_text
 from ui.follow_up.entry_detail import EntryDetailDialog
 from ui.follow_up.stage_dialogs import (
@@ -57,7 +58,6 @@ from ui.follow_up.stage_dialogs import (
     StepStateDialog,
     done,
 )
-from ui.planning.planning_models import ROW_ROLE
 from ui.planning.planning_widgets import PLANNING_STYLE, read_only_table
 
 
@@ -144,7 +144,7 @@ class FollowUpDesk(QWidget):
         for stage in DeskStage:
             self.stage_combo.addItem(_(stage.msgid), stage)
         self.show_closed = QCheckBox(_("Vis også &afsluttede"))
-        self.model = DeskTableModel(self)
+        self.model = DeskTableModel(parent=self)
         self.proxy = DeskSortModel(self.model)
         self.table = read_only_table(self.proxy)
         self.table.setModel(self.proxy)

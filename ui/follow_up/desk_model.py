@@ -8,10 +8,10 @@ from typing import Any
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QSortFilterProxyModel, Qt
 from PySide6.QtGui import QBrush, QColor
 
+from facilitator.domain.formats import entry_date
 from facilitator.i18n import _, ngettext
 from facilitator.services.follow_up_desk import DeskKind, DeskRow
-from ui.capture.models import format_date
-from ui.planning.planning_models import RowTableModel
+from ui.common.row_model import NUMBER, Column, RowTableModel
 
 # What a header click sorts by: numbers and dates as such, not as their text.
 SORT_ROLE = Qt.ItemDataRole.UserRole + 2
@@ -38,36 +38,35 @@ class DeskTableModel(RowTableModel[DeskRow]):
     # Where it stands and how late first: on a narrow screen the right-hand columns scroll away.
     TEXT, STAGE, DEADLINE, OVERDUE, AGE, DEPARTMENT, MEETING, VILLAGE, IDEA, KIND = range(10)
 
-    def headers(self) -> list[str]:
-        """Column titles."""
-        return [_("Ønske / skridt"), _("Status"), _("Frist"), _("Forfald"), _("Alder"),
-                _("Forvaltning / ansvarlig"), _("Møde"), _("Landsby"), _("Idé"), _("Slags")]
+    def __init__(self, parent: Any = None) -> None:
+        super().__init__([
+            Column(_("Ønske / skridt"), lambda r: " ".join(r.text.split())),
+            Column(_("Status"), lambda r: _(r.stage.msgid)),
+            Column(_("Frist"), lambda r: entry_date(r.deadline)),
+            Column(_("Forfald"), overdue_marker),
+            Column(_("Alder"), lambda r: days_text(r.age_days), NUMBER),
+            Column(_("Forvaltning / ansvarlig"), lambda r: r.department),
+            Column(_("Møde"), lambda r: f"{r.meeting_title} · {entry_date(r.meeting_day)}"),
+            Column(_("Landsby"), lambda r: ", ".join(r.villages)),
+            Column(_("Idé"), lambda r: r.idea_title),
+            Column(_("Slags"), lambda r: _("Ønske") if r.kind is DeskKind.ASK else _("Skridt")),
+        ], parent)
 
-    def numeric_columns(self) -> set[int]:
-        """Age is a number of days."""
-        return {self.AGE}
+    def cell(self, row: DeskRow, column: int) -> str:
+        """What a cell says."""
+        return self.columns[column].text(row) or ""
 
-    def cell(self, row: DeskRow, column: int) -> Any:
-        """What each cell says."""
-        if column == self.TEXT:
-            return " ".join(row.text.split())
-        if column == self.KIND:
-            return _("Ønske") if row.kind is DeskKind.ASK else _("Skridt")
-        if column == self.IDEA:
-            return row.idea_title
-        if column == self.MEETING:
-            return f"{row.meeting_title} · {format_date(row.meeting_day)}"
-        if column == self.VILLAGE:
-            return ", ".join(row.villages)
-        if column == self.DEPARTMENT:
-            return row.department
-        if column == self.STAGE:
-            return _(row.stage.msgid)
-        if column == self.AGE:
-            return days_text(row.age_days)
-        if column == self.DEADLINE:
-            return format_date(row.deadline)
-        return overdue_marker(row)
+    def tooltip(self, row: DeskRow, column: int) -> str | None:
+        """The cell in full; the entry's also names the idea and the villages, whose columns
+        the desk hides to give the entry's own words the room."""
+        if column != self.TEXT:
+            return super().tooltip(row, column)
+        lines = [self.cell(row, column)]
+        if row.idea_title:
+            lines.append(_("Idé: {title}").format(title=row.idea_title))
+        if row.villages:
+            lines.append(_("Landsby: {villages}").format(villages=", ".join(row.villages)))
+        return "\n".join(lines)
 
     def sort_key(self, row: DeskRow, column: int) -> Any:
         """What a header click sorts by."""
@@ -80,20 +79,6 @@ class DeskTableModel(RowTableModel[DeskRow]):
         if column == self.MEETING:
             return f"{row.meeting_day.isoformat()} {row.meeting_title.casefold()}"
         return str(self.cell(row, column)).casefold()
-
-    def data(self, index: QModelIndex | QPersistentModelIndex,
-             role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        """As every row table; the entry's tooltip also names the idea and the villages, whose
-        columns the desk hides to give the entry's own words the room."""
-        row = self.row_at(index)
-        if row is not None and role == Qt.ItemDataRole.ToolTipRole and index.column() == self.TEXT:
-            lines = [" ".join(row.text.split())]
-            if row.idea_title:
-                lines.append(_("Idé: {title}").format(title=row.idea_title))
-            if row.villages:
-                lines.append(_("Landsby: {villages}").format(villages=", ".join(row.villages)))
-            return "\n".join(lines)
-        return super().data(index, role)
 
     def extra_data(self, row: DeskRow, column: int, role: int) -> Any:
         """Sort keys, and the overdue rows' colour."""

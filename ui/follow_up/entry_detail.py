@@ -23,10 +23,10 @@ from PySide6.QtWidgets import (
 )
 
 from facilitator.domain.enums import FollowUpKind
+from facilitator.domain.formats import amount_dkk, entry_date
 from facilitator.i18n import _
 from facilitator.services.follow_up_desk import DeskKind, DeskRow
 from facilitator.services.rows import FollowUpEventRow
-from ui.capture.models import format_amount_dkk, format_date
 from ui.common.feedback import InlineMessage
 from ui.follow_up.desk_model import days_text, overdue_marker
 from ui.planning.planning_widgets import PLANNING_STYLE, heading
@@ -56,9 +56,9 @@ def event_text(event: FollowUpEventRow) -> str:
         }.get(event.withdrawn_kind or FollowUpKind.SENT, "")
         what = _("Taget tilbage: {stage}").format(stage=stage)
     who = event.recorded_by or _("ukendt")
-    recorded = format_date(event.recorded_at.astimezone().date())
+    recorded = entry_date(event.recorded_at.astimezone().date())
     return _("{day} · {what} (registreret af {who} den {recorded})").format(
-        day=format_date(event.happened_on), what=what, who=who, recorded=recorded)
+        day=entry_date(event.happened_on), what=what, who=who, recorded=recorded)
 
 
 class EntryDetailDialog(QDialog):
@@ -131,15 +131,15 @@ class EntryDetailDialog(QDialog):
 
     @staticmethod
     def _facts(row: DeskRow) -> list[tuple[str, str]]:
-        deadline = format_date(row.deadline)
+        deadline = entry_date(row.deadline)
         if row.overdue:
             deadline += "  " + overdue_marker(row)
         facts = [
             (_("Idé"), row.idea_title),
-            (_("Møde"), f"{row.meeting_title} · {format_date(row.meeting_day)}"),
+            (_("Møde"), f"{row.meeting_title} · {entry_date(row.meeting_day)}"),
             (_("Landsby"), ", ".join(row.villages)),
             (_("Forvaltning") if row.kind is DeskKind.ASK else _("Ansvarlig"), row.department),
-            (_("Beløb"), format_amount_dkk(row.amount_dkk)),
+            (_("Beløb"), amount_dkk(row.amount_dkk)),
             (_("Status"), _(row.stage.msgid)),
             (_("Alder"), days_text(row.age_days)),
             (_("Frist"), deadline),

@@ -24,13 +24,13 @@ from PySide6.QtWidgets import (
 
 from facilitator.domain import validation
 from facilitator.domain.enums import AskAnswer, StepState
+from facilitator.domain.formats import entry_date
 from facilitator.domain.validation import ValidationError
 from facilitator.i18n import N_, _
 from facilitator.services import follow_up
 from facilitator.services.follow_up import AnswerInput, ReportInput, SentInput
 from facilitator.services.follow_up_desk import DeskRow, MeetingChoice
 from facilitator.storage.database import Database
-from ui.capture.models import format_date
 from ui.common.feedback import InlineMessage, attempt
 from ui.common.unsaved import FormDialog
 from ui.planning.planning_widgets import PLANNING_STYLE, buddy_label
@@ -93,7 +93,7 @@ class StageDialog(FormDialog):
 
     def prefill_date(self, stored: date | None) -> None:
         """The stored day when correcting a stage, else today."""
-        self.date_edit.setText(format_date(stored or self.today()))
+        self.date_edit.setText(entry_date(stored or self.today()))
 
     def store(self) -> None:
         """Store the change (one service call)."""
@@ -166,7 +166,7 @@ class ReportDialog(StageDialog):
         self.meeting_combo = QComboBox()
         self.meeting_combo.addItem(_("(ikke på et møde)"), None)
         for meeting in meetings:
-            self.meeting_combo.addItem(f"{meeting.title} · {format_date(meeting.day)}", meeting.id)
+            self.meeting_combo.addItem(f"{meeting.title} · {entry_date(meeting.day)}", meeting.id)
         self.prefill_date(row.reported_on)
         self.add_field(_("&Dato"), self.date_edit)
         self.add_field(_("&Hvordan"), self.how_edit)

@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
 
 from facilitator.clock import Clock
 from facilitator.domain.enums import PhaseKind, Role
-from facilitator.domain.phase_timing import duration_words, format_duration
+from facilitator.domain.formats import clock_time, duration_words, stopwatch
 from facilitator.i18n import _, ngettext
 from facilitator.live_meeting import LiveMeeting
 from facilitator.live_state import Cue, LiveState
@@ -29,6 +29,7 @@ from facilitator.services.capture import EntryCounts
 from facilitator.services.rows import GapRow
 from facilitator.storage.database import Database
 from ui.capture.panel import CapturePanel
+from ui.common.actions import run_action
 from ui.common.changes import ChangeHub
 from ui.common.feedback import InlineMessage, attempt
 from ui.live.follow_up_box import FollowUpBox
@@ -316,11 +317,11 @@ class LivePage(QWidget):
         )
         if answer != QMessageBox.StandardButton.Yes:
             return
-        if attempt(running.close, self.message) is None:
-            return
-        self.stop()
-        self._hub.meeting_changed.emit(running.meeting_id)
-        self.meeting_closed.emit(running.meeting_id)
+        closed = run_action(running.close, self.message,
+                            [(self._hub.meeting_changed, running.meeting_id)],
+                            success=lambda _meeting: self.stop())
+        if closed is not None:
+            self.meeting_closed.emit(running.meeting_id)
 
     # ----- publishing the state --------------------------------------------------
 
@@ -352,7 +353,7 @@ class LivePage(QWidget):
         local = state.now.astimezone()
         self.meeting_clock.setText(
             _("Mødetid {elapsed} · kl. {time}").format(
-                elapsed=format_duration(state.meeting_elapsed), time=local.strftime("%H:%M")
+                elapsed=stopwatch(state.meeting_elapsed), time=clock_time(local)
             )
         )
         self.previous_button.setEnabled(state.phase_index > 0)

@@ -19,7 +19,8 @@ from PySide6.QtWidgets import (
 )
 
 from facilitator.domain.enums import Role
-from facilitator.domain.phase_timing import TimeWarning, format_duration
+from facilitator.domain.formats import stopwatch
+from facilitator.domain.phase_timing import TimeWarning
 from facilitator.i18n import _
 from facilitator.live_state import Cue, LiveState, floor_taken_words
 from ui.live.live_palette import CUE_TONES, ROLE_HEX, SECONDARY_TEXT
@@ -230,7 +231,7 @@ class PhaseCard(QFrame):
             )
         )
         timing = state.timing
-        self.countdown.setText(format_duration(timing.remaining_seconds))
+        self.countdown.setText(stopwatch(timing.remaining_seconds))
         minutes = state.phase.planned_minutes
         self.planned.setText(
             _("over de planlagte {minutes} min.").format(minutes=minutes)
@@ -397,7 +398,7 @@ class LiveStatusView(QWidget):
         self.speaking = speaker is not None
         if speaker is not None:
             self.speaker_text.setText(speaker.label)
-            self.speaker_time.setText(format_duration(state.speaker_seconds))
+            self.speaker_time.setText(stopwatch(state.speaker_seconds))
             colour = ROLE_HEX[speaker]
         else:
             self.speaker_text.setText(_("Ingen taler – tast 1, 2, 3 eller 0"))

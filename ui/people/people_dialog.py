@@ -23,11 +23,12 @@ from PySide6.QtWidgets import (
 from facilitator.i18n import _
 from facilitator.services import meetings, people, privacy, projects
 from facilitator.storage.database import Database
+from ui.common.actions import Change, run_action
 from ui.common.changes import ChangeHub
 from ui.common.feedback import InlineMessage, attempt
 from ui.common.focus import give_focus
+from ui.common.row_model import ROW_ROLE
 from ui.people.people_model import PeopleTableModel, PersonEntry
-from ui.planning.planning_models import ROW_ROLE
 from ui.planning.planning_widgets import (
     PLANNING_STYLE,
     button,
@@ -213,15 +214,18 @@ class PeopleDialog(QDialog):
 
     # -- actions ------------------------------------------------------------------
 
-    def _changed(self, erased: bool = False) -> None:
+    def _changed(self) -> None:
         self.refresh()
         self.people_changed.emit()
-        if erased:
-            # The person's name was replaced in the project's ideas, asks and steps.
-            for meeting in meetings.list_meetings(self._db, self._project_id):
-                self._hub.ideas_changed.emit(meeting.id)
-                self._hub.asks_changed.emit(meeting.id)
-                self._hub.steps_changed.emit(meeting.id)
+
+    def _erased_changes(self) -> list[Change]:
+        """The person's name was replaced in the project's ideas, asks and steps."""
+        hub = self._hub
+        return [
+            (signal, meeting.id)
+            for meeting in meetings.list_meetings(self._db, self._project_id)
+            for signal in (hub.ideas_changed, hub.asks_changed, hub.steps_changed)
+        ]
 
     def add_person(self) -> None:
         """Open the form for a new person in this project."""
@@ -308,9 +312,10 @@ class PeopleDialog(QDialog):
             _("Slet for altid"),
         ):
             return
-        rewritten = attempt(lambda: privacy.erase_person(self._db, entry.id), self.message)
+        rewritten = run_action(lambda: privacy.erase_person(self._db, entry.id), self.message,
+                               lambda _count: self._erased_changes(),
+                               success=lambda _count: self._changed())
         if rewritten is not None:
-            self._changed(erased=True)
             self.message.show_info(
                 _("Personen er slettet. Sikkerhedskopier renset: {count}.").format(count=rewritten))
 

@@ -9,10 +9,10 @@ from typing import Any
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor
 
+from facilitator.domain.formats import entry_date
 from facilitator.i18n import _
 from facilitator.services.people_rows import PersonRow
-from ui.capture.models import format_date
-from ui.planning.planning_models import RowTableModel
+from ui.common.row_model import Column, RowTableModel
 
 MUTED = QColor("#5b6775")
 
@@ -34,10 +34,18 @@ def consent_state(person: PersonRow) -> str:
     """One phrase for where the consent stands."""
     if person.withdrawn_at is not None:
         return _("Trukket tilbage {date}").format(
-            date=format_date(person.withdrawn_at.astimezone().date()))
+            date=entry_date(person.withdrawn_at.astimezone().date()))
     if person.may_be_named or person.may_be_contacted:
         return _("Gældende")
     return _("Intet samtykke")
+
+
+def consent_given(person: PersonRow) -> str:
+    """When and how the consent was given ("–" when it never was)."""
+    if person.consent_on is None:
+        return "–"
+    source = person.consent_source.label if person.consent_source else ""
+    return " · ".join(p for p in (entry_date(person.consent_on), source) if p)
 
 
 class PeopleTableModel(RowTableModel[PersonEntry]):
@@ -45,30 +53,18 @@ class PeopleTableModel(RowTableModel[PersonEntry]):
 
     NAME, CONTACT, NAMED, CONTACTED, GIVEN, STATE, PROJECT = range(7)
 
-    def headers(self) -> list[str]:
-        """Column titles."""
-        return [_("Navn"), _("Kontakt"), _("Må nævnes"), _("Må kontaktes"), _("Samtykke givet"),
-                _("Status"), _("Projekt")]
-
-    def cell(self, row: PersonEntry, column: int) -> Any:
-        """What each column shows; a withdrawn consent reads as "Nej" from then on."""
-        person = row.person
-        if column == self.NAME:
-            return person.name
-        if column == self.CONTACT:
-            return person.contact or "–"
-        if column == self.NAMED:
-            return _("Ja") if person.can_be_named else _("Nej")
-        if column == self.CONTACTED:
-            return _("Ja") if person.can_be_contacted else _("Nej")
-        if column == self.GIVEN:
-            if person.consent_on is None:
-                return "–"
-            source = person.consent_source.label if person.consent_source else ""
-            return " · ".join(p for p in (format_date(person.consent_on), source) if p)
-        if column == self.STATE:
-            return consent_state(person)
-        return row.project_name
+    def __init__(self, parent: Any = None) -> None:
+        # A withdrawn consent reads as "Nej" from then on.
+        super().__init__([
+            Column(_("Navn"), lambda r: r.person.name),
+            Column(_("Kontakt"), lambda r: r.person.contact or "–"),
+            Column(_("Må nævnes"), lambda r: _("Ja") if r.person.can_be_named else _("Nej")),
+            Column(_("Må kontaktes"),
+                   lambda r: _("Ja") if r.person.can_be_contacted else _("Nej")),
+            Column(_("Samtykke givet"), lambda r: consent_given(r.person)),
+            Column(_("Status"), lambda r: consent_state(r.person)),
+            Column(_("Projekt"), lambda r: r.project_name),
+        ], parent)
 
     def extra_data(self, row: PersonEntry, column: int, role: int) -> Any:
         """Withdrawn people in a muted colour (the Status column says it in words)."""

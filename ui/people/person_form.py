@@ -18,11 +18,11 @@ from PySide6.QtWidgets import (
 
 from facilitator.domain import validation
 from facilitator.domain.enums import ConsentSource
+from facilitator.domain.formats import entry_date
 from facilitator.i18n import _
 from facilitator.services import people
 from facilitator.services.people_rows import PersonRow
 from facilitator.storage.database import Database
-from ui.capture.models import format_date
 from ui.common.feedback import InlineMessage, attempt
 from ui.common.form_errors import FormErrors
 from ui.common.unsaved import FormDialog
@@ -47,7 +47,7 @@ class PersonForm(FormDialog):
         self.named_check = QCheckBox(_("&Må nævnes ved navn i orienteringen"))
         self.contacted_check = QCheckBox(_("Må kon&taktes om opfølgning"))
         self.date_edit = self._line(_("DD-MM-ÅÅÅÅ"))
-        self.date_edit.setText(format_date(today))
+        self.date_edit.setText(entry_date(today))
         self.source_combo = QComboBox()
         for source in ConsentSource:
             self.source_combo.addItem(source.label, source)

@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import uuid
+from collections.abc import Callable
 from datetime import timedelta
-from typing import Any
+from typing import Any, TypeVar
 
 from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtGui import QKeyEvent
@@ -24,17 +25,19 @@ from PySide6.QtWidgets import (
 )
 
 from facilitator.domain.enums import MeetingStatus
+from facilitator.domain.formats import clock_time, date_time, duration_in_minutes
 from facilitator.i18n import _, ngettext
 from facilitator.services import agenda, meetings
 from facilitator.services.rows import MeetingRow, PhaseRow
 from facilitator.storage.database import Database
+from ui.common.actions import done, run_action
 from ui.common.changes import ChangeHub
-from ui.common.feedback import InlineMessage, attempt
+from ui.common.feedback import InlineMessage
 from ui.common.focus import tab_leaves
 from ui.common.form_errors import FormErrors
 from ui.common.key_help import note, shortcut
 from ui.planning.follow_up_offer import OFFER_KEYS, FollowUpOffer
-from ui.planning.planning_models import PhaseTableModel, format_minutes, format_schedule
+from ui.planning.planning_models import PhaseTableModel
 from ui.planning.planning_widgets import (
     PLANNING_STYLE,
     ElidedLabel,
@@ -44,6 +47,8 @@ from ui.planning.planning_widgets import (
     join_isolated,
 )
 from ui.planning.profile_box import ProfileBox
+
+T = TypeVar("T")
 
 DEFAULT_NEW_PHASE_MINUTES = 15
 
@@ -104,7 +109,7 @@ class AgendaPage(QWidget):
         # Wide on purpose: a typed 0 or 601 reaches the service, which says why it is refused.
         self.new_minutes.setRange(0, 9999)
         self.new_minutes.setValue(DEFAULT_NEW_PHASE_MINUTES)
-        self.new_minutes.setSuffix(_(" min"))
+        self.new_minutes.setSuffix(_(" min."))
         self.new_minutes.setToolTip(_("Planlagt tid for punktet, 1 til 600 minutter."))
         self.add_button = button(_("Tilføj punkt"), "Ctrl+T")
         self.remove_button = button(_("Fjern punkt"), "Delete")
@@ -267,7 +272,7 @@ class AgendaPage(QWidget):
         if meeting is None:
             return
         self.title_label.setText(meeting.title)
-        details = [format_schedule(meeting.scheduled_at), meeting.venue,
+        details = [date_time(meeting.scheduled_at), meeting.venue,
                    ", ".join(p.name for p in meeting.places), meeting.status.label]
         self.details_label.setText(join_isolated(details))
         self.model.set_start(meeting.scheduled_at)
@@ -278,7 +283,7 @@ class AgendaPage(QWidget):
         ends = meeting.scheduled_at + timedelta(minutes=total)
         self.total_label.setText(
             _("I alt: {total} · slutter ca. kl. {end}").format(
-                total=format_minutes(total), end=ends.strftime("%H:%M"))
+                total=duration_in_minutes(total), end=clock_time(ends))
         )
         self._reload_sources()
         self.follow_up.show_for(meeting, self.model.rows())
@@ -288,7 +293,7 @@ class AgendaPage(QWidget):
         assert self._meeting is not None
         self.sources.clear()
         for row in agenda.agenda_sources(self._db, self._meeting.id):
-            label = join_isolated([row.title, format_schedule(row.scheduled_at)], " – ")
+            label = join_isolated([row.title, date_time(row.scheduled_at)], " – ")
             self.sources.addItem(label, row.id)
         if self.sources.count() == 0:
             self.sources.addItem(_("Ingen tidligere møder med dagsorden"), None)
@@ -307,12 +312,11 @@ class AgendaPage(QWidget):
 
     # -- actions -------------------------------------------------------------------
 
-    def _changed(self, select_id: uuid.UUID | None = None) -> None:
+    def _run(self, action: Callable[[], T], problems: FormErrors | None = None) -> T | None:
+        """Run an agenda action; on success the hub makes every view reload, this page included."""
         assert self._meeting is not None
-        # The hub makes every view reload, this page included.
-        self._hub.agenda_changed.emit(self._meeting.id)
-        if select_id is not None:
-            self._select_phase(select_id)
+        return run_action(action, self.message, [(self._hub.agenda_changed, self._meeting.id)],
+                          problems=problems)
 
     def _select_phase(self, phase_id: uuid.UUID) -> None:
         row = self.model.row_of(phase_id)
@@ -327,17 +331,13 @@ class AgendaPage(QWidget):
             "hold_back_seconds": row.hold_back_seconds,
         }
         values[field] = value
-        saved = attempt(
+        saved = self._run(
             lambda: agenda.update_phase(
                 self._db, row.id, str(values["title"]), int(values["planned_minutes"]),
                 int(values["hold_back_seconds"]),
             ),
-            self.message,
         )
-        if saved is None:
-            return False
-        self._changed()
-        return True
+        return saved is not None
 
     def add_phase(self) -> None:
         """Append the phase typed in the "Nyt punkt" fields."""
@@ -349,14 +349,14 @@ class AgendaPage(QWidget):
         if problems:
             self.errors.show_problems(problems)
             return
-        saved = attempt(lambda: agenda.add_phase(self._db, meeting_id, title, minutes), self.message,
-                        problems=self.errors)
+        saved = self._run(lambda: agenda.add_phase(self._db, meeting_id, title, minutes),
+                          problems=self.errors)
         if saved is None:
             return
         self.new_title.clear()
         self.new_minutes.setValue(DEFAULT_NEW_PHASE_MINUTES)
         self.new_title.setFocus()
-        self._changed(saved.id)
+        self._select_phase(saved.id)
 
     def remove_phase(self) -> None:
         """Remove the chosen phase."""
@@ -364,13 +364,8 @@ class AgendaPage(QWidget):
         if phase is None:
             return
         row = self.table.currentIndex().row()
-        def remove() -> bool:
-            agenda.remove_phase(self._db, phase.id)
-            return True
-
-        if attempt(remove, self.message) is None:
+        if self._run(done(lambda: agenda.remove_phase(self._db, phase.id))) is None:
             return
-        self._changed()
         if self.model.rowCount():
             self.table.setCurrentIndex(self.model.index(min(row, self.model.rowCount() - 1), 0))
 
@@ -379,17 +374,15 @@ class AgendaPage(QWidget):
         phase = self.current_phase()
         if phase is None:
             return
-        if attempt(lambda: agenda.move_phase(self._db, phase.id, delta), self.message) is not None:
-            self._changed(phase.id)
+        if self._run(lambda: agenda.move_phase(self._db, phase.id, delta)) is not None:
+            self._select_phase(phase.id)
 
     def use_default_template(self) -> None:
         """Make the agenda the default citizen-driven one."""
         if self._meeting is None or not self._may_replace():
             return
         meeting_id = self._meeting.id
-        if attempt(lambda: agenda.replace_with_default_template(self._db, meeting_id),
-                   self.message) is not None:
-            self._changed()
+        self._run(lambda: agenda.replace_with_default_template(self._db, meeting_id))
 
     def copy_from_source(self) -> None:
         """Make the agenda a copy of the chosen earlier meeting's."""
@@ -397,18 +390,16 @@ class AgendaPage(QWidget):
         if self._meeting is None or source is None or not self._may_replace():
             return
         meeting_id = self._meeting.id
-        if attempt(lambda: agenda.replace_with_copy(self._db, source, meeting_id),
-                   self.message) is not None:
-            self._changed()
+        self._run(lambda: agenda.replace_with_copy(self._db, source, meeting_id))
 
     def add_follow_up(self) -> None:
         """Put «Opfølgning siden sidst» first on the agenda (offered when the project met before)."""
         if self._meeting is None or not self.follow_up.offers:
             return
         meeting_id = self._meeting.id
-        saved = attempt(lambda: agenda.add_follow_up_item(self._db, meeting_id), self.message)
+        saved = self._run(lambda: agenda.add_follow_up_item(self._db, meeting_id))
         if saved is not None:
-            self._changed(saved.id)
+            self._select_phase(saved.id)
             self.table.setFocus()
 
     def _may_replace(self) -> bool:

@@ -17,13 +17,15 @@ from PySide6.QtWidgets import (
 )
 
 from facilitator.domain.enums import Regulation, SelfDriving
+from facilitator.domain.formats import clock_time, entry_date
 from facilitator.domain.validation import Problem
 from facilitator.i18n import _
 from facilitator.services import meetings, projects
 from facilitator.services.rows import MeetingRow
 from facilitator.storage.database import Database
+from ui.common.actions import run_action
 from ui.common.changes import ChangeHub
-from ui.common.feedback import InlineMessage, attempt
+from ui.common.feedback import InlineMessage
 from ui.common.focus import tab_leaves
 from ui.common.form_errors import FormErrors
 from ui.common.unsaved import FormDialog
@@ -130,8 +132,8 @@ class MeetingForm(FormDialog):
             self._profile_from_latest_meeting()
             return
         self.title_edit.setText(self._existing.title)
-        self.date_edit.setText(self._existing.scheduled_at.strftime("%d-%m-%Y"))
-        self.time_edit.setText(self._existing.scheduled_at.strftime("%H:%M"))
+        self.date_edit.setText(entry_date(self._existing.scheduled_at.date()))
+        self.time_edit.setText(clock_time(self._existing.scheduled_at))
         self.venue_edit.setText(self._existing.venue)
         self.group_combo.setCurrentIndex(self.group_combo.findData(self._existing.self_driving))
         self.area_combo.setCurrentIndex(self.area_combo.findData(self._existing.regulation))
@@ -164,14 +166,16 @@ class MeetingForm(FormDialog):
         if problems:
             self.errors.show_problems(problems)
             return
-        saved = attempt(self._store, self.message, problems=self.errors)
-        if saved is None:
-            return
-        self.meeting_id = saved.id
-        self._hub.projects_changed.emit()
-        self._hub.meeting_changed.emit(saved.id)
-        self._hub.agenda_changed.emit(saved.id)
-        self.accept()
+        hub = self._hub
+        saved = run_action(
+            self._store, self.message,
+            lambda row: [(hub.projects_changed,), (hub.meeting_changed, row.id),
+                         (hub.agenda_changed, row.id)],
+            success=lambda row: setattr(self, "meeting_id", row.id),
+            problems=self.errors,
+        )
+        if saved is not None:
+            self.accept()
 
     def _store(self) -> MeetingRow:
         group = SelfDriving(self.group_combo.currentData())

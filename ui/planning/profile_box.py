@@ -12,8 +12,9 @@ from facilitator.i18n import _
 from facilitator.services import meetings
 from facilitator.services.rows import MeetingRow
 from facilitator.storage.database import Database
+from ui.common.actions import Change, run_action
 from ui.common.changes import ChangeHub
-from ui.common.feedback import InlineMessage, attempt
+from ui.common.feedback import InlineMessage
 
 # One width for every field, so the column of inputs lines up.
 FIELD_WIDTH = 190
@@ -183,11 +184,14 @@ class ProfileBox(QGroupBox):
         def save() -> MeetingRow:
             return meetings.set_profile(self._db, before.id, group, area, hold_back, threshold, window)
 
-        saved = attempt(save, self.message)
-        if saved is None:
+        hub = self._hub
+
+        def changes(saved: MeetingRow) -> list[Change]:
+            # A new hold-back length is the agenda's default too: its table shows it.
+            changed: list[Change] = [(hub.meeting_changed, saved.id)]
+            if saved.hold_back_seconds != before.hold_back_seconds:
+                changed.append((hub.agenda_changed, saved.id))
+            return changed
+
+        if run_action(save, self.message, changes, success=self._show) is None:
             self._show(before)
-            return
-        self._show(saved)
-        self._hub.meeting_changed.emit(saved.id)
-        if saved.hold_back_seconds != before.hold_back_seconds:
-            self._hub.agenda_changed.emit(saved.id)

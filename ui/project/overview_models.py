@@ -14,6 +14,7 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QBrush, QColor, QFont
 
 from facilitator.domain.enums import IdeaStatus
+from facilitator.domain.formats import amount_dkk, entry_date
 from facilitator.i18n import _
 from facilitator.services.project_overview import (
     AskFigure,
@@ -21,7 +22,7 @@ from facilitator.services.project_overview import (
     ProjectIdeaRow,
     VillageThemeCounts,
 )
-from ui.capture.models import CaptureTableModel, Column, format_amount_dkk
+from ui.common.row_model import Column, RowTableModel
 
 Index = QModelIndex | QPersistentModelIndex
 
@@ -159,7 +160,7 @@ class HeatMapModel(_GridModel):
 
 def amount_text(dkk: int) -> str:
     """An amount in the table: "45.000 kr.", empty for none."""
-    return format_amount_dkk(dkk) if dkk else ""
+    return amount_dkk(dkk) if dkk else ""
 
 
 class AskGridModel(_GridModel):
@@ -252,7 +253,7 @@ class AskGridModel(_GridModel):
         return None
 
 
-class ProjectIdeaModel(CaptureTableModel[ProjectIdeaRow]):
+class ProjectIdeaModel(RowTableModel[ProjectIdeaRow]):
     """The project's ideas: title, meeting, village, theme and status."""
 
     STATUS_COLUMN = 4
@@ -261,7 +262,7 @@ class ProjectIdeaModel(CaptureTableModel[ProjectIdeaRow]):
         super().__init__(
             [
                 Column(_("Idé"), lambda r: r.title),
-                Column(_("Møde"), lambda r: f"{r.meeting_at:%d-%m-%Y} {r.meeting_title}"),
+                Column(_("Møde"), lambda r: f"{entry_date(r.meeting_at.date())} {r.meeting_title}"),
                 Column(_("Sted"), lambda r: r.village),
                 Column(_("Tema"), lambda r: r.theme),
                 Column(_("Status"), lambda r: r.status.label),
@@ -269,7 +270,7 @@ class ProjectIdeaModel(CaptureTableModel[ProjectIdeaRow]):
             parent,
         )
 
-    def tooltip(self, row: ProjectIdeaRow) -> str | None:
+    def tooltip(self, row: ProjectIdeaRow, column: int) -> str | None:
         """The idea in full, with where it came from."""
         return f"{row.title}\n{row.meeting_title} · {row.village} · {row.theme}"
 

@@ -21,9 +21,9 @@ from ui.common.changes import ChangeHub
 from ui.common.feedback import InlineMessage, attempt
 from ui.common.key_help import shortcut
 from ui.follow_up.desk import AsksQuestions, FollowUpDesk
+from ui.planning.planning_widgets import PLANNING_STYLE, button, heading
 from ui.project.overview_view import OverviewView
 from ui.project.trend_view import TrendView
-from ui.planning.planning_widgets import PLANNING_STYLE, button, heading
 
 
 class ProjectPage(QWidget):

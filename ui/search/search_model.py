@@ -16,9 +16,9 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter, QPalette
 from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem
 
+from facilitator.domain.formats import date_time
 from facilitator.i18n import N_, _
 from facilitator.services.rows import SearchHitRow
-from ui.planning.planning_models import format_schedule
 from ui.planning.planning_widgets import join_isolated
 
 ROW_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -31,7 +31,7 @@ KIND_COLOURS = {"idea": "#1f6f43", "ask": "#8a5a00", "step": "#2f5d8a"}
 
 def place_line(hit: SearchHitRow) -> str:
     """«Borgermøde i Knebel · 03-03-2026 19:00 · Mols i Udvikling»."""
-    return join_isolated([hit.meeting_title, format_schedule(hit.meeting_at), hit.project_name])
+    return join_isolated([hit.meeting_title, date_time(hit.meeting_at), hit.project_name])
 
 
 class SearchResultModel(QAbstractListModel):

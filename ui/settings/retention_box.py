@@ -8,6 +8,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QLineEdit, QSpinBox, QVBoxLayout, QWidget
 
 from facilitator.domain import validation
+from facilitator.domain.formats import entry_date
 from facilitator.i18n import _
 from facilitator.services.privacy_settings import (
     MAX_RETENTION_MONTHS,
@@ -18,7 +19,6 @@ from facilitator.services.privacy_settings import (
     set_retention_months,
 )
 from facilitator.storage.database import Database
-from ui.capture.models import format_date
 from ui.common.feedback import InlineMessage, attempt
 from ui.planning.planning_widgets import buddy_label, button
 
@@ -35,7 +35,7 @@ class RetentionBox(QWidget):
         self._project_id = project_id
         self._message = message
         kept = retention(db, project_id)
-        self.end_edit = QLineEdit(format_date(kept.ended_on))
+        self.end_edit = QLineEdit(entry_date(kept.ended_on))
         self.end_edit.setPlaceholderText(_("DD-MM-ÅÅÅÅ"))
         self.end_edit.setMaximumWidth(140)
         self.end_edit.setMinimumHeight(32)
@@ -79,7 +79,7 @@ class RetentionBox(QWidget):
         if kept.erase_from is not None:
             text = _("Navne og kontaktoplysninger i projektet slettes automatisk fra {date}, "
                      "næste gang Facilitator starter derefter.").format(
-                         date=format_date(kept.erase_from))
+                         date=entry_date(kept.erase_from))
             if kept.ended_on is None:
                 text += " " + _("Projektet er arkiveret, så tiden regnes fra sidste møde.")
         else:

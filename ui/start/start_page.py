@@ -28,6 +28,7 @@ from facilitator.i18n import _
 from facilitator.services import follow_up_attention, meetings, projects
 from facilitator.services.rows import MeetingRow, ProjectRow
 from facilitator.storage.database import Database
+from ui.common.actions import run_action
 from ui.common.changes import ChangeHub
 from ui.common.feedback import InlineMessage, attempt
 from ui.common.focus import give_focus
@@ -355,10 +356,9 @@ class StartPage(QWidget):
         form = ProjectForm(title, name, places, self)
 
         def save() -> None:
-            row = attempt(lambda: store(form), form.message)
+            row = run_action(lambda: store(form), form.message, [(self._hub.projects_changed,)])
             if row is None:
                 return  # refused: the dialog stays open with the message
-            self._hub.projects_changed.emit()
             self.select_project(row.id)
             form.accept()
 
@@ -396,9 +396,8 @@ class StartPage(QWidget):
         project = self.current_project()
         if project is None:
             return
-        if attempt(lambda: projects.set_archived(self._db, project.id, not project.archived),
-                   self.message) is not None:
-            self._hub.projects_changed.emit()
+        run_action(lambda: projects.set_archived(self._db, project.id, not project.archived),
+                   self.message, [(self._hub.projects_changed,)])
 
     def new_meeting(self) -> None:
         """Plan a meeting in the chosen project; its agenda opens once it is saved."""

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import uuid
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QGridLayout,
     QHBoxLayout,
@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
 )
 
 from facilitator.domain.enums import PromptKind, Role
-from facilitator.domain.phase_timing import duration_words, format_duration
+from facilitator.domain.formats import date_time, duration_words, minutes, stopwatch
 from facilitator.i18n import _
 from facilitator.services import meetings
 from facilitator.services.meetings import MAX_ATTENDANCE
@@ -28,63 +28,31 @@ from ui.common.changes import ChangeHub
 from ui.common.feedback import InlineMessage, attempt
 from ui.common.focus import tab_leaves
 from ui.common.key_help import note, shortcut
+from ui.common.row_model import Column, RowTableModel
 from ui.live.talk_share_bar import TalkShareBar
 from ui.live.timeline_strip import TimelineStrip, legend_html
 from ui.planning.planning_widgets import PLANNING_STYLE, ElidedLabel, join_isolated
 from ui.summary.reflection_dialog import ReflectionDialog
 
-_Index = QModelIndex | QPersistentModelIndex
+
+def citizens_share(row: PhaseSummary) -> str:
+    """The citizens' share of the talk in a phase ("–" when no one spoke)."""
+    if row.share.talk_seconds <= 0:
+        return "–"
+    return f"{round(row.share.share(Role.CITIZEN) * 100)} %"
 
 
-class PhaseSummaryModel(QAbstractTableModel):
+class PhaseSummaryModel(RowTableModel[PhaseSummary]):
     """Planned against actual time, first speaker and citizens' share, per phase."""
 
     def __init__(self) -> None:
-        super().__init__()
-        self._rows: list[PhaseSummary] = []
-        self._headers = [
-            _("Punkt"),
-            _("Planlagt"),
-            _("Faktisk"),
-            _("Først på ordet"),
-            _("Borgernes andel"),
-        ]
-
-    def set_rows(self, rows: list[PhaseSummary]) -> None:
-        """Replace the rows."""
-        self.beginResetModel()
-        self._rows = list(rows)
-        self.endResetModel()
-
-    def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: N802, B008 - Qt API
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: N802, B008 - Qt API
-        return 0 if parent.isValid() else len(self._headers)
-
-    def headerData(  # noqa: N802 - Qt API
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> object:
-        if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
-            return self._headers[section]
-        return None
-
-    def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> object:
-        if not index.isValid() or role != Qt.ItemDataRole.DisplayRole:
-            return None
-        row = self._rows[index.row()]
-        column = index.column()
-        if column == 0:
-            return row.title
-        if column == 1:
-            return _("{minutes} min.").format(minutes=row.planned_minutes)
-        if column == 2:
-            return format_duration(row.actual_seconds)
-        if column == 3:
-            return row.first_speaker.label if row.first_speaker else "–"
-        if row.share.talk_seconds <= 0:
-            return "–"
-        return f"{round(row.share.share(Role.CITIZEN) * 100)} %"
+        super().__init__([
+            Column(_("Punkt"), lambda r: r.title),
+            Column(_("Planlagt"), lambda r: minutes(r.planned_minutes)),
+            Column(_("Faktisk"), lambda r: stopwatch(r.actual_seconds)),
+            Column(_("Først på ordet"), lambda r: r.first_speaker.label if r.first_speaker else "–"),
+            Column(_("Borgernes andel"), citizens_share),
+        ])
 
 
 class SummaryPage(QWidget):
@@ -275,7 +243,7 @@ class SummaryPage(QWidget):
         self.title.setText(_("Opsummering: {title}").format(title=meeting.title))
         self.subtitle.setText(
             join_isolated(
-                [meeting.project_name, meeting.scheduled_at.strftime("%d-%m-%Y %H:%M"), meeting.venue]
+                [meeting.project_name, date_time(meeting.scheduled_at), meeting.venue]
             )
         )
         self.share_bar.set_share(summary.share)
