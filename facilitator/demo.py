@@ -34,7 +34,7 @@ from facilitator.demo_content import (
     Question,
     Talk,
 )
-from facilitator.demo_follow_up import FOLLOW_UPS, DemoFollowUp
+from facilitator.demo_follow_up import FOLLOW_UPS, IDEA_STATUSES, DemoFollowUp
 from facilitator.domain.enums import ConsentSource, FollowUpKind
 from facilitator.live_meeting import LiveMeeting
 from facilitator.services import (
@@ -43,6 +43,7 @@ from facilitator.services import (
     carry_over,
     follow_up,
     groups,
+    ideas,
     meetings,
     people,
     projects,
@@ -226,6 +227,8 @@ def create_demo(db: Database, clock: FakeClock) -> ProjectRow:
                 player.hold(meeting, meeting_id)
                 player.follow_up_until(meeting.at.date(), at_meeting=True)
         player.follow_up_until(None)
+        for title, status in IDEA_STATUSES:
+            ideas.set_idea_status(db, player.ideas[title], status)
         return projects.get_project(db, project.id)
     finally:
         db.clock = previous

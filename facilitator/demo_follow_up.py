@@ -12,7 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
-from facilitator.domain.enums import AskAnswer, FollowUpKind, StepState
+from facilitator.domain.enums import AskAnswer, FollowUpKind, IdeaStatus, StepState
 
 
 @dataclass(frozen=True)
@@ -96,4 +96,20 @@ FOLLOW_UPS = (
                  state=StepState.DONE),
     DemoFollowUp(date(2026, 4, 14), T, "Sætter badebroen på dagsordenen i Natur- og Miljøudvalget",
                  state=StepState.DONE),
+)
+
+# Where the ideas stand after the meetings (the overview and the status brief show it); the
+# ideas not named here are still new.
+IDEA_STATUSES = (
+    ("Fællesspisning en gang om måneden", IdeaStatus.REALISED),
+    ("Strandrydning hver måned", IdeaStatus.REALISED),
+    ("Fortælleaftener med de ældste på Helgenæs", IdeaStatus.REALISED),
+    ("Legeplads og mødested ved Knebel Forsamlingshus", IdeaStatus.WORKING),
+    ("Shelterplads og bålhytte ved Agri Bavnehøj", IdeaStatus.WORKING),
+    ("Cykelsti mellem Knebel og Agri", IdeaStatus.WORKING),
+    ("Badebro ved Femmøller Strand", IdeaStatus.WORKING),
+    ("Natursti rundt om Helgenæs med fortællepæle", IdeaStatus.WORKING),
+    ("Aftenbus til Ebeltoft", IdeaStatus.WORKING),
+    ("Sikker skolevej langs Vrinnersvej", IdeaStatus.PARKED),
+    ("Delebiler mellem landsbyerne", IdeaStatus.PARKED),
 )

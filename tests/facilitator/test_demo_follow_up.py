@@ -9,8 +9,16 @@ from sqlalchemy import select
 
 from facilitator.clock import FakeClock
 from facilitator.demo import create_demo
-from facilitator.domain.enums import AskAnswer, FollowUpKind, MeetingStatus, PhaseKind, StepState
+from facilitator.domain.enums import (
+    AskAnswer,
+    FollowUpKind,
+    IdeaStatus,
+    MeetingStatus,
+    PhaseKind,
+    StepState,
+)
 from facilitator.services import agenda, briefs, carry_over, follow_up, meetings
+from facilitator.services.project_overview import project_overview
 from facilitator.storage.database import Database
 from facilitator.storage.models import ResourceAsk
 
@@ -71,3 +79,10 @@ def test_the_latest_brief_tells_since_last(demo) -> None:
     data = briefs.brief_data(db, briefs.latest_meeting_id(db))
     assert data.since_last is not None
     assert {a.answer for a in data.since_last.answers} >= {AskAnswer.GRANTED, AskAnswer.REFUSED}
+
+
+def test_the_demo_ideas_are_new_worked_on_realised_and_parked(demo) -> None:
+    db, project = demo
+    overview = project_overview(db, project.id)
+    statuses = {idea.status for idea in overview.ideas}
+    assert statuses == set(IdeaStatus)
