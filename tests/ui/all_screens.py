@@ -17,7 +17,7 @@ SCREEN_NAMES = [
     "start_page", "agenda_page", "live_page", "summary_page", "corrections_page",
     "project_form", "meeting_form", "settings_dialog", "people_dialog", "person_form",
     "restore_dialog", "idea_dialog", "ask_dialog", "step_dialog", "sent_dialog", "brief_window",
-    "groups_dialog", "reflection_dialog", "trend_view", "project_page", "search_dialog",
+    "groups_dialog", "reflection_dialog", "trend_view", "project_page", "search_dialog", "hand_out_dialog",
 ]
 
 
@@ -66,6 +66,7 @@ def build(name: str, db, clock, data: SimpleNamespace) -> QWidget:
         "trend_view": lambda: _trend(db, hub, data),
         "project_page": lambda: _project_page(db, hub, data),
         "search_dialog": lambda: _search(db),
+        "hand_out_dialog": lambda: _hand_out(db, data),
     }
     widget = builders[name]()
     widget.hub = hub  # keeps the hub alive as long as the screen
@@ -217,6 +218,12 @@ def _project_page(db, hub, data):
     page = ProjectPage(db, hub, Prompts())
     page.show_project(data.project_id)
     return page
+
+
+def _hand_out(db, data):
+    from ui.project.hand_out_dialog import HandOutDialog
+
+    return HandOutDialog(db, data.project_id, "Mols i Udvikling")
 
 
 def _trend(db, hub, data):

@@ -107,7 +107,7 @@ class AgendaPage(QWidget):
         self.new_title.setToolTip(_("Skriv punktets titel og tryk Enter (Ctrl+T går hertil)."))
         self.new_minutes = QSpinBox()
         # Wide on purpose: a typed 0 or 601 reaches the service, which says why it is refused.
-        self.new_minutes.setRange(0, 9999)
+        self.new_minutes.setRange(0, 999)  # 601 and more still reach the Danish refusal
         self.new_minutes.setValue(DEFAULT_NEW_PHASE_MINUTES)
         self.new_minutes.setSuffix(_(" min."))
         self.new_minutes.setToolTip(_("Planlagt tid for punktet, 1 til 600 minutter."))

@@ -22,6 +22,7 @@ from ui.common.feedback import InlineMessage, attempt
 from ui.common.key_help import shortcut
 from ui.follow_up.desk import AsksQuestions, FollowUpDesk
 from ui.planning.planning_widgets import PLANNING_STYLE, button, heading
+from ui.project.hand_out_dialog import HandOutDialog
 from ui.project.overview_view import OverviewView
 from ui.project.trend_view import TrendView
 
@@ -41,6 +42,10 @@ class ProjectPage(QWidget):
         self.title = heading("", 18)
         self.back_button = button(_("Tilbage"), "Esc")
         self.back_button.clicked.connect(self.back_requested)
+        self.hand_out_button = button(_("Status og eksport …"), "Ctrl+E")
+        self.hand_out_button.clicked.connect(self.open_hand_out)
+        # The dialog open now (tests answer its save question through `choose_path`).
+        self.hand_out: HandOutDialog | None = None
         self.message = InlineMessage()
         self.tabs = QTabWidget()
         self.desk = FollowUpDesk(db, hub, prompts)
@@ -51,6 +56,7 @@ class ProjectPage(QWidget):
         self.add_tab(self.trend, _("&Min udvikling"))
         top = QHBoxLayout()
         top.addWidget(self.title, 1)
+        top.addWidget(self.hand_out_button)
         top.addWidget(self.back_button)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(24, 16, 24, 16)
@@ -58,6 +64,7 @@ class ProjectPage(QWidget):
         layout.addWidget(self.message)
         layout.addWidget(self.tabs, 1)
         shortcut(self, "Esc", _("Tilbage til forsiden"), self.back_requested.emit)
+        shortcut(self, "Ctrl+E", _("Statusorientering og eksport af projektet"), self.open_hand_out)
         hub.projects_changed.connect(self._show_title)
 
     def add_tab(self, widget: QWidget, title: str) -> int:
@@ -83,6 +90,13 @@ class ProjectPage(QWidget):
                 self._tell(tab, project_id)
         self.tabs.setCurrentWidget(self.desk)
         self.desk.focus_table()
+
+    def open_hand_out(self) -> None:
+        """The status brief and the export of the shown project, in a small dialog."""
+        if self.project_id is None:
+            return
+        self.hand_out = HandOutDialog(self._db, self.project_id, self.project_name(), self)
+        self.hand_out.open()
 
     def project_name(self) -> str:
         """The shown project's name (for the window's title)."""
