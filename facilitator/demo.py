@@ -34,7 +34,7 @@ from facilitator.demo_content import (
     Question,
     Talk,
 )
-from facilitator.demo_follow_up import FOLLOW_UPS, IDEA_STATUSES, DemoFollowUp
+from facilitator.demo_follow_up import FOLLOW_UPS, IDEA_STATUSES, REFLECTIONS, DemoFollowUp
 from facilitator.domain.enums import ConsentSource, FollowUpKind
 from facilitator.live_meeting import LiveMeeting
 from facilitator.services import (
@@ -47,6 +47,7 @@ from facilitator.services import (
     meetings,
     people,
     projects,
+    reflection,
     settings,
 )
 from facilitator.services.rows import ProjectRow
@@ -111,6 +112,11 @@ class _Player:
                 self.play(session, meeting_id, event)
         session.close()
         meetings.set_attendance(self.db, meeting_id, meeting.attendance)
+        scores = REFLECTIONS.get(meeting.at.date())
+        if scores is not None:
+            supportive, relations, liaison, adapting, note = scores
+            reflection.save_reflection(self.db, meeting_id, reflection.ReflectionInput(
+                supportive, relations, liaison, adapting, note))
         self.held[meeting.at.date()] = meeting_id
 
     def advance(self, session: LiveMeeting, seconds: int) -> None:

@@ -113,3 +113,11 @@ IDEA_STATUSES = (
     ("Sikker skolevej langs Vrinnersvej", IdeaStatus.PARKED),
     ("Delebiler mellem landsbyerne", IdeaStatus.PARKED),
 )
+
+# The official's own reflection after each held meeting, by its day: supportive, relations,
+# liaison, adapting (1-5) and a note, so «Min udvikling» shows a trend.
+REFLECTIONS = {
+    date(2025, 11, 11): (3, 4, 2, 3, "Jeg tog ordet for tidligt under idérunden. Næste gang venter "
+                                      "jeg, til en borger har talt."),
+    date(2026, 2, 24): (4, 4, 4, 3, "Opfølgningen gav tillid: svarene var klar, før vi mødtes."),
+}

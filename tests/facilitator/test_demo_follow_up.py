@@ -17,7 +17,7 @@ from facilitator.domain.enums import (
     PhaseKind,
     StepState,
 )
-from facilitator.services import agenda, briefs, carry_over, follow_up, meetings
+from facilitator.services import agenda, briefs, carry_over, follow_up, meetings, reflection
 from facilitator.services.project_overview import project_overview
 from facilitator.storage.database import Database
 from facilitator.storage.models import ResourceAsk
@@ -86,3 +86,12 @@ def test_the_demo_ideas_are_new_worked_on_realised_and_parked(demo) -> None:
     overview = project_overview(db, project.id)
     statuses = {idea.status for idea in overview.ideas}
     assert statuses == set(IdeaStatus)
+
+
+def test_the_demo_official_reflected_on_each_held_meeting_and_the_brief_keeps_it_private(demo) -> None:
+    db, project = demo
+    held = [m for m in by_date(db, project) if m.status is MeetingStatus.CLOSED]
+    notes = [reflection.get_reflection(db, m.id) for m in held]
+    assert all(n is not None and n.note for n in notes)
+    data = briefs.brief_data(db, held[-1].id)
+    assert notes[-1] is not None and notes[-1].note not in repr(data)

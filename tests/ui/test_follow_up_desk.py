@@ -119,9 +119,16 @@ def test_the_desk_shows_open_entries_with_an_overdue_marker_not_only_colour(page
     assert cell(page, "Indkalde til arbejdsdag", DeskTableModel.OVERDUE) == "⚠ 2 dage over"
     assert cell(page, "Bænke på torvet", DeskTableModel.OVERDUE) == ""
     assert cell(page, "Bænke på torvet", 0, Qt.ItemDataRole.BackgroundRole) is None
+    # One line for all departments; each department's own figures when it is chosen, and all of
+    # them in the tooltip.
     assert page.desk.figures_label.text() == (
-        "Svartider pr. forvaltning: Kultur: median 1 dag, længste 1 dag · "
+        "Svartider: 2 forvaltninger · længste ventetid Teknik og Miljø: 9 dage (venter stadig)")
+    assert page.desk.figures_label.toolTip() == (
+        "Kultur: median 1 dag, længste 1 dag\n"
         "Teknik og Miljø: intet svar endnu, længste 9 dage (venter stadig)")
+    combo = page.desk.department_combo
+    combo.setCurrentIndex(combo.findData("Kultur"))
+    assert page.desk.figures_label.text() == "Svartid: Kultur: median 1 dag, længste 1 dag"
 
 
 def test_filters_by_typing_in_the_combos_and_showing_closed(qtbot, page, filled) -> None:
@@ -348,3 +355,20 @@ def test_a_tab_added_later_is_told_the_project(qtbot, page, filled) -> None:
     page.show_project(filled["project_id"])
     assert overview.shown == [filled["project_id"]] * 2
     assert page.tabs.tabText(0) == "&Opfølgning" and page.tabs.currentWidget() is page.desk
+
+
+def test_the_figures_line_names_the_quickest_the_slowest_and_the_longest_wait() -> None:
+    from facilitator.domain.decision_path import DepartmentFigures
+    from ui.follow_up.desk import figures_line
+
+    def figure(name, median, slowest, waiting=False):
+        return DepartmentFigures(name, 3, 2, 1, 0, median, slowest, waiting)
+
+    figures = [figure("Kultur", 4.0, 6), figure("Veje og Trafik", 30.0, 80, True),
+               figure("Teknik og Miljø", 12.0, 20)]
+    assert figures_line(figures, None) == (
+        "Svartider: 3 forvaltninger · hurtigst Kultur (median 4 dage) · "
+        "langsomst Veje og Trafik (median 30 dage) · "
+        "længste ventetid Veje og Trafik: 80 dage (venter stadig)")
+    assert figures_line(figures, "Kultur") == "Svartid: Kultur: median 4 dage, længste 6 dage"
+    assert figures_line([], None) == "Ingen ønsker er sendt til en forvaltning endnu."

@@ -31,7 +31,7 @@ from PySide6.QtWidgets import (
 from facilitator.domain.decision_path import DepartmentFigures
 from facilitator.domain.enums import FollowUpKind, StepState
 from facilitator.follow_up_mail import make_mail_draft
-from facilitator.i18n import N_, _
+from facilitator.i18n import N_, _, ngettext
 from facilitator.services import follow_up, follow_up_desk
 from facilitator.services.follow_up import SentInput
 from facilitator.services.follow_up_desk import (
@@ -70,6 +70,36 @@ class AsksQuestions(Protocol):
 def open_with_desktop(path: Path) -> None:
     """Hand a file to the desktop's default program (the mail program for an .eml)."""
     QDesktopServices.openUrl(QUrl.fromLocalFile(str(path)))
+
+
+def figures_line(figures: list[DepartmentFigures], department: str | None) -> str:
+    """The line above the desk: the chosen department's figures, or for all of them the quickest,
+    the slowest and the longest wait (one line on a small screen; the tooltip has them all)."""
+    known = [f for f in figures if f.slowest_days is not None or f.median_days_to_answer is not None]
+    if not known:
+        return _("Ingen ønsker er sendt til en forvaltning endnu.")
+    chosen = [f for f in known if f.department == department] if department else known
+    if len(chosen) <= 1:
+        return _("Svartid: {figures}").format(figures=figures_text(chosen)) if chosen else ""
+    answered = [f for f in chosen if f.median_days_to_answer is not None]
+    parts = [ngettext("{n} forvaltning", "{n} forvaltninger", len(chosen)).format(n=len(chosen))]
+    if len(answered) > 1:
+        def median(f: DepartmentFigures) -> float:
+            return f.median_days_to_answer or 0.0
+
+        quickest, slowest = min(answered, key=median), max(answered, key=median)
+        parts.append(_("hurtigst {department} (median {days})").format(
+            department=quickest.department, days=days_text(round(median(quickest)))))
+        parts.append(_("langsomst {department} (median {days})").format(
+            department=slowest.department, days=days_text(round(median(slowest)))))
+    longest = max(chosen, key=lambda f: f.slowest_days or 0)
+    if longest.slowest_days is not None:
+        wait = _("længste ventetid {department}: {days}").format(
+            department=longest.department, days=days_text(longest.slowest_days))
+        if longest.slowest_still_waiting:
+            wait += " " + _("(venter stadig)")
+        parts.append(wait)
+    return _("Svartider: {figures}").format(figures=" · ".join(parts))
 
 
 def figures_text(figures: list[DepartmentFigures]) -> str:
@@ -123,6 +153,7 @@ class FollowUpDesk(QWidget):
         self.open_file = open_file
         self.project_id: uuid.UUID | None = None
         self.choices = DeskChoices((), (), ())
+        self.figures: list[DepartmentFigures] = []
         # The dialog open now (a stage dialog or an entry's detail), for tests and focus.
         self.dialog: QDialog | None = None
         self.detail: EntryDetailDialog | None = None
@@ -260,9 +291,9 @@ class FollowUpDesk(QWidget):
         figures = attempt(lambda: follow_up_desk.department_figures(self._db, project_id),
                           self.message, clear=False)
         if figures is not None:
-            text = figures_text(figures)
-            self.figures_label.setText(_("Svartider pr. forvaltning: {figures}").format(figures=text)
-                                       if text else _("Ingen ønsker er sendt til en forvaltning endnu."))
+            self.figures = figures
+            self.figures_label.setToolTip("\n".join(
+                figures_text([f]) for f in figures if figures_text([f])))
         self.refresh_rows()
 
     @staticmethod
@@ -300,6 +331,8 @@ class FollowUpDesk(QWidget):
         if rows is None:
             return
         chosen = self.current_row()
+        department = self.department_combo.currentData()
+        self.figures_label.setText(figures_line(self.figures, department if department else None))
         self.model.set_rows(rows)
         self.fit_text_column()
         self.empty_label.setText("" if rows else _("Intet at følge op på her."))
