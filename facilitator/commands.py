@@ -6,12 +6,13 @@ non-zero status, never a traceback: these run from scripts and by newcomers.
 
 from __future__ import annotations
 
+import io
 import sys
 import uuid
 from collections.abc import Callable
 from datetime import date, datetime
 from pathlib import Path
-from typing import TextIO
+from typing import TextIO, cast
 
 from facilitator.clock import SystemClock
 from facilitator.data_door import OpenedFolder, Purpose, open_data_folder
@@ -28,6 +29,27 @@ LATEST = ("latest", "seneste")
 
 def _one_line(text: str) -> str:
     return " ".join(text.split())
+
+
+class _Current(io.TextIOBase):
+    """sys.stdout or sys.stderr as it is when written to, not when this module was imported
+    (a redirect, an embedding app or a test's capture set it later)."""
+
+    def __init__(self, name: str) -> None:
+        super().__init__()
+        self._name = name
+
+    def write(self, text: str) -> int:
+        """Write to the stream the name means now."""
+        return int(getattr(sys, self._name).write(text))
+
+    def flush(self) -> None:
+        """Flush the stream the name means now."""
+        getattr(sys, self._name).flush()
+
+
+STDOUT = cast(TextIO, _Current("stdout"))
+STDERR = cast(TextIO, _Current("stderr"))
 
 
 def _guarded(action: Callable[[], int], err: TextIO) -> int:
@@ -70,7 +92,7 @@ def _report_opening(opened: OpenedFolder, err: TextIO) -> None:
               file=err)
 
 
-def demo(data_dir_option: str | None, out: TextIO = sys.stdout, err: TextIO = sys.stderr) -> int:
+def demo(data_dir_option: str | None, out: TextIO = STDOUT, err: TextIO = STDERR) -> int:
     """`facilitator demo`: create the demo project in the data folder."""
 
     def run() -> int:
@@ -134,8 +156,8 @@ def brief(
     meeting: str,
     out_path: str,
     language: str = "da",
-    out: TextIO = sys.stdout,
-    err: TextIO = sys.stderr,
+    out: TextIO = STDOUT,
+    err: TextIO = STDERR,
 ) -> int:
     """`facilitator brief`: write a meeting's brief as a PDF without opening a window."""
 
@@ -196,8 +218,8 @@ def status_brief(
     out_path: str,
     since: str | None = None,
     language: str = "da",
-    out: TextIO = sys.stdout,
-    err: TextIO = sys.stderr,
+    out: TextIO = STDOUT,
+    err: TextIO = STDERR,
 ) -> int:
     """`facilitator brief --project`: write a project's status brief as a PDF."""
 
@@ -225,8 +247,8 @@ def export(
     project: str,
     fmt: str,
     out_path: str,
-    out: TextIO = sys.stdout,
-    err: TextIO = sys.stderr,
+    out: TextIO = STDOUT,
+    err: TextIO = STDERR,
 ) -> int:
     """`facilitator export`: a project as XLSX, CSV (a folder of files) or JSON."""
 
@@ -253,7 +275,7 @@ def _when(moment: datetime | None) -> str:
 
 
 def backup_list(
-    data_dir_option: str | None, out: TextIO = sys.stdout, err: TextIO = sys.stderr
+    data_dir_option: str | None, out: TextIO = STDOUT, err: TextIO = STDERR
 ) -> int:
     """`facilitator backup --list`: the backups, newest first, with what each holds."""
 
@@ -284,7 +306,7 @@ def backup_list(
 
 
 def backup_restore(
-    data_dir_option: str | None, backup_id: str, out: TextIO = sys.stdout, err: TextIO = sys.stderr
+    data_dir_option: str | None, backup_id: str, out: TextIO = STDOUT, err: TextIO = STDERR
 ) -> int:
     """`facilitator backup --restore ID`: put a backup in place; the current state is kept first."""
 
@@ -317,8 +339,8 @@ def backup(
     data_dir_option: str | None,
     show_list: bool,
     restore_id: str | None,
-    out: TextIO = sys.stdout,
-    err: TextIO = sys.stderr,
+    out: TextIO = STDOUT,
+    err: TextIO = STDERR,
 ) -> int:
     """`facilitator backup`: exactly one of --list and --restore ID."""
     if show_list == (restore_id is not None):
@@ -330,7 +352,7 @@ def backup(
     return backup_restore(data_dir_option, restore_id, out, err)
 
 
-def check(data_dir_option: str | None, out: TextIO = sys.stdout, err: TextIO = sys.stderr) -> int:
+def check(data_dir_option: str | None, out: TextIO = STDOUT, err: TextIO = STDERR) -> int:
     """`facilitator check`: the integrity report; exit status 1 when the database is damaged."""
 
     def run() -> int:
@@ -345,7 +367,7 @@ def check(data_dir_option: str | None, out: TextIO = sys.stdout, err: TextIO = s
     return _guarded(run, err)
 
 
-def meetings(data_dir_option: str | None, out: TextIO = sys.stdout, err: TextIO = sys.stderr) -> int:
+def meetings(data_dir_option: str | None, out: TextIO = STDOUT, err: TextIO = STDERR) -> int:
     """`facilitator meetings`: every meeting with its id, for `facilitator brief --meeting ID`."""
 
     def run() -> int:

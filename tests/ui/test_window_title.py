@@ -50,6 +50,12 @@ def test_the_title_follows_the_meeting_from_page_to_page(qtbot, db, clock, meeti
     key(qtbot, window, Qt.Key.Key_A, CTRL | SHIFT)
     qtbot.waitUntil(lambda: window.pages.currentWidget() is window.summary_page)
     assert window.windowTitle() == "Borgermøde i Knebel — Opsummering — Facilitator"
+    # Closing offers the private reflection first (window-modal); Esc skips it.
+    offered = window.summary_page.reflection_dialog
+    assert offered is not None and offered.isVisible()
+    QTest.keyClick(offered, Qt.Key.Key_Escape)
+    qtbot.waitUntil(lambda: window.summary_page.reflection_dialog is None)
+    assert window.windowTitle() == "Borgermøde i Knebel — Opsummering — Facilitator"
 
     qtbot.mouseClick(window.summary_page.reopen_button, Qt.MouseButton.LeftButton)
     assert window.pages.currentWidget() is window.corrections_page
