@@ -134,7 +134,7 @@ class ReflectionDialog(QDialog):
         self.saved_row: ReflectionRow | None = None
         self.setWindowTitle(_("Refleksion efter mødet"))
         self.setStyleSheet(PLANNING_STYLE + SCALE_STYLE)
-        self.setMinimumWidth(760)
+        self.setMinimumWidth(900)  # the longest question on one line beside its scale
         self.scales: dict[str, ScaleInput] = {}
         self._build()
         self._connect_signals()
