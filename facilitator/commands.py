@@ -151,6 +151,16 @@ def _meeting_id(db: Database, text: str) -> uuid.UUID:
         ) from None
 
 
+def _check_pdf_options(language: str, out_path: str, example: str, folder_ok: bool = False) -> None:
+    """A PDF command's language and file name, refused in Danish before the data is opened."""
+    if language not in LANGUAGES:
+        raise ValidationError(_("Sproget skal være da (dansk) eller en (engelsk)."), "lang")
+    path = Path(out_path)
+    if path.suffix.lower() != ".pdf" and not (folder_ok and path.is_dir()):
+        raise ValidationError(_("Filnavnet skal ende på .pdf (fx {example}).").format(example=example),
+                              "out")
+
+
 def brief(
     data_dir_option: str | None,
     meeting: str,
@@ -162,12 +172,9 @@ def brief(
     """`facilitator brief`: write a meeting's brief as a PDF without opening a window."""
 
     def run() -> int:
-        from facilitator.services.briefs import BriefError, write_brief
+        from facilitator.services.briefs import write_brief
 
-        if language not in LANGUAGES:
-            raise BriefError(_("Sproget skal være da (dansk) eller en (engelsk)."))
-        if Path(out_path).suffix.lower() != ".pdf" and not Path(out_path).is_dir():
-            raise BriefError(_("Filnavnet skal ende på .pdf (fx orientering.pdf)."))
+        _check_pdf_options(language, out_path, _("orientering.pdf"), folder_ok=True)
         # READ never creates a database: a brief needs an existing one.
         with open_data_folder(data_dir(data_dir_option), SystemClock(), Purpose.READ) as opened:
             _report_opening(opened, err)
@@ -224,12 +231,9 @@ def status_brief(
     """`facilitator brief --project`: write a project's status brief as a PDF."""
 
     def run() -> int:
-        from facilitator.services.project_status import ProjectError, write_status_brief
+        from facilitator.services.project_status import write_status_brief
 
-        if language not in LANGUAGES:
-            raise ProjectError(_("Sproget skal være da (dansk) eller en (engelsk)."))
-        if Path(out_path).suffix.lower() != ".pdf":
-            raise ProjectError(_("Filnavnet skal ende på .pdf (fx status.pdf)."))
+        _check_pdf_options(language, out_path, _("status.pdf"))
         first_day = _since(since)
         with open_data_folder(data_dir(data_dir_option), SystemClock(), Purpose.READ) as opened:
             _report_opening(opened, err)

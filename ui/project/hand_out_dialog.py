@@ -30,9 +30,10 @@ from PySide6.QtWidgets import (
 
 from facilitator.domain import validation
 from facilitator.domain.formats import entry_date
-from facilitator.i18n import _
+from facilitator.i18n import LANGUAGES, _
 from facilitator.services import project_export, project_status
 from facilitator.storage.database import Database
+from ui.brief.sent_dialog import language_name
 from ui.common.feedback import InlineMessage, attempt
 from ui.follow_up.desk import open_with_desktop
 
@@ -81,8 +82,8 @@ class HandOutDialog(QDialog):
         self.since = QLineEdit()
         self.since.setPlaceholderText(_("tom: hele projektet"))
         self.language = QComboBox()
-        self.language.addItem(_("Dansk"), "da")
-        self.language.addItem(_("Engelsk"), "en")
+        for code in LANGUAGES:
+            self.language.addItem(language_name(code), code)
         self.brief_button = QPushButton(_("Gem &statusorientering (PDF) …"))
         self.brief_button.setObjectName("primaryButton")
         brief_box = QGroupBox(_("Statusorientering til politikerne"))
