@@ -132,6 +132,7 @@ STEP_STATES = {"G": StepState.DONE, "I": StepState.NOT_DONE, "O": StepState.DROP
 
 
 TEXT_MIN_WIDTH = 260  # the entry's words: below this the table scrolls sideways instead
+WIDE_TABLE = 1500  # px of table from which the meeting and department columns widen
 
 
 class FollowUpDesk(QWidget):
@@ -215,6 +216,11 @@ class FollowUpDesk(QWidget):
     def fit_text_column(self) -> None:
         """Give the entry's words the width the other columns leave."""
         header = self.table.horizontalHeader()
+        # On a wide screen the meeting and the department get room to be read whole too.
+        wide = self.table.viewport().width() >= WIDE_TABLE
+        for column, (narrow, roomy) in ((DeskTableModel.MEETING, (150, 280)),
+                                        (DeskTableModel.DEPARTMENT, (170, 220))):
+            header.resizeSection(column, roomy if wide else narrow)
         others = sum(header.sectionSize(c) for c in range(header.count())
                      if c != DeskTableModel.TEXT and not header.isSectionHidden(c))
         header.resizeSection(DeskTableModel.TEXT,
