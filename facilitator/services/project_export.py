@@ -62,7 +62,9 @@ ASK_COLUMNS = (
     Column("answer_text", N_("Svarets tekst")), Column("answered_on", N_("Svar den"), Kind.DATE),
     Column("reported_on", N_("Meldt tilbage den"), Kind.DATE),
     Column("reported_how", N_("Meldt tilbage hvordan")), Column("status", N_("Status")),
+    Column("days_to_sent", N_("Dage til sendt"), Kind.INT),
     Column("days_to_answer", N_("Dage til svar"), Kind.INT),
+    Column("days_to_reported", N_("Dage til meldt tilbage"), Kind.INT),
     Column("waiting_days", N_("Ventedage"), Kind.INT),
     Column("overdue_days", N_("Dage over fristen"), Kind.INT),
 )
@@ -122,8 +124,9 @@ def export_data(db: Database, project_id: uuid.UUID) -> ExportData:
                 else "", carried_by(person(a.person_id), a.asked_by), by_id[a.meeting_id].title,
                 a.asked_on, a.answer_needed_by, a.needs_decision, a.department, a.sent_to,
                 a.forwarded_on, a.answer.label if a.answer else "", a.answer_text, a.answered_on,
-                a.reported_on, a.reported_how, a.status.label, clock.days_to_answer,
-                clock.waiting_days, clock.overdue_days,
+                a.reported_on, a.reported_how, a.status.label, clock.days_to_sent,
+                clock.days_to_answer, clock.days_to_reported, clock.waiting_days,
+                clock.overdue_days,
             ))
         step_rows = tuple((
             n, x.what, x.owner_label, x.owner_side.label, x.due_on, x.state.label, x.state_on,

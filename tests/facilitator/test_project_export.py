@@ -56,6 +56,9 @@ def test_xlsx_has_a_sheet_per_kind_with_typed_cells(db, project, out) -> None:
     assert isinstance(asked_on.value, datetime) and asked_on.value.date() == FIRST
     assert asked_on.number_format == "DD-MM-YYYY"
     assert shelter[header.index("Dage til svar")].value == 12
+    # The whole decision-path clock: sent on day 2, reported back on day 20.
+    assert shelter[header.index("Dage til sendt")].value == 2
+    assert shelter[header.index("Dage til meldt tilbage")].value == 20
     assert shelter[header.index("Kræver politisk beslutning")].value == "Nej"
     assert rows["Ny bus til Agri"][header.index("Beløb")].value == 1_200_000
     assert rows["Tilladelse til bålplads; «gerne» før sommer"][
