@@ -9,6 +9,7 @@ or they would all point at page 1.
 from __future__ import annotations
 
 import io
+import threading
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
@@ -118,6 +119,13 @@ class NumberedCanvas(Canvas):  # type: ignore[misc]
         self.restoreState()
 
 
+# reportlab keeps each embedded font's subset (which glyphs a document used) on the font object
+# it registers once per process; two documents laid out at once on two threads (the brief
+# window's worker and a status brief, or two windows) would write into the same subset and can
+# corrupt it. One document is built at a time; a brief takes well under a second.
+_BUILDING = threading.RLock()
+
+
 class BriefDocTemplate(BaseDocTemplate):  # type: ignore[misc]
     """A4 with the brief's header and footer on every page and an outline entry per section."""
 
@@ -143,6 +151,11 @@ class BriefDocTemplate(BaseDocTemplate):  # type: ignore[misc]
             leftPadding=0, rightPadding=0, topPadding=0, bottomPadding=0, id="body",
         )
         self.addPageTemplates([PageTemplate(id="brief", frames=[frame], onPage=self._decorate)])
+
+    def build(self, flowables: list[Any], **kwargs: Any) -> None:
+        """Lay out and save the document, one document at a time in this process."""
+        with _BUILDING:
+            super().build(flowables, **kwargs)
 
     def canvasmaker(self) -> Callable[..., NumberedCanvas]:
         """The canvas class for `build`, carrying the page label of the brief's language."""

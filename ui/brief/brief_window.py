@@ -242,8 +242,8 @@ class BriefWindow(QWidget):
         self.generate()
 
     def is_busy(self) -> bool:
-        """True while a brief is being made."""
-        return self._waiting
+        """True while a brief is being made, until its thread has ended too."""
+        return self._waiting or any(w.isRunning() for w in self._workers)
 
     def generate(self) -> None:
         """Make the brief in the chosen language on a worker thread; the preview follows."""
