@@ -11,6 +11,7 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QDialog,
     QHBoxLayout,
@@ -119,6 +120,16 @@ class DamagedDialog(QDialog):
         layout.addStretch(1)
         layout.addLayout(choices)
         layout.addLayout(quit_row)
+
+    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 - Qt API
+        """Open tall enough for the wrapped texts at the width it opens with: Qt's first guess
+        for wrapped labels can be short (a long data-folder path), squeezing the buttons."""
+        super().showEvent(event)
+        layout = self.layout()
+        if layout is not None and layout.hasHeightForWidth():
+            needed = layout.totalHeightForWidth(self.width())
+            if needed > self.height():
+                self.resize(self.width(), needed)
 
     def _connect_signals(self) -> None:
         self.restore_button.clicked.connect(self.restore_latest)
