@@ -14,6 +14,7 @@ from ui.common.changes import ChangeHub
 from ui.planning.agenda_page import AgendaPage
 
 CTRL = Qt.KeyboardModifier.ControlModifier
+SHIFT = Qt.KeyboardModifier.ShiftModifier
 
 
 def press(widget, key, modifiers=Qt.KeyboardModifier.NoModifier) -> None:
@@ -115,6 +116,10 @@ def test_during_the_follow_up_item_keys_tick_a_step_done_and_record_a_report(
     assert listed(box.steps) == [t for t in listed(box.steps) if "stierne" not in t]
     assert len(listed(box.steps)) == 1
 
+    press(page, Qt.Key.Key_M, CTRL | SHIFT)  # choose the second answer, then back to the first
+    assert box.answers.currentItem().text().startswith("Ny asfalt på Skovvejen")
+    press(page, Qt.Key.Key_M, CTRL | SHIFT)
+    assert box.answers.currentItem().text().startswith("Tilskud til shelter")
     press(page, Qt.Key.Key_M, CTRL)  # the first answer was told in the room
     with db.session() as s:
         ask = s.get_one(ResourceAsk, h.granted)

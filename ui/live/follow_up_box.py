@@ -28,6 +28,9 @@ from ui.live.live_status import SMALL_PX, TEXT_PX, set_px
 
 STEP_DONE_KEYS = "Ctrl+D"
 REPORTED_KEYS = "Ctrl+M"
+# The same letters with Shift choose the next row, so no row needs the mouse.
+NEXT_STEP_KEYS = "Ctrl+Shift+D"
+NEXT_ANSWER_KEYS = "Ctrl+Shift+M"
 ID_ROLE = Qt.ItemDataRole.UserRole
 VISIBLE_ROWS = 4
 
@@ -74,6 +77,10 @@ class FollowUpBox(QFrame):
                      self.tick_step_done),
             shortcut(self, REPORTED_KEYS, _("Under opfølgningen: svaret er meldt tilbage på mødet"),
                      self.record_reported),
+            shortcut(self, NEXT_STEP_KEYS, _("Under opfølgningen: vælg det næste skridt i listen"),
+                     lambda: self._choose_next(self.steps)),
+            shortcut(self, NEXT_ANSWER_KEYS, _("Under opfølgningen: vælg det næste svar i listen"),
+                     lambda: self._choose_next(self.answers)),
         ]
         for key in self.keys:
             key.setEnabled(False)
@@ -143,6 +150,15 @@ class FollowUpBox(QFrame):
         else:
             view.setCurrentRow(0)
         FollowUpBox._fit_height(view)
+
+    @staticmethod
+    def _choose_next(view: QListWidget) -> None:
+        """Choose the row after the chosen one (after the last: the first again)."""
+        rows = [r for r in range(view.count()) if isinstance(view.item(r).data(ID_ROLE), uuid.UUID)]
+        if not rows:
+            return
+        later = [r for r in rows if r > view.currentRow()]
+        view.setCurrentRow(later[0] if later else rows[0])
 
     @staticmethod
     def _chosen(view: QListWidget) -> uuid.UUID | None:
