@@ -83,11 +83,17 @@ class DepartmentFigures:
 
 def department_figures(asks: Iterable[AskDates], today: date) -> list[DepartmentFigures]:
     """Per department (sorted by name, the unnamed last): median and slowest answer times."""
+    # "Plan og Byg" and "plan og byg " are one department (as the desk's filter has them),
+    # named as it was first written.
     by_department: dict[str, list[AskDates]] = {}
+    names: dict[str, str] = {}
     for ask in asks:
-        by_department.setdefault(ask.department.strip(), []).append(ask)
+        key = " ".join(ask.department.split()).casefold()
+        names.setdefault(key, ask.department.strip())
+        by_department.setdefault(key, []).append(ask)
     figures = []
-    for department, group in by_department.items():
+    for key, group in by_department.items():
+        department = names[key]
         clocks = [(ask, ask_clock(ask, today)) for ask in group]
         answered = [c.days_to_answer for _a, c in clocks if c.days_to_answer is not None]
         waits = [(c.waiting_days, a.answered_on is None) for a, c in clocks if a.sent_on or a.answered_on]

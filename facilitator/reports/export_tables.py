@@ -12,6 +12,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import re
 from dataclasses import dataclass
 from datetime import date, datetime
 from enum import StrEnum
@@ -67,6 +68,24 @@ AMOUNT_FORMAT = '#,##0 "kr."'
 MAX_WIDTH = 60  # characters: a long idea wraps in Excel rather than making a screen-wide column
 
 
+# Characters a spreadsheet file cannot hold (XML 1.0 forbids them; openpyxl refuses them):
+# the app keeps what was typed, the spreadsheet shows a space in their place.
+_ILLEGAL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f]")
+# A cell Excel would read as a formula (CSV/XLSX injection): shown as the text it is.
+_FORMULA_START = ("=", "+", "-", "@")
+
+
+def sheet_text(text: str) -> str:
+    """A citizen's text as a spreadsheet cell holds it: no control characters."""
+    return _ILLEGAL.sub(" ", text)
+
+
+def csv_text(text: str) -> str:
+    """A CSV field Excel shows as text, never evaluates: a leading = + - @ gets an apostrophe."""
+    text = sheet_text(text)
+    return "'" + text if text.startswith(_FORMULA_START) else text
+
+
 def _text(value: Cell, kind: Kind, yes: str, no: str) -> str:
     """A cell as CSV text: ISO dates, plain whole numbers, Ja/Nej."""
     if value is None:
@@ -77,7 +96,7 @@ def _text(value: Cell, kind: Kind, yes: str, no: str) -> str:
         return value.strftime("%Y-%m-%d %H:%M")
     if isinstance(value, date):
         return value.isoformat()
-    return str(value)
+    return csv_text(value) if isinstance(value, str) else str(value)
 
 
 def csv_bytes(table: Table, yes: str = YES, no: str = NO) -> bytes:
@@ -128,8 +147,12 @@ def xlsx_bytes(data: ExportData, yes: str = YES, no: str = NO) -> bytes:
             cell.font = bold
             cell.alignment = Alignment(vertical="top")
         for row in table.rows:
-            sheet.append([(yes if v else no) if c.kind is Kind.BOOL and v is not None else v
+            sheet.append([(yes if v else no) if c.kind is Kind.BOOL and v is not None
+                          else sheet_text(v) if isinstance(v, str) else v
                           for v, c in zip(row, table.columns, strict=True)])
+            for cell in sheet[sheet.max_row]:
+                if isinstance(cell.value, str) and cell.value.startswith("="):
+                    cell.data_type = "s"  # a citizen's "=…" is text, not a formula
         widths = [len(c.title) for c in table.columns]
         for index, column in enumerate(table.columns, start=1):
             number_format = {Kind.DATE: DATE_FORMAT, Kind.DATETIME: DATETIME_FORMAT,

@@ -32,12 +32,12 @@ def step_line(step: CarriedStep, words: BriefWords) -> str:
 
 
 def waiting_line(ask: WaitingAsk, words: BriefWords) -> str:
-    """"Lov til bålplads – venter i 36 dage (forfalden)"."""
+    """"Lov til bålplads – venter i 36 dage (forfaldent)"."""
     _ = words.gettext
     waited = words.ngettext("venter i {n} dag", "venter i {n} dage", ask.waiting_days).format(
         n=words.number(ask.waiting_days))
     text = f"{shorten(ask.what, TEXT_LIMIT)} – {waited}"
-    return text + " " + _("(forfalden)") if ask.overdue else text
+    return text + " " + _("(forfaldent)") if ask.overdue else text
 
 
 def summary_line(since: SinceLast, words: BriefWords) -> str:
@@ -48,7 +48,7 @@ def summary_line(since: SinceLast, words: BriefWords) -> str:
         (len(since.answers), ngettext("{n} svar modtaget", "{n} svar modtaget", len(since.answers))),
         (len(since.steps_done), ngettext("{n} næste skridt gjort", "{n} næste skridt gjort",
                                          len(since.steps_done))),
-        (len(since.steps_overdue), ngettext("{n} skridt forfaldent", "{n} skridt forfaldne",
+        (len(since.steps_overdue), ngettext("{n} forfaldent skridt", "{n} forfaldne skridt",
                                             len(since.steps_overdue))),
         (len(since.asks_waiting), ngettext("{n} ønske venter på svar", "{n} ønsker venter på svar",
                                            len(since.asks_waiting))),
@@ -67,7 +67,7 @@ def since_sections(since: SinceLast, words: BriefWords) -> list[tuple[str, list[
     sections = [
         (_("Svar modtaget"), [answer_line(a, words) for a in since.answers]),
         (_("Næste skridt gjort"), [step_line(s, words) for s in since.steps_done]),
-        (_("Næste skridt forfaldne"), [step_line(s, words) for s in since.steps_overdue]),
+        (_("Forfaldne næste skridt"), [step_line(s, words) for s in since.steps_overdue]),
         (_("Venter på svar"), [waiting_line(w, words) for w in since.asks_waiting]),
     ]
     return [(heading, lines) for heading, lines in sections if lines]

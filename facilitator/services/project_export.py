@@ -16,7 +16,7 @@ from typing import Any
 
 from sqlalchemy import literal_column, select
 
-from facilitator.domain.decision_path import AskDates, ask_clock
+from facilitator.domain.decision_path import AskDates, ask_clock, department_figures
 from facilitator.i18n import N_, _
 from facilitator.reports.export_tables import (
     Cell,
@@ -75,6 +75,14 @@ STEP_COLUMNS = (
     Column("state_on", N_("Status den"), Kind.DATE), Column("meeting", N_("Møde")),
     Column("meeting_date", N_("Mødedato"), Kind.DATE),
 )
+DEPARTMENT_COLUMNS = (
+    Column("department", N_("Forvaltning")), Column("asks", N_("Ønsker"), Kind.INT),
+    Column("answered", N_("Besvaret"), Kind.INT), Column("waiting", N_("Venter"), Kind.INT),
+    Column("overdue", N_("Forfaldne"), Kind.INT),
+    Column("median_days_to_answer", N_("Median dage til svar"), Kind.INT),
+    Column("slowest_days", N_("Længste ventetid (dage)"), Kind.INT),
+    Column("slowest_still_waiting", N_("Venter stadig"), Kind.BOOL),
+)
 MEETING_COLUMNS = (
     Column("title", N_("Møde")), Column("scheduled_at", N_("Tidspunkt"), Kind.DATETIME),
     Column("venue", N_("Sted")), Column("places", N_("Landsbyer")), Column("status", N_("Status")),
@@ -115,6 +123,14 @@ def export_data(db: Database, project_id: uuid.UUID) -> ExportData:
             i.needs_check.label if i.needs_check else "", i.check_note, i.status.label,
             by_id[i.meeting_id].title, by_id[i.meeting_id].scheduled_at.date(),
         ) for n, i in enumerate(ideas, start=1))
+        dates = [AskDates(a.department, a.asked_on, a.forwarded_on, a.answered_on, a.reported_on,
+                          a.answer_needed_by) for a in asks]
+        # The decision path per department, as the desk and the status brief count it.
+        department_rows = tuple((
+            f.department, f.asks, f.answered, f.waiting, f.overdue,
+            round(f.median_days_to_answer) if f.median_days_to_answer is not None else None,
+            f.slowest_days, f.slowest_still_waiting,
+        ) for f in department_figures((d for d in dates if d.department.strip()), today))
         ask_rows = []
         for n, a in enumerate(asks, start=1):
             clock = ask_clock(AskDates(a.department, a.asked_on, a.forwarded_on, a.answered_on,
@@ -158,6 +174,8 @@ def export_data(db: Database, project_id: uuid.UUID) -> ExportData:
         Table("next_steps", _("Næste skridt"), "naeste-skridt", titled(STEP_COLUMNS),
               clean(step_rows)),
         Table("meetings", _("Møder"), "moeder", titled(MEETING_COLUMNS), clean(meeting_rows)),
+        Table("departments", _("Forvaltninger"), "forvaltninger", titled(DEPARTMENT_COLUMNS),
+              clean(department_rows)),
     )
     return ExportData(project_name=redact(name), exported_at=db.clock.now().astimezone(),
                       tables=tables)
@@ -172,7 +190,8 @@ def _failure() -> str:
 
 def write_export(db: Database, project_id: uuid.UUID, fmt: str, out: Path) -> list[Path]:
     """Export the project as `fmt` to `out` (a file; for csv a folder); the files written."""
-    writers: dict[str, Callable[[ExportData], bytes]] = {"xlsx": xlsx_bytes, "json": json_bytes}
+    writers: dict[str, Callable[[ExportData], bytes]] = {
+        "xlsx": lambda data: xlsx_bytes(data, _("Ja"), _("Nej")), "json": json_bytes}
     if fmt not in FORMATS:
         raise ProjectError(_("Formatet skal være xlsx, csv eller json."))
     out = Path(out)

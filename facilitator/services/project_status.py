@@ -237,7 +237,14 @@ def status_data(db: Database, project_id: uuid.UUID, since: date | None = None,
                 for x in steps if x.state == StepState.DONE
                 and (since is None or (x.state_on is not None and x.state_on >= since))]
         open_steps = [x for x in steps if x.state == StepState.OPEN]
-        held = sum(1 for m in meetings.values() if m.scheduled_at.date() <= today
+        # Held: a meeting that was run, or that holds what the citizens asked (entered after it);
+        # a date passed with nothing in it is a plan that was dropped, not a meeting.
+        with_entries = {x.meeting_id for x in steps} | set(s.scalars(
+            select(ResourceAsk.meeting_id).where(ResourceAsk.meeting_id.in_(meetings),
+                                                 ResourceAsk.deleted_at.is_(None))))
+        held = sum(1 for m in meetings.values()
+                   if (m.status is not MeetingStatus.PLANNED or m.id in with_entries)
+                   and m.scheduled_at.date() <= today
                    and (since is None or m.scheduled_at.date() >= since))
         project_name = project.name
     decisions = [StatusDecision(a, reason) for a in asks

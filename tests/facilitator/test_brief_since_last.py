@@ -31,7 +31,7 @@ def test_the_brief_tells_what_happened_since_the_previous_meeting(db, clock, mee
     assert "Svar modtaget:" in text and "Imødekommet" in text and "Afslået" in text
     assert "Næste skridt gjort: Søg fondsmidler til shelteret" in text
     assert "Send kort over stierne" in text
-    assert "venter i 36 dage (forfalden)" in text
+    assert "venter i 36 dage (forfaldent)" in text
 
 
 def test_no_since_section_when_nothing_happened(db, clock, meeting_factory) -> None:

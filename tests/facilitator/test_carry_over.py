@@ -93,9 +93,9 @@ def test_the_lines_tell_it_in_danish(db, clock, meeting_factory) -> None:
     words = BriefWords("da")
     since = carry_over.since_last(db, h.second.id)
     assert summary_line(since, words) == (
-        "2 svar modtaget · 1 næste skridt gjort · 1 skridt forfaldent · 1 ønske venter på svar")
+        "2 svar modtaget · 1 næste skridt gjort · 1 forfaldent skridt · 1 ønske venter på svar")
     sections = dict(since_sections(since, words))
     assert sections["Svar modtaget"][0] == (
         "Tilskud til shelter ved Agri Bavnehøj – Imødekommet (17. mar. 2026)")
-    assert sections["Venter på svar"] == ["Lov til bålplads på stranden – venter i 36 dage (forfalden)"]
+    assert sections["Venter på svar"] == ["Lov til bålplads på stranden – venter i 36 dage (forfaldent)"]
     assert summary_line(carry_over.since_last(db, h.first.id), words) == "Intet nyt siden sidste møde."

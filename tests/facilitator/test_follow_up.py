@@ -182,3 +182,11 @@ def test_departments_get_their_median_and_their_slowest_wait() -> None:
     assert (road.median_days_to_answer, road.slowest_days, road.slowest_still_waiting, road.overdue) == (
         5.0, 50, True, 1)
     assert (nobody.department, nobody.waiting, nobody.slowest_days) == ("", 1, None)
+
+
+def test_one_department_however_its_name_was_typed_as_the_desk_filter_has_it() -> None:
+    day = date(2026, 3, 3)
+    asks = [AskDates("Plan og Byg", day, day + timedelta(days=1), day + timedelta(days=10)),
+            AskDates(" plan og  byg", day, day + timedelta(days=1), day + timedelta(days=30))]
+    [figure] = department_figures(asks, day + timedelta(days=40))
+    assert (figure.department, figure.asks, figure.median_days_to_answer) == ("Plan og Byg", 2, 20.0)

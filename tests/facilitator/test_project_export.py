@@ -44,7 +44,7 @@ def test_xlsx_has_a_sheet_per_kind_with_typed_cells(db, project, out) -> None:
     [path] = write_export(db, project.project_id, "xlsx", out / "mols.xlsx")
     assert private(path)
     book = load_workbook(path)
-    assert book.sheetnames == ["Idéer", "Ønsker", "Næste skridt", "Møder"]
+    assert book.sheetnames == ["Idéer", "Ønsker", "Næste skridt", "Møder", "Forvaltninger"]
     asks = book["Ønsker"]
     header = [c.value for c in asks[1]]
     assert asks.freeze_panes == "A2" and all(c.font.b for c in asks[1])
@@ -68,13 +68,20 @@ def test_xlsx_has_a_sheet_per_kind_with_typed_cells(db, project, out) -> None:
     when = [c.value for c in meetings["B"]][1:]
     assert when == [datetime(2026, 3, 3, 19), datetime(2026, 5, 5, 19)]
     assert [c.value for c in meetings["G"]][1:] == [2, 0]  # ideas per meeting, as numbers
+    # Per department the decision path, as the desk and the status brief count it.
+    departments = book["Forvaltninger"]
+    heads = [c.value for c in departments[1]]
+    by_name = {r[0].value: r for r in departments.iter_rows(min_row=2)}
+    technical = by_name["Teknik og Miljø"]
+    assert technical[heads.index("Median dage til svar")].value == 12  # the shelter, as above
+    assert isinstance(technical[heads.index("Ønsker")].value, int)
 
 
 def test_csv_round_trips_danish_text(db, project, out) -> None:
     folder = out / "csv"
     written = write_export(db, project.project_id, "csv", folder)
-    assert sorted(p.name for p in written) == ["ideer.csv", "moeder.csv", "naeste-skridt.csv",
-                                              "oensker.csv"]
+    assert sorted(p.name for p in written) == ["forvaltninger.csv", "ideer.csv", "moeder.csv",
+                                              "naeste-skridt.csv", "oensker.csv"]
     assert all(private(p) for p in written)
     raw = (folder / "oensker.csv").read_bytes()
     assert raw.startswith(b"\xef\xbb\xbf")  # the BOM Danish Excel needs to read UTF-8
@@ -91,7 +98,8 @@ def test_csv_round_trips_danish_text(db, project, out) -> None:
 def test_json_is_one_document(db, project, out) -> None:
     [path] = write_export(db, project.project_id, "json", out / "mols.json")
     document = json.loads(path.read_text(encoding="utf-8"))
-    assert set(document) == {"project", "exported_at", "ideas", "asks", "next_steps", "meetings"}
+    assert set(document) == {"project", "exported_at", "ideas", "asks", "next_steps", "meetings",
+                             "departments"}
     shelter = next(a for a in document["asks"] if a["what"] == "Tilskud til shelter")
     assert (shelter["amount_dkk"], shelter["asked_on"], shelter["needs_decision"]) == (
         45000, FIRST.isoformat(), False)
@@ -114,7 +122,7 @@ def test_no_name_without_consent_leaves(db, project, out, fmt, name) -> None:
 def test_export_data_counts(db, project) -> None:
     data = export_data(db, project.project_id)
     counts = {t.key: len(t.rows) for t in data.tables}
-    assert counts == {"ideas": 2, "asks": 5, "next_steps": 2, "meetings": 2}
+    assert counts == {"ideas": 2, "asks": 5, "next_steps": 2, "meetings": 2, "departments": 3}
 
 
 def test_refusals_are_danish(db, project, out) -> None:
@@ -137,3 +145,21 @@ def test_dates_are_dates_not_text(db, project) -> None:
     steps = next(t for t in data.tables if t.key == "next_steps")
     state_on = [c.key for c in steps.columns].index("state_on")
     assert date(2026, 3, 23) in [row[state_on] for row in steps.rows]
+
+
+def test_control_characters_and_formulas_stay_text_in_the_spreadsheets(db, project, out) -> None:
+    from facilitator.services import capture
+
+    meeting_id = project.first
+    capture.add_idea(db, meeting_id, capture.IdeaInput("Shelter\x00ved\x07Agri"))
+    capture.add_idea(db, meeting_id, capture.IdeaInput("=1+1 bænke"))
+    [path] = write_export(db, project.project_id, "xlsx", out / "x.xlsx")
+    ideas = load_workbook(path)["Idéer"]
+    titles = {c.value: c for c in ideas["B"][1:]}
+    assert "Shelter ved Agri" in titles  # a spreadsheet cannot hold control characters
+    assert titles["=1+1 bænke"].data_type == "s"  # text, not a formula
+    folder = out / "csv"
+    write_export(db, project.project_id, "csv", folder)
+    with (folder / "ideer.csv").open(encoding="utf-8-sig", newline="") as source:
+        shown = [r["Idé"] for r in csv.DictReader(source, delimiter=";")]
+    assert "'=1+1 bænke" in shown and "Shelter ved Agri" in shown

@@ -185,3 +185,9 @@ def test_page_one_caps_long_lists_and_points_to_the_appendix(db, project) -> Non
     pages = text_of(build_status_brief(replace(data, asks=many), invariant=True))
     assert f"{WAIT_CAP} af {len([a for a in many if a.answered_on is None])} vist" in pages[0]
     assert "Ønske nummer 30 " in " ".join(pages[1:]) + " "
+
+
+def test_a_planned_date_that_passed_with_nothing_in_it_is_no_meeting(db, project,
+                                                                       meeting_factory) -> None:
+    meeting_factory(db, title="Aflyst møde", scheduled_at=datetime(2026, 4, 7, 19, 0))
+    assert status_data(db, project.project_id, None, "da").meetings == 2

@@ -40,9 +40,9 @@ def test_the_agenda_page_offers_the_follow_up_item_and_ctrl_o_puts_it_first(
     offer = page.follow_up
     assert offer.isVisible() and offer.add_button.isVisible()
     assert offer.summary.text() == (
-        "2 svar modtaget · 1 næste skridt gjort · 1 skridt forfaldent · 1 ønske venter på svar")
+        "2 svar modtaget · 1 næste skridt gjort · 1 forfaldent skridt · 1 ønske venter på svar")
     assert offer.details[2].full_text() == (
-        "Næste skridt forfaldne (1): Send kort over stierne – Plan og Byg · frist 20. mar. 2026")
+        "Forfaldne næste skridt (1): Send kort over stierne – Plan og Byg · frist 20. mar. 2026")
     page.grab().save("/tmp/shots-carry/agenda_offer.png")
 
     press(page, Qt.Key.Key_O, CTRL)

@@ -78,7 +78,8 @@ def figures_line(figures: list[DepartmentFigures], department: str | None) -> st
     known = [f for f in figures if f.slowest_days is not None or f.median_days_to_answer is not None]
     if not known:
         return _("Ingen ønsker er sendt til en forvaltning endnu.")
-    chosen = [f for f in known if f.department == department] if department else known
+    chosen = ([f for f in known if f.department.casefold() == department.casefold()]
+              if department else known)
     if len(chosen) <= 1:
         return _("Svartid: {figures}").format(figures=figures_text(chosen)) if chosen else ""
     answered = [f for f in chosen if f.median_days_to_answer is not None]

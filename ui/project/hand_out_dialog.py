@@ -30,7 +30,7 @@ from PySide6.QtWidgets import (
 
 from facilitator.domain import validation
 from facilitator.domain.formats import entry_date
-from facilitator.i18n import LANGUAGES, _
+from facilitator.i18n import LANGUAGES, N_, _
 from facilitator.services import project_export, project_status
 from facilitator.storage.database import Database
 from ui.brief.sent_dialog import language_name
@@ -52,8 +52,8 @@ def _documents() -> Path:
 
 
 FORMATS = (
-    ("xlsx", "Regneark (xlsx)", "Regneark (*.xlsx)"),
-    ("csv", "CSV-filer i en mappe (; og UTF-8)", ""),
+    ("xlsx", N_("Regneark (xlsx)"), N_("Regneark (*.xlsx)")),
+    ("csv", N_("CSV-filer i en mappe (; og UTF-8)"), ""),
     ("json", "JSON", "JSON (*.json)"),
 )
 
