@@ -10,9 +10,7 @@ write-ahead log emptied.
 
 from __future__ import annotations
 
-import os
 import sqlite3
-import tempfile
 import uuid
 from collections.abc import Callable, Iterable
 from datetime import date
@@ -32,11 +30,11 @@ from facilitator.services.people_rows import PersonRow
 from facilitator.services.privacy_erase import ErasureTarget, erase_in, erase_people_in
 from facilitator.services.privacy_export import PersonExport, as_json, gather
 from facilitator.services.privacy_settings import all_retentions, get_retention_months
+from facilitator.services.private_files import SaveError, write_private
 from facilitator.storage import stale_files
 from facilitator.storage.busy import Backoff, DatabaseBusy, sole_writer, wipe_free_space
 from facilitator.storage.database import Database, StorageError, describe_error
 from facilitator.storage.models import Idea, Person, ResourceAsk
-from facilitator.storage.os_errors import describe_os_error
 
 Change = Callable[[sqlite3.Connection], None]
 
@@ -138,24 +136,9 @@ def write_privacy_notice(db: Database, path: Path, language: str = "da") -> Path
 def _write(path: Path, data: bytes) -> None:
     """Write atomically beside the target (0600: the file holds personal data)."""
     try:
-        handle, temp_name = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.",
-                                             suffix=".part")
-    except OSError as exc:
-        raise _cannot_save(path, exc) from exc
-    try:
-        with os.fdopen(handle, "wb") as out:
-            out.write(data)
-            out.flush()
-            os.fsync(out.fileno())
-        os.replace(temp_name, path)
-    except OSError as exc:
-        Path(temp_name).unlink(missing_ok=True)
-        raise _cannot_save(path, exc) from exc
-
-
-def _cannot_save(path: Path, exc: OSError) -> PrivacyError:
-    return PrivacyError(_("Filen kan ikke gemmes som {path}: {reason}.").format(
-        path=path, reason=describe_os_error(exc)))
+        write_private(path, data, _("Filen kan ikke gemmes som {path}: {reason}."))
+    except SaveError as exc:
+        raise PrivacyError(exc.message) from exc
 
 
 # ----- erasure ------------------------------------------------------------------

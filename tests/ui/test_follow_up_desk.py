@@ -359,7 +359,7 @@ def test_a_tab_added_later_is_told_the_project(qtbot, page, filled) -> None:
 
 def test_the_figures_line_names_the_quickest_the_slowest_and_the_longest_wait() -> None:
     from facilitator.domain.decision_path import DepartmentFigures
-    from ui.follow_up.desk import figures_line
+    from ui.follow_up.figures import figures_line
 
     def figure(name, median, slowest, waiting=False):
         return DepartmentFigures(name, 3, 2, 1, 0, median, slowest, waiting)

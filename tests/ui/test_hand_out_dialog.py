@@ -8,7 +8,9 @@ from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
 
 from tests.facilitator.desk_factory import fill_desk
-from tests.ui.test_project_page import CTRL, key, shown_window
+from tests.ui.window_keys import key, shown_window
+
+CTRL = Qt.KeyboardModifier.ControlModifier
 
 
 def opened_dialog(qtbot, db, clock, meeting_factory, out, answer: str):

@@ -5,34 +5,19 @@ from __future__ import annotations
 from datetime import date
 
 from PySide6.QtCore import Qt
-from PySide6.QtTest import QTest
 
 from facilitator.domain.enums import AskAnswer
 from facilitator.services import follow_up, projects
 from facilitator.services.follow_up import AnswerInput
 from tests.facilitator.desk_factory import fill_desk
+from tests.ui.window_keys import key, shown_window
 from ui.common.changes import ChangeHub
-from ui.main_window import MainWindow
 from ui.start.start_page import StartPage
 
 CTRL = Qt.KeyboardModifier.ControlModifier
 FRIDAY = date(2026, 3, 20)
 
 
-def shown_window(qtbot, db, clock) -> MainWindow:
-    window = MainWindow(db, clock)
-    qtbot.addWidget(window)
-    window.resize(1366, 768)
-    window.show()
-    qtbot.waitExposed(window)
-    return window
-
-
-def key(qtbot, window, k, modifiers=Qt.KeyboardModifier.NoModifier) -> None:
-    """A key press as it reaches the window (so shortcuts fire)."""
-    window.activateWindow()
-    qtbot.waitUntil(window.isActiveWindow)
-    QTest.keyClick(window.windowHandle(), k, modifiers)
 
 
 def test_the_attention_line_says_what_is_due_and_is_gone_when_nothing_is(qtbot, db, clock, meeting_factory):

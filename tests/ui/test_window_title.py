@@ -7,6 +7,7 @@ from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QMessageBox
 
 from facilitator.services import meetings
+from tests.ui.window_keys import key, shown_window
 from ui.main_window import TITLE_CHARS, MainWindow, window_title
 
 from .modal import answer_next_box
@@ -15,20 +16,6 @@ CTRL = Qt.KeyboardModifier.ControlModifier
 SHIFT = Qt.KeyboardModifier.ShiftModifier
 
 
-def shown_window(qtbot, db, clock) -> MainWindow:
-    window = MainWindow(db, clock)
-    qtbot.addWidget(window)
-    window.resize(1366, 768)
-    window.show()
-    qtbot.waitExposed(window)
-    return window
-
-
-def key(qtbot, window, k, modifiers=Qt.KeyboardModifier.NoModifier) -> None:
-    """A key press as it reaches the window (so shortcuts fire)."""
-    window.activateWindow()
-    qtbot.waitUntil(window.isActiveWindow)
-    QTest.keyClick(window.windowHandle(), k, modifiers)
 
 
 def test_the_title_follows_the_meeting_from_page_to_page(qtbot, db, clock, meeting_factory):
@@ -103,7 +90,6 @@ def test_window_title_without_a_meeting_is_the_app_name() -> None:
 def test_a_failing_read_keeps_the_last_title_instead_of_an_error(qtbot, db, clock, meeting_factory, monkeypatch) -> None:
     from facilitator.services import meetings
     from facilitator.storage.database import StorageError
-    from ui.main_window import MainWindow
 
     meeting = meeting_factory(db)
     window = MainWindow(db, clock)

@@ -6,8 +6,8 @@ import re
 import uuid
 from pathlib import Path
 
-from PySide6.QtCore import QStandardPaths, Qt, QUrl, Signal
-from PySide6.QtGui import QDesktopServices, QKeySequence, QShortcut
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QDialog,
     QFileDialog,
@@ -26,6 +26,8 @@ from facilitator.storage.database import Database
 from ui.common.actions import Change, run_action
 from ui.common.changes import ChangeHub
 from ui.common.feedback import InlineMessage, attempt
+from ui.common.files import documents_folder
+from ui.common.files import open_with_desktop as open_file
 from ui.common.focus import give_focus
 from ui.common.row_model import ROW_ROLE
 from ui.people.people_model import PeopleTableModel, PersonEntry
@@ -41,15 +43,6 @@ from ui.settings.retention_box import RetentionBox
 # Characters Windows, macOS or a USB stick refuse in a file name.
 _UNSAFE = re.compile(r'[\\/:*?"<>|\x00-\x1f]+')
 PEOPLE_STYLE = "QLabel#sectionHeading { font-size: 13pt; font-weight: bold; }"
-
-
-def open_file(path: Path) -> None:
-    """Open a saved file in the system's viewer (a separate function so tests can replace it)."""
-    QDesktopServices.openUrl(QUrl.fromLocalFile(str(path)))
-
-
-def _documents() -> Path:
-    return Path(QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation))
 
 
 def _safe(name: str) -> str:
@@ -325,7 +318,7 @@ class PeopleDialog(QDialog):
         if entry is None:
             return
         day = self._db.clock.now().astimezone().date().isoformat()
-        suggested = _documents() / (_safe(_("Indsigt – {name} – {date}").format(
+        suggested = documents_folder() / (_safe(_("Indsigt – {name} – {date}").format(
             name=entry.person.name, date=day)) + ".pdf")
         path, _chosen_filter = QFileDialog.getSaveFileName(
             self, _("Gem indsigt (PDF og JSON)"), str(suggested), _("PDF-dokument (*.pdf)"))
@@ -340,7 +333,7 @@ class PeopleDialog(QDialog):
     def save_notice(self) -> None:
         """Save the printable privacy notice (Danish or English, by the chosen file type); open it."""
         danish, english = _("PDF på dansk (*.pdf)"), _("PDF på engelsk (*.pdf)")
-        suggested = _documents() / (_("Privatlivserklæring") + ".pdf")
+        suggested = documents_folder() / (_("Privatlivserklæring") + ".pdf")
         path, chosen = QFileDialog.getSaveFileName(
             self, _("Gem privatlivserklæring"), str(suggested), f"{danish};;{english}")
         if not path:

@@ -13,7 +13,6 @@ import uuid
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QStandardPaths
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -35,7 +34,7 @@ from facilitator.services import project_export, project_status
 from facilitator.storage.database import Database
 from ui.brief.sent_dialog import language_name
 from ui.common.feedback import InlineMessage, attempt
-from ui.follow_up.desk import open_with_desktop
+from ui.common.files import documents_folder, open_with_desktop
 
 # (title, suggested path, file filter) → the chosen path, or "" when the official cancels.
 ChoosePath = Callable[[QWidget, str, Path, str], str]
@@ -45,10 +44,6 @@ def choose_with_dialog(parent: QWidget, title: str, suggested: Path, file_filter
     """The system's save dialog."""
     path, _chosen = QFileDialog.getSaveFileName(parent, title, str(suggested), file_filter)
     return path
-
-
-def _documents() -> Path:
-    return Path(QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation))
 
 
 FORMATS = (
@@ -133,7 +128,7 @@ class HandOutDialog(QDialog):
         if since is None and self.since.text().strip():
             self.since.setFocus()
             return
-        suggested = _documents() / f"{_('Status')} – {self._name} – {self._today()}.pdf"
+        suggested = documents_folder() / f"{_('Status')} – {self._name} – {self._today()}.pdf"
         chosen = self.choose_path(self, _("Gem statusorientering"), suggested,
                                   _("PDF-dokument (*.pdf)"))
         if not chosen:
@@ -154,7 +149,7 @@ class HandOutDialog(QDialog):
         fmt = str(self.format.currentData())
         file_filter = next(f for key, _label, f in FORMATS if key == fmt)
         base = f"{_('Eksport')} – {self._name} – {self._today()}"
-        suggested = _documents() / (base if fmt == "csv" else f"{base}.{fmt}")
+        suggested = documents_folder() / (base if fmt == "csv" else f"{base}.{fmt}")
         chosen = self.choose_path(self, _("Gem eksport"), suggested, _(file_filter) if file_filter
                                   else _("Mappe til CSV-filerne"))
         if not chosen:
