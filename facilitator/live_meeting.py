@@ -178,6 +178,12 @@ class LiveMeeting:
         live.dismiss_prompt(self._db, nudges[-1].prompt_id, self.now())
         self._set_nudges(nudges[:-1])
 
+    def set_question(self, text: str) -> PhaseRow:
+        """Store the question put to the room for the current agenda item."""
+        phase = agenda.set_question(self._db, self.facts.phases[self.phase_index].id, text)
+        self.facts = self.facts.with_phase(phase)
+        return phase
+
     def close(self) -> MeetingRow:
         """Close the meeting (a hold-back still waiting stays without an outcome)."""
         self._end_hold_back()

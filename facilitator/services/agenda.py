@@ -11,6 +11,7 @@ from sqlalchemy.orm import Session
 from facilitator.domain import validation
 from facilitator.domain.agenda import default_template
 from facilitator.domain.enums import MeetingStatus, PhaseKind
+from facilitator.domain.formats import number as format_number
 from facilitator.i18n import _
 from facilitator.services.carry_over import previous_meeting
 from facilitator.services.meetings import meeting_row
@@ -33,6 +34,7 @@ def phase_row(p: Phase) -> PhaseRow:
         actual_seconds=p.actual_seconds,
         first_speaker=p.first_speaker,
         kind=p.kind,
+        question=p.question,
     )
 
 
@@ -104,6 +106,24 @@ def update_phase(
         phase.title = clean_title
         phase.planned_minutes = minutes
         phase.hold_back_seconds = hold_back
+        s.commit()
+        return phase_row(phase)
+
+
+# The room reads the question off a screen across the room: a few lines, not an essay.
+MAX_QUESTION_LENGTH = 500
+
+
+def set_question(db: Database, phase_id: uuid.UUID, text: str) -> PhaseRow:
+    """Store the question put to the room for an agenda item ("" removes it), in one commit."""
+    question = validation.optional_text(text, "question", _("Spørgsmålet"))
+    if len(question) > MAX_QUESTION_LENGTH:
+        # Not optional_text's own limit: its message («… er for lang») is for a common-gender noun.
+        raise validation.ValidationError(_("Spørgsmålet er for langt (højst {limit} tegn).").format(
+            limit=format_number(MAX_QUESTION_LENGTH)), "question")
+    with db.session() as s:
+        phase = s.get_one(Phase, phase_id)
+        phase.question = question
         s.commit()
         return phase_row(phase)
 

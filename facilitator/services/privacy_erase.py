@@ -23,7 +23,7 @@ TEXT_COLUMNS: dict[str, tuple[str, ...]] = {
     "project": ("name",),
     "place": ("name",),
     "meeting": ("title", "venue"),
-    "phase": ("title",),
+    "phase": ("title", "question"),
     "idea": ("title", "detail", "proposed_by", "theme", "check_note"),
     "resource_ask": ("what", "asked_by", "department", "sent_to", "answer_text", "reported_how"),
     "next_step": ("what", "owner_label"),

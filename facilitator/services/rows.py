@@ -83,6 +83,7 @@ class PhaseRow:
     actual_seconds: float
     first_speaker: Role | None
     kind: PhaseKind | None = None  # an item with a job of its own ("Opfølgning siden sidst")
+    question: str = ""  # the question put to the room for the item ("" when none)
 
 
 @dataclass(frozen=True)

@@ -16,6 +16,7 @@ from sqlalchemy import (
     String,
     Text,
     TypeDecorator,
+    UniqueConstraint,
     Uuid,
 )
 from sqlalchemy.engine import Dialect
@@ -166,6 +167,8 @@ class Phase(Base):
     first_speaker: Mapped[Role | None] = mapped_column(_enum(Role))
     # An item with a job of its own ("Opfølgning siden sidst"); None for an ordinary one.
     kind: Mapped[PhaseKind | None] = mapped_column(_enum(PhaseKind))
+    # The question put to the room for this item ("" until the official writes one).
+    question: Mapped[str] = mapped_column(Text, default="", server_default="")
 
 
 class SpeakerTurn(Base):
@@ -297,6 +300,40 @@ class FollowUpEvent(Base):
     # The official's name from the settings when it was recorded.
     recorded_by: Mapped[str] = mapped_column(Text, default="")
     recorded_at: Mapped[datetime]
+
+
+class PriorityRound(Base):
+    """One prioritisation (prikafstemning) at a meeting: the ideas numbered, then the dots counted.
+
+    A meeting may hold several rounds (1, 2, …); each keeps its own numbers and votes.
+    """
+
+    __tablename__ = "priority_round"
+    __table_args__ = (UniqueConstraint("meeting_id", "number", name="uq_priority_round_meeting_id_number"),)
+    id: Mapped[uuid.UUID] = mapped_column(primary_key=True, default=_uuid)
+    meeting_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("meeting.id"), index=True)
+    number: Mapped[int] = mapped_column(Integer)
+    started_at: Mapped[datetime]
+
+
+class PriorityChoice(Base):
+    """An idea on a round's list: the number shown in the room and the votes it got.
+
+    No text of its own: the idea's title is read from the idea whenever it is
+    shown, so an edit or an erasure reaches the round too.
+    """
+
+    __tablename__ = "priority_choice"
+    __table_args__ = (
+        UniqueConstraint("round_id", "number", name="uq_priority_choice_round_id_number"),
+        UniqueConstraint("round_id", "idea_id", name="uq_priority_choice_round_id_idea_id"),
+    )
+    id: Mapped[uuid.UUID] = mapped_column(primary_key=True, default=_uuid)
+    round_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("priority_round.id"), index=True)
+    idea_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("idea.id"))
+    number: Mapped[int] = mapped_column(Integer)
+    votes: Mapped[int] = mapped_column(Integer, default=0)
+    updated_at: Mapped[datetime]
 
 
 class Reflection(Base):

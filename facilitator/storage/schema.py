@@ -5,4 +5,4 @@ before deciding to import Alembic; tests/facilitator/test_storage.py checks it
 matches the newest migration.
 """
 
-SCHEMA_HEAD = "0006"
+SCHEMA_HEAD = "0007"

@@ -12,7 +12,16 @@ from sqlalchemy import Enum, String, Text
 
 from facilitator.data_door import Purpose, open_data_folder
 from facilitator.domain.enums import ConsentSource
-from facilitator.services import agenda, briefs, capture, meetings, people, privacy, projects
+from facilitator.services import (
+    agenda,
+    briefs,
+    capture,
+    meetings,
+    people,
+    priorities,
+    privacy,
+    projects,
+)
 from facilitator.services.privacy_erase import KEPT_COLUMNS, TEXT_COLUMNS
 from facilitator.storage import stale_files
 from facilitator.storage.backup import list_backups, make_backup
@@ -33,12 +42,14 @@ def karen_everywhere(db) -> dict:
     karen = people.add_person(db, project.id, KAREN, KAREN_MAIL, True, True, date(2026, 3, 3),
                               ConsentSource.ORAL)
     phase = agenda.add_phase(db, meeting.id, f"Spørgsmål fra {KAREN}", 10)
+    phase = agenda.set_question(db, phase.id, f"Hvor skal {KAREN}s shelter stå?")
     capture.add_idea(db, meeting.id, capture.IdeaInput(
         f"Shelter ved {KAREN}s skov", f"{KAREN} skriver til {KAREN_MAIL}", f"{KAREN} og naboerne",
         theme=f"{KAREN}s tema", check_note=f"Tjek med {KAREN}"))
     capture.add_ask(db, meeting.id, capture.AskInput(
         f"Penge til {KAREN}", asked_by=f"{KAREN}s gruppe", department=f"Att. {KAREN}"))
     capture.add_step(db, meeting.id, capture.StepInput(f"Ring til {KAREN}", owner_label=KAREN))
+    priorities.start_round(db, meeting.id)  # the round keeps no title of its own
     briefs.record_sent(db, meeting.id, date(2026, 3, 5), f"Byrådet; kopi til {KAREN}", "da")
     return {"project": project, "meeting": meeting, "karen": karen, "phase": phase}
 
@@ -58,6 +69,10 @@ def test_erasure_scrubs_project_meeting_agenda_and_every_note(db, tmp_path):
     assert meeting.title == "Møde hos [slettet person]"
     assert meeting.venue == "[slettet person] lade"
     assert "Spørgsmål fra [slettet person]" in [p.title for p in agenda.list_phases(db, meeting.id)]
+    assert "Hvor skal [slettet person] shelter stå?" in [
+        p.question for p in agenda.list_phases(db, meeting.id)]
+    [choice] = priorities.latest_round(db, meeting.id).choices
+    assert choice.title == "Shelter ved [slettet person] skov"
     [sent] = briefs.list_sent(db, meeting.id)
     assert sent.recipients == "Byrådet; kopi til [slettet person]"
     assert_absent(file_bytes(tmp_path / "f.db"), KAREN, KAREN_MAIL)

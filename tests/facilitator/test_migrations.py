@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from facilitator.services import capture, live, meetings, projects, search
+from facilitator.services import agenda, capture, live, meetings, priorities, projects, search
 from facilitator.storage.database import SCHEMA_HEAD, Database
 
 FIXTURES = Path(__file__).resolve().parent.parent / "fixtures"
@@ -61,6 +61,12 @@ def test_earlier_schema_upgrades_row_by_row(tmp_path, clock, fixture: Path) -> N
         assert {h.kind for h in search.search(db, "til")} == {"ask"}
         assert search.search(db, "slettet") == []
         assert len(live.list_gaps(db, meeting.id)) == 1
+        # 0007: every agenda item has no question yet, and a round numbers the ideas kept.
+        assert {p.question for p in agenda.list_phases(db, meeting.id)} == {""}
+        assert priorities.list_rounds(db, meeting.id) == []
+        round_ = priorities.start_round(db, meeting.id)
+        assert [c.title for c in round_.choices] == [
+            "Shelter ved Agri Bavnehøj", "Cafe\u0301 i forsamlingshuset ☕"]
     finally:
         db.dispose()
 
