@@ -8,7 +8,8 @@ from datetime import datetime
 
 from facilitator.domain.enums import HoldBackOutcome, PromptKind, Role
 from facilitator.domain.talk_share import Interval, TalkShare, talk_share
-from facilitator.services import agenda, capture, live, meetings
+from facilitator.services import agenda, capture, live, meetings, priorities
+from facilitator.services.priorities import PriorityRoundRow
 from facilitator.services.rows import GapRow, MeetingRow
 from facilitator.storage.database import Database
 
@@ -41,6 +42,8 @@ class MeetingSummary:
     checks: int
     gaps: tuple[GapRow, ...]
     turns: tuple[Interval, ...]
+    # The prioritisation rounds (prikafstemning), first round first.
+    rounds: tuple[PriorityRoundRow, ...] = ()
 
     @property
     def phases_opened_by_citizens(self) -> int:
@@ -93,6 +96,7 @@ def meeting_summary(db: Database, meeting_id: uuid.UUID) -> MeetingSummary:
         checks=sum(1 for i in ideas if i.needs_check is not None),
         gaps=tuple(live.list_gaps(db, meeting_id)),
         turns=tuple(intervals),
+        rounds=tuple(priorities.list_rounds(db, meeting_id)),
     )
 
 

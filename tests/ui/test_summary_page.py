@@ -137,3 +137,32 @@ def test_loading_a_summary_does_not_overwrite_the_attendance(
     page.load(meeting.id)
     assert page.attendance.value() == 0 and page.attendance.text() == "0"
     assert meetings.get_meeting(db, meeting.id).attendance == 0
+
+
+# ----- the prioritisation rounds ---------------------------------------------------
+
+
+def test_the_summary_shows_each_round_ranked_with_its_votes(qtbot, db, clock, meeting_factory) -> None:
+    from facilitator.services import capture, priorities
+
+    meeting = run_meeting_with_a_crash(db, clock, meeting_factory)
+    page = shown_summary(qtbot, db, meeting.id)
+    # No round: no «Prioritering» at all.
+    assert not page.priorities_title.isVisible() and not page.priorities.isVisible()
+    titles = ["Shelter", "Café <b>i</b> huset", "Sti", "Bålplads", "Legeplads", "Bænke", "Toilet"]
+    for title in titles:
+        capture.add_idea(db, meeting.id, capture.IdeaInput(title))
+    first = priorities.start_round(db, meeting.id)
+    for number, votes in ((1, 4), (2, 11), (3, 1), (4, 11), (5, 2), (6, 3), (7, 0)):
+        priorities.set_votes(db, first.id, number, votes)
+    second = priorities.start_round(db, meeting.id)
+    priorities.set_votes(db, second.id, 4, 1)
+    page.load(meeting.id)
+    assert page.priorities_title.isVisible() and page.priorities_title.text() == "Prioritering"
+    assert page.priorities.isVisible()
+    assert page.priorities.text().splitlines() == [
+        "Runde 1, 32 stemmer: Café <b>i</b> huset (11) · Bålplads (11) · Shelter (4) · Bænke (3)"
+        " · Legeplads (2) · + 2 flere",
+        "Runde 2, 1 stemme: Bålplads (1) · Shelter (0) · Café <b>i</b> huset (0) · Sti (0)"
+        " · Legeplads (0) · + 2 flere",
+    ]

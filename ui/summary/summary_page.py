@@ -32,6 +32,7 @@ from ui.common.row_model import Column, RowTableModel
 from ui.live.talk_share_bar import TalkShareBar
 from ui.live.timeline_strip import TimelineStrip, legend_html
 from ui.planning.planning_widgets import PLANNING_STYLE, ElidedLabel, join_isolated
+from ui.summary.priority_lines import rounds_text
 from ui.summary.reflection_dialog import ReflectionDialog
 
 
@@ -120,6 +121,12 @@ class SummaryPage(QWidget):
         grid.addWidget(self.attendance, 2, 1, Qt.AlignmentFlag.AlignLeft)
         grid.setColumnStretch(1, 1)
         grid.setColumnStretch(3, 1)
+        # «Prioritering»: a line per round, shown only when the meeting had one.
+        self.priorities_title = QLabel(_("Prioritering"))
+        self.priorities_title.setStyleSheet("font-weight: bold;")
+        self.priorities = QLabel()
+        self.priorities.setTextFormat(Qt.TextFormat.PlainText)  # idea titles are the citizens' text
+        self.priorities.setWordWrap(True)
         self.message = InlineMessage()
         self.table = QTableView()
         self.table.setModel(self.model)
@@ -157,6 +164,8 @@ class SummaryPage(QWidget):
         layout.addWidget(self.timeline)
         layout.addWidget(self.share_bar)
         layout.addLayout(grid)
+        layout.addWidget(self.priorities_title)
+        layout.addWidget(self.priorities)
         layout.addWidget(self.message)
         layout.addWidget(self.table, 1)
         layout.addLayout(buttons)
@@ -276,3 +285,6 @@ class SummaryPage(QWidget):
             else _("Ingen")
         )
         self.model.set_rows(list(summary.phases))
+        self.priorities.setText(rounds_text(summary.rounds))
+        self.priorities_title.setVisible(bool(summary.rounds))
+        self.priorities.setVisible(bool(summary.rounds))
