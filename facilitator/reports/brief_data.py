@@ -70,6 +70,34 @@ class BriefPhase:
 
 
 @dataclass(frozen=True)
+class BriefPriority:
+    """An idea of the latest prioritisation round: its place, title and votes.
+
+    `rank` counts ties as one place ("1, 2, 2, 4"); `idea_number` is the idea's
+    number in appendix A, when it has one.
+    """
+
+    rank: int
+    title: str
+    votes: int
+    idea_number: int | None = None
+
+
+@dataclass(frozen=True)
+class BriefPriorities:
+    """«Borgernes prioriteringer»: the latest round's leading ideas, ties at the last place kept.
+
+    `more_tied`: ideas tied with the last one shown that page 1 leaves out to stay one page.
+    """
+
+    round_number: int
+    round_count: int
+    total_votes: int
+    top: tuple[BriefPriority, ...]
+    more_tied: int = 0
+
+
+@dataclass(frozen=True)
 class BriefData:
     """Everything one brief shows."""
 
@@ -92,6 +120,8 @@ class BriefData:
     hold_backs_respected: int
     # «Siden sidst»: what happened in the project since its previous meeting (None: nothing).
     since_last: SinceLast | None = None
+    # The latest prioritisation round (None: the meeting had none).
+    priorities: BriefPriorities | None = None
 
     @property
     def phases_opened_by_citizens(self) -> int:

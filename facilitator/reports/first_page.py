@@ -27,6 +27,7 @@ from facilitator.reports.parts import (
     owner_markup,
     sort_steps,
 )
+from facilitator.reports.priority_section import priority_flowables, priority_title
 from facilitator.reports.since_section import since_flowables
 from facilitator.reports.styles import (
     FRAME_HEIGHT,
@@ -42,6 +43,9 @@ IDEA_CAP = 30  # ideas listed on page 1 (a typical meeting's all); the rest are 
 # shrink-to-fit frame never has to make the text too small to read.
 IDEA_TEXT_BUDGET = 1800
 IDEA_MIN = 8
+# With «Borgernes prioriteringer» above them, page 1 lists this many ideas fewer (the leading
+# ones are named there already), so the page shrinks no more than a typical one without it.
+PRIORITY_RESERVE = 6
 STEP_CAP = 5
 COLUMN_GAP = 8 * mm
 IDEA_COLUMNS = 3  # three narrow columns hold 30 ideas in the least height (measured)
@@ -54,13 +58,14 @@ def unbroken(label: str) -> str:
     return label.replace(" ", NBSP) if len(label) <= 28 else label
 
 
-def idea_cap(ideas: tuple[BriefIdea, ...]) -> int:
-    """How many ideas page 1 lists: IDEA_CAP, fewer when their titles are long."""
+def idea_cap(ideas: tuple[BriefIdea, ...], reserve: int = 0) -> int:
+    """How many ideas page 1 lists: IDEA_CAP, fewer when their titles are long, `reserve` fewer
+    when something else takes their room."""
     if not ideas:
         return IDEA_CAP
     lengths = [min(len(i.title), TITLE_LIMIT) + min(len(i.carried_by), 60) for i in ideas]
     average = max(1.0, sum(lengths) / len(lengths))
-    return max(IDEA_MIN, min(IDEA_CAP, int(IDEA_TEXT_BUDGET / average)))
+    return max(IDEA_MIN, min(IDEA_CAP, int(IDEA_TEXT_BUDGET / average)) - reserve)
 
 
 class FirstPage:
@@ -78,7 +83,7 @@ class FirstPage:
         checks = sum(1 for idea in data.ideas if idea.needs_check is not None)
         # (title, how many there are, how many page 1 lists, the appendix with them all)
         sections = (
-            (_("Det vil borgerne"), len(data.ideas), idea_cap(data.ideas), "A"),
+            (_("Det vil borgerne"), len(data.ideas), self.idea_cap(), "A"),
             (_("Det ønsker borgerne af kommunen"), len(data.asks), ASK_CAP, "B"),
             (_("Skal tjekkes mod lovgivning og planer"), checks, CHECK_CAP, "A"),
             (_("Hvor borgerdrevet var mødet?"), 0, 0, ""),
@@ -87,6 +92,8 @@ class FirstPage:
         headings = [self.heading(*section) for section in sections]
         content: list[Flowable] = self.title_block()
         content += since_flowables(data.since_last, self.words, self.styles)
+        # What the citizens put first, before all they want: the councillors' first question.
+        content += priority_flowables(data.priorities, self.words, self.styles)
         tables = PageOneTables(data, self.words, self.styles)
         for heading, body in zip(headings[:3], (self.ideas(), tables.asks(), tables.checks()),
                                  strict=True):
@@ -100,7 +107,14 @@ class FirstPage:
         # A heading's spaceBefore is dropped at the top of a table cell; give it back here.
         content += [Spacer(0, self.styles.heading.spaceBefore), bottom]
         marks = [OutlineMark(title) for title, *_rest in sections]
+        if data.priorities is not None:
+            marks.insert(0, OutlineMark(priority_title(self.words)))
         return [*marks, KeepInFrame(FRAME_WIDTH, FRAME_HEIGHT, content, mode="shrink")]
+
+    def idea_cap(self) -> int:
+        """How many ideas this page 1 lists (fewer below the citizens' priorities)."""
+        reserve = PRIORITY_RESERVE if self.data.priorities is not None else 0
+        return idea_cap(self.data.ideas, reserve)
 
     def heading(self, title: str, total: int, cap: int, appendix: str) -> Paragraph:
         """A section heading; when page 1 lists only the first few, it says so and where the rest
@@ -158,7 +172,7 @@ class FirstPage:
         items: list[tuple[Flowable, str]] = []  # (flowable, its group's name if it is a heading)
         groups = group_ideas(self.data.ideas, self.words)
         by_theme = any(idea.theme.strip() for idea in self.data.ideas)  # else grouped by village
-        quotas = share_out(idea_cap(self.data.ideas), [len(ideas) for _name, ideas in groups])
+        quotas = share_out(self.idea_cap(), [len(ideas) for _name, ideas in groups])
         for (name, ideas), quota in zip(groups, quotas, strict=True):
             if name:
                 items.append((self.group_heading(name, f"({len(ideas)})"), name))

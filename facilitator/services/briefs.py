@@ -24,8 +24,16 @@ from facilitator.domain import validation
 from facilitator.domain.anonymise import Redactor, nfc
 from facilitator.domain.enums import MeetingStatus, PromptKind, Role
 from facilitator.i18n import LANGUAGES, _
-from facilitator.reports.brief_data import BriefAsk, BriefData, BriefIdea, BriefPhase, BriefStep
-from facilitator.services import agenda, capture, carry_over, live, settings, summary
+from facilitator.reports.brief_data import (
+    BriefAsk,
+    BriefData,
+    BriefIdea,
+    BriefPhase,
+    BriefPriorities,
+    BriefPriority,
+    BriefStep,
+)
+from facilitator.services import agenda, capture, carry_over, live, priorities, settings, summary
 from facilitator.services.carry_rows import CarriedAnswer, CarriedStep, SinceLast, WaitingAsk
 from facilitator.services.people_rows import BriefRecordRow
 from facilitator.services.rows import PhaseRow, PromptRow, TurnRow
@@ -35,7 +43,12 @@ from facilitator.storage.os_errors import describe_os_error
 
 # The brief's own dataclasses: each is copied with its texts redacted.
 _Brief = TypeVar("_Brief", BriefIdea, BriefAsk, BriefStep, BriefPhase, BriefData,
-                  CarriedAnswer, CarriedStep, WaitingAsk, SinceLast)
+                  CarriedAnswer, CarriedStep, WaitingAsk, SinceLast, BriefPriority)
+
+# Ideas page 1 lists as the citizens' priorities: the first five places, ties kept, but never
+# more than this many lines (the rest tied with the last are counted).
+PRIORITY_PLACES = 5
+PRIORITY_CAP = 10
 
 
 class BriefError(validation.ValidationError):
@@ -162,6 +175,22 @@ def thinking_seconds(
     return waited if waited >= opening.seconds else None
 
 
+def _priorities(
+    rounds: tuple[priorities.PriorityRoundRow, ...], numbers: dict[uuid.UUID, int], redact: Redactor
+) -> BriefPriorities | None:
+    """The latest round's leading ideas, titles redacted like every idea title (None: no round)."""
+    if not rounds:
+        return None
+    latest = rounds[-1]
+    top = priorities.leading(latest, PRIORITY_PLACES)
+    shown = tuple(
+        _anonymised(BriefPriority(priorities.rank_of(latest, c), c.title, c.votes,
+                                  numbers.get(c.idea_id)), redact)
+        for c in top[:PRIORITY_CAP])
+    return BriefPriorities(latest.number, len(rounds), latest.total_votes, shown,
+                           max(0, len(top) - PRIORITY_CAP))
+
+
 def brief_data(db: Database, meeting_id: uuid.UUID) -> BriefData:
     """Everything the brief shows for a meeting, with names hidden where there is no consent."""
     with db.session() as s:
@@ -256,6 +285,7 @@ def brief_data(db: Database, meeting_id: uuid.UUID) -> BriefData:
         hold_backs=result.hold_backs,
         hold_backs_respected=result.hold_backs_respected,
         since_last=_anonymised_since(carry_over.since_last(db, meeting_id), redact),
+        priorities=_priorities(result.rounds, numbers, redact),
     )
     # The settings are the municipality's own words, not citizens' data: left as typed
     # (so an official who shares a citizen's name is still named as the sender).

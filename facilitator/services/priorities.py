@@ -63,6 +63,23 @@ class PriorityRoundRow:
         return tuple(sorted(self.choices, key=lambda c: (-c.votes, c.number)))
 
 
+def leading(row: PriorityRoundRow, places: int = 5) -> tuple[PriorityChoiceRow, ...]:
+    """The ideas in the first `places` places by votes, every idea tied with the last kept.
+
+    An idea without votes leads nothing, so a round with few votes lists fewer.
+    """
+    voted = [c for c in row.ranked() if c.votes > 0]
+    if len(voted) <= places:
+        return tuple(voted)
+    last = voted[places - 1].votes
+    return tuple(c for c in voted if c.votes >= last)
+
+
+def rank_of(row: PriorityRoundRow, choice: PriorityChoiceRow) -> int:
+    """The choice's place by votes, ties sharing one ("1, 2, 2, 4")."""
+    return 1 + sum(1 for c in row.choices if c.votes > choice.votes)
+
+
 def _round_row(s: Session, round_: PriorityRound) -> PriorityRoundRow:
     pairs = s.execute(
         select(PriorityChoice, Idea)
