@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from PySide6.QtCore import Qt
+
 from facilitator.domain.enums import Role
 from facilitator.live_meeting import LiveMeeting
 from facilitator.services.summary import meeting_summary
@@ -142,27 +144,49 @@ def test_loading_a_summary_does_not_overwrite_the_attendance(
 # ----- the prioritisation rounds ---------------------------------------------------
 
 
+def shown_rows(model) -> list[tuple[str, ...]]:
+    return [tuple(model.index(r, c).data() for c in range(model.columnCount()))
+            for r in range(model.rowCount())]
+
+
 def test_the_summary_shows_each_round_ranked_with_its_votes(qtbot, db, clock, meeting_factory) -> None:
     from facilitator.services import capture, priorities
 
     meeting = run_meeting_with_a_crash(db, clock, meeting_factory)
     page = shown_summary(qtbot, db, meeting.id)
     # No round: no «Prioritering» at all.
-    assert not page.priorities_title.isVisible() and not page.priorities.isVisible()
-    titles = ["Shelter", "Café <b>i</b> huset", "Sti", "Bålplads", "Legeplads", "Bænke", "Toilet"]
-    for title in titles:
+    assert not page.priorities.isVisible()
+    for title in ["Shelter", "Café <b>i</b> huset", "Sti", "Bålplads"]:
         capture.add_idea(db, meeting.id, capture.IdeaInput(title))
     first = priorities.start_round(db, meeting.id)
-    for number, votes in ((1, 4), (2, 11), (3, 1), (4, 11), (5, 2), (6, 3), (7, 0)):
+    for number, votes in ((1, 4), (2, 11), (3, 1), (4, 11)):
         priorities.set_votes(db, first.id, number, votes)
     second = priorities.start_round(db, meeting.id)
-    priorities.set_votes(db, second.id, 4, 1)
+    priorities.set_votes(db, second.id, 3, 1200)
     page.load(meeting.id)
-    assert page.priorities_title.isVisible() and page.priorities_title.text() == "Prioritering"
     assert page.priorities.isVisible()
-    assert page.priorities.text().splitlines() == [
-        "Runde 1, 32 stemmer: Café <b>i</b> huset (11) · Bålplads (11) · Shelter (4) · Bænke (3)"
-        " · Legeplads (2) · + 2 flere",
-        "Runde 2, 1 stemme: Bålplads (1) · Shelter (0) · Café <b>i</b> huset (0) · Sti (0)"
-        " · Legeplads (0) · + 2 flere",
+    model = page.priorities.model()
+    headings = [model.headerData(c, Qt.Orientation.Horizontal) for c in range(model.columnCount())]
+    assert headings == ["Runde", "Plads", "Prioriteret idé", "Stemmer"]
+    # Ties share a place; the room's order breaks them.
+    assert shown_rows(model) == [
+        ("1", "1.", "Café <b>i</b> huset", "11"), ("1", "1.", "Bålplads", "11"),
+        ("1", "3.", "Shelter", "4"), ("1", "4.", "Sti", "1"),
+        ("2", "1.", "Sti", "1.200"), ("2", "2.", "Shelter", "0"),
+        ("2", "2.", "Café <b>i</b> huset", "0"), ("2", "2.", "Bålplads", "0"),
     ]
+    # Beside the phases, not below them.
+    assert page.priorities.geometry().top() == page.table.geometry().top()
+
+
+def test_priority_table_model_passes_qtmodeltester(qtmodeltester, db, meeting_factory) -> None:
+    from facilitator.services import capture, priorities
+    from ui.summary.priority_table import PriorityTableModel, ranked_ideas
+
+    meeting = meeting_factory(db)
+    for title in ("Shelter", "Sti"):
+        capture.add_idea(db, meeting.id, capture.IdeaInput(title))
+    round_ = priorities.set_votes(db, priorities.start_round(db, meeting.id).id, 2, 5)
+    model = PriorityTableModel()
+    model.set_rows(ranked_ideas([round_]))
+    qtmodeltester.check(model)

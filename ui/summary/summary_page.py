@@ -32,7 +32,7 @@ from ui.common.row_model import Column, RowTableModel
 from ui.live.talk_share_bar import TalkShareBar
 from ui.live.timeline_strip import TimelineStrip, legend_html
 from ui.planning.planning_widgets import PLANNING_STYLE, ElidedLabel, join_isolated
-from ui.summary.priority_lines import rounds_text
+from ui.summary.priority_table import PriorityTableModel, ranked_ideas
 from ui.summary.reflection_dialog import ReflectionDialog
 
 
@@ -121,12 +121,17 @@ class SummaryPage(QWidget):
         grid.addWidget(self.attendance, 2, 1, Qt.AlignmentFlag.AlignLeft)
         grid.setColumnStretch(1, 1)
         grid.setColumnStretch(3, 1)
-        # «Prioritering»: a line per round, shown only when the meeting had one.
-        self.priorities_title = QLabel(_("Prioritering"))
-        self.priorities_title.setStyleSheet("font-weight: bold;")
-        self.priorities = QLabel()
-        self.priorities.setTextFormat(Qt.TextFormat.PlainText)  # idea titles are the citizens' text
-        self.priorities.setWordWrap(True)
+        # «Prioritering» beside the phases, shown only when the meeting held a round: beside and
+        # not below, so the page still fits a 1024×600 screen.
+        self.priorities_model = PriorityTableModel()
+        self.priorities = QTableView()
+        self.priorities.setModel(self.priorities_model)
+        tab_leaves(self.priorities)
+        self.priorities.verticalHeader().hide()
+        self.priorities.setAccessibleName(_("Prioritering"))
+        header = self.priorities.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
         self.message = InlineMessage()
         self.table = QTableView()
         self.table.setModel(self.model)
@@ -164,10 +169,12 @@ class SummaryPage(QWidget):
         layout.addWidget(self.timeline)
         layout.addWidget(self.share_bar)
         layout.addLayout(grid)
-        layout.addWidget(self.priorities_title)
-        layout.addWidget(self.priorities)
         layout.addWidget(self.message)
-        layout.addWidget(self.table, 1)
+        tables = QHBoxLayout()
+        tables.setSpacing(12)
+        tables.addWidget(self.table, 3)
+        tables.addWidget(self.priorities, 2)
+        layout.addLayout(tables, 1)
         layout.addLayout(buttons)
 
     def _connect_signals(self) -> None:
@@ -285,6 +292,5 @@ class SummaryPage(QWidget):
             else _("Ingen")
         )
         self.model.set_rows(list(summary.phases))
-        self.priorities.setText(rounds_text(summary.rounds))
-        self.priorities_title.setVisible(bool(summary.rounds))
+        self.priorities_model.set_rows(ranked_ideas(summary.rounds))
         self.priorities.setVisible(bool(summary.rounds))
