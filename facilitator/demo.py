@@ -27,6 +27,7 @@ from facilitator.demo_content import (
     DemoAsk,
     DemoIdea,
     DemoMeeting,
+    DemoRound,
     DemoStep,
     Dismiss,
     Event,
@@ -46,6 +47,7 @@ from facilitator.services import (
     ideas,
     meetings,
     people,
+    priorities,
     projects,
     reflection,
     settings,
@@ -94,7 +96,9 @@ class _Player:
             [self.places[name] for name in meeting.places], regulation=meeting.regulation,
         )
         for phase in meeting.phases:
-            agenda.add_phase(self.db, row.id, phase.title, phase.minutes)
+            item = agenda.add_phase(self.db, row.id, phase.title, phase.minutes)
+            if phase.question:
+                agenda.set_question(self.db, item.id, phase.question)
         if not meeting.held and carry_over.has_previous(self.db, row.id):
             # The next meeting opens with what happened since the last one.
             agenda.add_follow_up_item(self.db, row.id)
@@ -136,9 +140,18 @@ class _Player:
             session.asked_question()
         elif isinstance(event, Dismiss):
             session.dismiss()
+        elif isinstance(event, DemoRound):
+            self.prioritise(meeting_id, event)
+            self.advance(session, TYPING_SECONDS)
         else:
             self.capture(meeting_id, event)
             self.advance(session, TYPING_SECONDS)
+
+    def prioritise(self, meeting_id: uuid.UUID, event: DemoRound) -> None:
+        row = priorities.start_round(self.db, meeting_id)
+        numbers = {c.idea_id: c.number for c in row.choices}
+        for title, votes in event.votes:
+            priorities.set_votes(self.db, row.id, numbers[self.ideas[title]], votes)
 
     def capture(self, meeting_id: uuid.UUID, entry: DemoIdea | DemoAsk | DemoStep) -> None:
         if isinstance(entry, DemoIdea):

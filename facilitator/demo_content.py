@@ -111,7 +111,17 @@ class DemoStep:
     due: date | None = None
 
 
-Event = Talk | Pause | Question | Dismiss | DemoIdea | DemoAsk | DemoStep
+@dataclass(frozen=True)
+class DemoRound:
+    """A prioritisation round (prikafstemning): the ideas numbered, then each idea's dots typed.
+
+    `votes` pairs an idea's title with its count; an idea not named got none.
+    """
+
+    votes: tuple[tuple[str, int], ...]
+
+
+Event = Talk | Pause | Question | Dismiss | DemoIdea | DemoAsk | DemoStep | DemoRound
 
 
 @dataclass(frozen=True)
@@ -121,6 +131,7 @@ class DemoPhase:
     title: str
     minutes: int
     script: tuple[Event, ...] = ()
+    question: str = ""  # the question put to the room, written when the agenda is planned
 
 
 @dataclass(frozen=True)
@@ -329,7 +340,8 @@ MEETING_2 = DemoMeeting(
             Pause(4), Talk(C, 180, 240), Pause(2), Talk(C, 150, 200), Pause(3), Talk(C, 120, 160),
             Talk(O, 50, 70), Pause(2), Talk(C, 120, 180),
         )),
-        DemoPhase("Borgernes idérunde: kyst og natur", 35, (
+        DemoPhase("Borgernes idérunde: kyst og natur", 35, question=(
+            "Hvad skal kysten og naturen på Helgenæs og ved Femmøller kunne om fem år?"), script=(
             # Nobody starts: the hold-back runs out and the app suggests an open question.
             Pause(16), Question(), Pause(6),
             *_idea_turns(F_JETTY), *_idea_turns(F_TRAIL), *_idea_turns(F_BUS),
@@ -337,6 +349,15 @@ MEETING_2 = DemoMeeting(
             *_idea_turns(F_WORKSHOP), *_idea_turns(F_BEACH, False), *_idea_turns(F_STORIES),
             *_idea_turns(F_SHELTER, False), *_idea_turns(F_FARMSHOPS, False),
             *_idea_turns(F_LIGHT), *_idea_turns(F_CHOIR, False),
+            # Prikafstemning: three dots each on the numbered list; a few had left (34 × 3).
+            Talk(O, 30, 45), Talk(S, 240, 300),
+            DemoRound((
+                (F_JETTY.title, 24), (F_BUS.title, 19), (F_TRAIL.title, 15),
+                (F_WORKSHOP.title, 12), (F_STORIES.title, 8), (F_BEACH.title, 8),
+                (F_LIGHT.title, 6), (F_CHOIR.title, 5), (F_SHELTER.title, 3),
+                (F_FARMSHOPS.title, 2),
+            )),
+            Pause(4), Talk(C, 60, 90),
         )),
         DemoPhase("Hvad har I brug for fra kommunen?", 25, (
             # The official answers before the room has spoken: the hold-back is broken.
@@ -398,7 +419,7 @@ MEETING_3 = DemoMeeting(
     phases=(
         DemoPhase("Velkomst ved en borgervært fra Rolsø", 10),
         DemoPhase("Status fra arbejdsgrupperne", 20),
-        DemoPhase("Borgernes idérunde", 35),
+        DemoPhase("Borgernes idérunde", 35, question="Hvad ville gøre sommeren i Rolsø bedre?"),
         DemoPhase("Hvad har I brug for fra kommunen?", 20),
         DemoPhase("Hvem gør hvad nu?", 15),
     ),
