@@ -44,7 +44,8 @@ IDEA_CAP = 30  # ideas listed on page 1 (a typical meeting's all); the rest are 
 IDEA_TEXT_BUDGET = 1800
 IDEA_MIN = 8
 # With «Borgernes prioriteringer» above them, page 1 lists this many ideas fewer (the leading
-# ones are named there already), so the page shrinks no more than a typical one without it.
+# ones are named there already), so a typical page shrinks about as much as one without it
+# (measured: to 84 % of full size against 86 %).
 PRIORITY_RESERVE = 6
 STEP_CAP = 5
 COLUMN_GAP = 8 * mm

@@ -1,6 +1,6 @@
 """Page 1's «Borgernes prioriteringer»: the latest round's leading ideas with their votes.
 
-Only there when the meeting held a round. The ideas stand in three columns, by
+Only there when the meeting held a round. The ideas stand in two columns, by
 place ("1.", ties share one), each with its number in appendix A and its votes;
 with several rounds the heading says which one it is ("runde 2 af 2").
 """
@@ -11,13 +11,15 @@ from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, Paragraph, Table
 
 from facilitator.reports.brief_data import BriefPriorities, BriefPriority
-from facilitator.reports.fonts import FONT
+from facilitator.reports.fonts import FONT, FONT_BOLD
 from facilitator.reports.formatting import NBSP, BriefWords, markup, shorten
+from facilitator.reports.glyphs import string_width
 from facilitator.reports.parts import muted
-from facilitator.reports.styles import FRAME_WIDTH, Styles, layout_style
+from facilitator.reports.styles import FRAME_WIDTH, RULE, Styles, layout_style
 
-COLUMNS = 3  # five ideas in two lines, as narrow as the ideas below
-COLUMN_GAP = 5 * mm
+COLUMNS = 2  # five or six places in three rows, each title with room beside its votes
+COLUMN_GAP = 6 * mm
+CELL_PADDING = 2
 TITLE_LIMIT = 70  # characters of a title here; appendix A has it in full
 
 
@@ -29,7 +31,7 @@ def priority_title(words: BriefWords) -> str:
 def priority_flowables(
     priorities: BriefPriorities | None, words: BriefWords, styles: Styles
 ) -> list[Flowable]:
-    """The heading and the leading ideas in three columns; nothing when there was no round."""
+    """The heading and the leading ideas in two columns; nothing when there was no round."""
     if priorities is None:
         return []
     _ = words.gettext
@@ -46,27 +48,55 @@ def priority_flowables(
     if not priorities.top:
         return [heading, Paragraph(markup(_("Der blev ikke givet stemmer i runden.")),
                                    styles.empty)]
-    lines = [Paragraph(line(p, words), styles.idea) for p in priorities.top]
-    if priorities.more_tied:
-        lines.append(Paragraph(muted(markup(
-            _("og {n} mere med lige så mange stemmer").format(n=priorities.more_tied))),
-            styles.idea))
-    per_column = -(-len(lines) // COLUMNS)
-    columns = [lines[i * per_column:(i + 1) * per_column] for i in range(COLUMNS)]
+    rows = [row(p, words, styles) for p in priorities.top]
+    per_column = -(-len(rows) // COLUMNS)
     width = (FRAME_WIDTH - COLUMN_GAP * (COLUMNS - 1)) / COLUMNS
+    # The votes' column as wide as the widest count, the same in both columns.
+    votes = max(string_width(votes_words(p.votes, words), FONT_BOLD, styles.cell_right.fontSize)
+                for p in priorities.top) + 2 * CELL_PADDING + 0.5
+    columns = [column(rows[i * per_column:(i + 1) * per_column], width, votes)
+               for i in range(COLUMNS)]
     table = Table([columns], colWidths=[width + COLUMN_GAP] * (COLUMNS - 1) + [width],
                   hAlign="LEFT")
     table.setStyle(layout_style())
-    return [heading, table]
+    flowables: list[Flowable] = [heading, table]
+    if priorities.more_tied:
+        flowables.append(Paragraph(markup(
+            _("og {n} mere med lige så mange stemmer").format(n=priorities.more_tied)),
+            styles.muted))
+    return flowables
 
 
-def line(priority: BriefPriority, words: BriefWords) -> str:
-    """"1. Shelterplads ved søen (idé 3) – 23 stemmer": place, title, its idea number, votes."""
+def row(priority: BriefPriority, words: BriefWords, styles: Styles) -> list[Flowable]:
+    """"1." | "Shelterplads ved søen (idé 3)" | "23 stemmer": place, title with its number, votes."""
     _ = words.gettext
-    votes = words.ngettext("{n} stemme", "{n} stemmer", priority.votes).format(
-        n=words.number(priority.votes))
-    text = f"<b>{priority.rank}.</b>{NBSP}{markup(shorten(priority.title, TITLE_LIMIT))}"
+    votes = votes_words(priority.votes, words)
+    title = markup(shorten(priority.title, TITLE_LIMIT))
     if priority.idea_number is not None:
-        text += " " + muted(markup(_("(idé {number})").format(number=priority.idea_number))
-                                .replace(" ", NBSP))
-    return f"{text} – <b>{markup(votes).replace(' ', NBSP)}</b>"
+        title += " " + muted(markup(_("(idé {number})").format(number=priority.idea_number))
+                             .replace(" ", NBSP))
+    return [Paragraph(f"<b>{priority.rank}.</b>", styles.cell),
+            Paragraph(title, styles.cell),
+            Paragraph(f"<b>{markup(votes).replace(' ', NBSP)}</b>", styles.cell_right)]
+
+
+def votes_words(votes: int, words: BriefWords) -> str:
+    """"1 stemme", "23 stemmer"."""
+    return words.ngettext("{n} stemme", "{n} stemmer", votes).format(n=words.number(votes))
+
+
+def column(rows: list[list[Flowable]], width: float, votes: float) -> Table | str:
+    """One column of places: the votes right-aligned in their own cell, so a long title wraps
+    beside them and never pushes them onto a line of their own."""
+    if not rows:
+        return ""
+    place = 4.5 * mm
+    table = Table(rows, colWidths=[place, width - place - votes, votes], hAlign="LEFT")
+    table.setStyle(layout_style(
+        ("LEFTPADDING", (1, 0), (-1, -1), CELL_PADDING),
+        ("RIGHTPADDING", (1, 0), (-1, -1), CELL_PADDING),
+        ("TOPPADDING", (0, 0), (-1, -1), 1),
+        ("BOTTOMPADDING", (0, 0), (-1, -1), 1.5),
+        ("LINEBELOW", (0, 0), (-1, -1), 0.4, RULE),
+    ))
+    return table
