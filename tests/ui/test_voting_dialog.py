@@ -143,3 +143,33 @@ def test_the_room_hears_of_the_round_while_the_dialog_is_open(qtbot, db, clock, 
     assert shown[-1] is not None and shown[-1].choices[0].votes == 4
     qtbot.keyClick(dialog, Qt.Key.Key_Escape)
     assert shown[-1] is None
+
+
+def test_ctrl_shift_p_on_the_live_screen_opens_it_and_relays_the_round(qtbot, db, clock, meeting_factory) -> None:
+    from PySide6.QtTest import QTest
+
+    from ui.live.live_page import LivePage
+
+    meeting = meeting_factory(db)
+    page = LivePage(db, ChangeHub(), clock)
+    qtbot.addWidget(page)
+    page.resize(1366, 768)
+    page.show()
+    qtbot.waitExposed(page)
+    assert page.start(meeting.id)
+    capture.add_idea(db, meeting.id, IdeaInput(title="Shelter ved søen"))
+    page.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is page)
+    shown = []
+    page.priorities_shown.connect(shown.append)
+    QTest.keyClick(page.windowHandle(), Qt.Key.Key_P,
+                   Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier)
+    dialog = page.voting
+    assert dialog is not None and dialog.isVisible()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is dialog)
+    qtbot.keyClick(dialog.scope_list, Qt.Key.Key_Return)
+    enter_votes(qtbot, dialog, "1", "6")
+    assert shown[-1].choices[0].votes == 6
+    qtbot.keyClick(dialog, Qt.Key.Key_Escape)
+    assert shown[-1] is None
+    qtbot.waitUntil(lambda: page.voting is None)
