@@ -14,18 +14,22 @@ closing sends None.
 from __future__ import annotations
 
 import uuid
+from typing import Any
 
-from PySide6.QtCore import QEvent, QObject, Qt, Signal
-from PySide6.QtGui import QKeyEvent
+from PySide6.QtCore import QEvent, QModelIndex, QObject, QPersistentModelIndex, QRect, Qt, Signal
+from PySide6.QtGui import QColor, QKeyEvent, QPainter
 from PySide6.QtWidgets import (
     QDialog,
     QHBoxLayout,
+    QHeaderView,
     QLabel,
     QLineEdit,
     QListWidget,
     QListWidgetItem,
     QPushButton,
     QStackedWidget,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
     QVBoxLayout,
     QWidget,
 )
@@ -48,8 +52,11 @@ from ui.planning.planning_widgets import (
     read_only_table,
 )
 
-# How long a bar of votes is drawn in the table, in block characters, for the largest count.
-TABLE_BAR_BLOCKS = 20
+# The bar column's width, in pixels, for the largest count.
+BAR_WIDTH = 180
+# The share of the largest count a row's bar shows (0..1), for the bar column's painter.
+BAR_ROLE = Qt.ItemDataRole.UserRole + 7
+BAR_COLOUR = QColor("#2f6f9f")
 
 
 def whole_number(text: str, field: str, what: str) -> int:
@@ -67,15 +74,13 @@ def vote_words(votes: int) -> str:
     return ngettext("{n} stemme", "{n} stemmer", votes).format(n=votes)
 
 
-def table_bar(votes: int, most: int) -> str:
-    """A bar of block characters in proportion to the largest count (at least one block for a vote)."""
-    if votes <= 0 or most <= 0:
-        return ""
-    return "█" * max(1, round(TABLE_BAR_BLOCKS * votes / most))
+def bar_share(votes: int, most: int) -> float:
+    """How much of the bar column a count fills: its share of the largest count."""
+    return votes / most if votes > 0 and most > 0 else 0.0
 
 
 class ChoiceModel(RowTableModel[PriorityChoiceRow]):
-    """The round's ideas by number: number, title, votes and a bar."""
+    """The round's ideas by number: number, title, votes and a bar (the last column's painter)."""
 
     def __init__(self) -> None:
         self.most = 0
@@ -83,13 +88,35 @@ class ChoiceModel(RowTableModel[PriorityChoiceRow]):
             Column(_("Nr."), lambda c: c.number, NUMBER),
             Column(_("Idé"), lambda c: c.title),
             Column(_("Stemmer"), lambda c: c.votes, NUMBER),
-            Column("", lambda c: table_bar(c.votes, self.most)),
+            Column("", lambda c: None),
         ])
 
     def show_round(self, round_row: PriorityRoundRow) -> None:
         """Show the round's choices."""
         self.most = max((c.votes for c in round_row.choices), default=0)
         self.set_rows(round_row.choices)
+        if self.rowCount():  # every bar is measured against the largest count
+            self.dataChanged.emit(self.index(0, 3), self.index(self.rowCount() - 1, 3))
+
+    def extra_data(self, row: PriorityChoiceRow, column: int, role: int) -> Any:
+        """The bar's share, for the bar column."""
+        if role == BAR_ROLE and column == 3:
+            return bar_share(row.votes, self.most)
+        return None
+
+
+class BarDelegate(QStyledItemDelegate):
+    """Paints a row's votes as a bar in proportion to the largest count."""
+
+    def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex) -> None:
+        """The cell's background, then the bar."""
+        super().paint(painter, option, index)
+        share = index.data(BAR_ROLE) or 0.0
+        if share <= 0:
+            return
+        cell = option.rect.adjusted(6, 8, -6, -8)
+        painter.fillRect(QRect(cell.left(), cell.top(), max(3, round(cell.width() * share)),
+                               cell.height()), BAR_COLOUR)
 
 
 class VotingDialog(QDialog):
@@ -204,6 +231,15 @@ class VotingDialog(QDialog):
         self.model = ChoiceModel()
         self.table = read_only_table(self.model)
         self.table.installEventFilter(self)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        for column, widest in ((0, _("Nr.") + "0000"), (2, _("Stemmer") + "00")):
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.Fixed)
+            header.resizeSection(column, self.table.fontMetrics().horizontalAdvance(widest) + 24)
+        header.setSectionResizeMode(3, QHeaderView.ResizeMode.Fixed)
+        header.resizeSection(3, BAR_WIDTH)
+        self.table.setItemDelegateForColumn(3, BarDelegate(self.table))
+        self.table.setTextElideMode(Qt.TextElideMode.ElideRight)
         self.number_field = QLineEdit()
         self.number_field.setAccessibleName(_("Idéens nummer"))
         self.number_field.setMaximumWidth(110)
