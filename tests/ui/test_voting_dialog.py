@@ -173,3 +173,25 @@ def test_ctrl_shift_p_on_the_live_screen_opens_it_and_relays_the_round(qtbot, db
     qtbot.keyClick(dialog, Qt.Key.Key_Escape)
     assert shown[-1] is None
     qtbot.waitUntil(lambda: page.voting is None)
+
+
+def test_dots_counted_after_the_meeting_are_typed_from_the_corrections(qtbot, db, clock, meeting_factory) -> None:
+    from ui.summary.corrections_page import CorrectionsPage
+
+    meeting, running = meeting_with_ideas(db, clock, meeting_factory)
+    running.close()
+    page = CorrectionsPage(db, ChangeHub())
+    qtbot.addWidget(page)
+    page.load(meeting.id)
+    page.show()
+    qtbot.waitExposed(page)
+    page.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is page)
+    qtbot.keyClick(page, Qt.Key.Key_P,
+                   Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier)
+    dialog = page.findChild(VotingDialog)
+    assert dialog is not None
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is dialog)
+    qtbot.keyClick(dialog.scope_list, Qt.Key.Key_Return)
+    enter_votes(qtbot, dialog, "3", "8")
+    assert {c.number: c.votes for c in priorities.latest_round(db, meeting.id).choices}[3] == 8
