@@ -26,7 +26,7 @@ from facilitator.domain.formats import number as format_number
 from facilitator.i18n import _
 from facilitator.services.capture import capture_order
 from facilitator.storage.database import Database
-from facilitator.storage.models import Idea, Meeting, PriorityChoice, PriorityRound
+from facilitator.storage.models import Idea, Meeting, Phase, PriorityChoice, PriorityRound
 
 MAX_VOTES = 9999
 
@@ -175,3 +175,29 @@ def latest_round(db: Database, meeting_id: uuid.UUID) -> PriorityRoundRow | None
         round_ = s.scalars(select(PriorityRound).where(PriorityRound.meeting_id == meeting_id)
                            .order_by(PriorityRound.number.desc()).limit(1)).first()
         return _round_row(s, round_) if round_ is not None else None
+
+
+@dataclass(frozen=True)
+class ScopeChoice:
+    """An agenda item a round can cover, with how many ideas it holds now."""
+
+    phase_id: uuid.UUID | None  # None: ideas captured outside any item
+    title: str
+    ideas: int
+
+
+def scope_choices(db: Database, meeting_id: uuid.UUID) -> list[ScopeChoice]:
+    """The meeting's agenda items that hold ideas, in agenda order (what a round can cover)."""
+    with db.session() as s:
+        counts: dict[uuid.UUID | None, int] = {
+            phase_id: count for phase_id, count in s.execute(
+                select(Idea.phase_id, func.count())
+                .where(Idea.meeting_id == meeting_id, Idea.deleted_at.is_(None))
+                .group_by(Idea.phase_id))
+        }
+        phases = s.scalars(select(Phase).where(Phase.meeting_id == meeting_id)
+                           .order_by(Phase.position))
+        choices = [ScopeChoice(p.id, p.title, counts[p.id]) for p in phases if counts.get(p.id)]
+        if counts.get(None):
+            choices.append(ScopeChoice(None, _("Uden for dagsordenen"), counts[None]))
+        return choices

@@ -16,3 +16,4 @@ class ChangeHub(QObject):
     ideas_changed = Signal(object)  # meeting id
     asks_changed = Signal(object)  # meeting id
     steps_changed = Signal(object)  # meeting id
+    priorities_changed = Signal(object)  # meeting id: a prioritisation round started or counted

@@ -36,6 +36,7 @@ from ui.live.follow_up_box import FollowUpBox
 from ui.live.live_controls import SPEAKER_KEYS, LiveControls
 from ui.live.live_status import TITLE_PX, LiveStatusView, set_px
 from ui.planning.planning_widgets import PLANNING_STYLE, ElidedLabel
+from ui.priorities.voting_dialog import VotingDialog
 
 # The screen redraws four times a second; every figure is computed from the
 # clock, so a late or skipped redraw never changes a stored time.
@@ -53,6 +54,9 @@ class LivePage(QWidget):
     # The live state, published once per redraw and after every action: the
     # status column draws it, and a second screen can draw from it too.
     state_changed = Signal(object)  # LiveState
+    # The priority round open in «Prioritering» (a PriorityRoundRow), None when it closes:
+    # the room view shows its bars while it is open.
+    priorities_shown = Signal(object)
 
     def __init__(
         self,
@@ -68,6 +72,7 @@ class LivePage(QWidget):
         self._clock = clock
         self._preferences = preferences
         self.running: LiveMeeting | None = None
+        self.voting: VotingDialog | None = None
         self.state: LiveState | None = None
         self.text_scale = self._saved_text_scale()
         self._timer = QTimer(self)
@@ -205,6 +210,7 @@ class LivePage(QWidget):
         bind(["Esc"], self.dismiss_nudge)
         bind(["Ctrl+Shift+A"], self.close_meeting)
         bind(["Ctrl+Z"], self.capture.undo_delete)
+        bind(["Ctrl+Shift+P"], self.open_priorities)
         bind(["Ctrl++", "Ctrl+="], lambda: self.change_text_size(+1))
         bind(["Ctrl+-"], lambda: self.change_text_size(-1))
 
@@ -294,6 +300,20 @@ class LivePage(QWidget):
     def previous_phase(self) -> None:
         """Go to the previous phase."""
         self._act(LiveMeeting.previous_phase)
+
+    def open_priorities(self) -> VotingDialog | None:
+        """Ctrl+Shift+P: «Prioritering» — number the ideas for the room and enter the dots."""
+        running = self.running
+        if running is None:
+            return None
+        dialog = VotingDialog(self._db, self._hub, running.meeting_id, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        self.voting = dialog
+        dialog.round_changed.connect(self.priorities_shown)
+        dialog.finished.connect(lambda _result: setattr(self, "voting", None))
+        # open(), not exec(): the clock keeps drawing and the room view keeps its bars live.
+        dialog.open()
+        return dialog
 
     def dismiss_nudge(self) -> None:
         """Esc: close the nudge on screen; with none showing, close the notice under the page."""

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import uuid
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from facilitator.i18n import _
@@ -18,6 +18,7 @@ from ui.capture.panel import CapturePanel
 from ui.common.changes import ChangeHub
 from ui.common.key_help import CAPTURE_LIST_KEYS, note, shortcut
 from ui.planning.planning_widgets import PLANNING_STYLE, ElidedLabel
+from ui.priorities.voting_dialog import VotingDialog
 
 
 class CorrectionsPage(QWidget):
@@ -28,12 +29,13 @@ class CorrectionsPage(QWidget):
     def __init__(self, db: Database, hub: ChangeHub, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._db = db
+        self._hub = hub
         self.meeting_id: uuid.UUID | None = None
         self.title = ElidedLabel()
         self.title.setStyleSheet("font-size: 15pt; font-weight: bold;")
         hint = QLabel(
-            _("Ret, tilføj eller slet idéer, ressourceønsker og næste skridt. "
-              "Mødets tider og taletid ændres ikke.")
+            _("Ret, tilføj eller slet idéer, ressourceønsker og næste skridt; Ctrl+Shift+P: "
+              "prioriteringens stemmer. Mødets tider og taletid ændres ikke.")
         )
         hint.setWordWrap(True)
         self.capture = CapturePanel(db, hub)
@@ -58,6 +60,7 @@ class CorrectionsPage(QWidget):
             ("Ctrl+I", _("Ny idé"), self.capture.new_idea),
             ("Ctrl+R", _("Nyt ressourceønske"), self.capture.new_ask),
             ("Ctrl+N", _("Nyt næste skridt"), self.capture.new_step),
+            ("Ctrl+Shift+P", _("Prioritering: skriv eller ret stemmerne"), self.open_priorities),
         ):
             shortcut(self, key, description, slot)
         note(self, CAPTURE_LIST_KEYS.keys, _(CAPTURE_LIST_KEYS.description))
@@ -68,6 +71,15 @@ class CorrectionsPage(QWidget):
         meeting = meetings.get_meeting(self._db, meeting_id)
         self.title.setText(_("Rettelser: {title}").format(title=meeting.title))
         self.capture.load(meeting_id)
+
+    def open_priorities(self) -> VotingDialog | None:
+        """Ctrl+Shift+P: the meeting's priority rounds, to type dots counted afterwards or correct them."""
+        if self.meeting_id is None:
+            return None
+        dialog = VotingDialog(self._db, self._hub, self.meeting_id, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.open()
+        return dialog
 
     def _finish(self) -> None:
         self.done.emit(self.meeting_id)

@@ -1,0 +1,197 @@
+"""«Prioritering» by keyboard: start a round, number, Tab, count, Enter; corrections; rounds."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication
+
+from facilitator.domain.enums import Role
+from facilitator.live_meeting import LiveMeeting
+from facilitator.services import capture, priorities
+from facilitator.services.capture import IdeaInput
+from ui.common.changes import ChangeHub
+from ui.priorities.voting_dialog import VotingDialog
+
+TITLES = ("Shelter ved søen", "Stisystem rundt om byen", "Fællesspisning i hallen")
+
+
+def meeting_with_ideas(db, clock, meeting_factory, titles=TITLES):
+    meeting = meeting_factory(db)
+    running = LiveMeeting.start(db, meeting.id, clock)
+    running.mark(Role.CITIZEN)
+    for title in titles:
+        clock.advance(30)
+        capture.add_idea(db, meeting.id, IdeaInput(title=title))
+    return meeting, running
+
+
+def open_dialog(qtbot, db, meeting_id):
+    hub = ChangeHub()
+    dialog = VotingDialog(db, hub, meeting_id)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    dialog.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is dialog)
+    return dialog, hub
+
+
+def enter_votes(qtbot, dialog, number: str, votes: str, between=Qt.Key.Key_Tab) -> None:
+    """Number, Tab (or Space), count, Enter — as the official types it."""
+    qtbot.keyClicks(dialog.number_field, number)
+    qtbot.keyClick(dialog.number_field, between)
+    assert dialog.count_field.hasFocus()
+    qtbot.keyClicks(dialog.count_field, votes)
+    qtbot.keyClick(dialog.count_field, Qt.Key.Key_Return)
+
+
+def shown_votes(dialog) -> dict[int, int]:
+    return {c.number: c.votes for c in dialog.model.rows()}
+
+
+def test_a_round_is_started_and_counts_are_entered_by_keyboard(qtbot, db, clock, meeting_factory) -> None:
+    meeting, _running = meeting_with_ideas(db, clock, meeting_factory)
+    dialog, hub = open_dialog(qtbot, db, meeting.id)
+    assert dialog.pages.currentIndex() == 0  # which ideas?
+    with qtbot.waitSignal(hub.priorities_changed) as started:
+        qtbot.keyClick(dialog.scope_list, Qt.Key.Key_Return)
+    assert started.args == [meeting.id]
+    assert dialog.round_heading.full_text() == "Prioritering – runde 1"
+    assert [c.title for c in dialog.model.rows()] == list(TITLES)
+    assert dialog.number_field.hasFocus()
+
+    enter_votes(qtbot, dialog, "2", "14")
+    enter_votes(qtbot, dialog, "1", "9", between=Qt.Key.Key_Space)
+    assert dialog.number_field.hasFocus() and dialog.number_field.text() == ""
+    stored = priorities.latest_round(db, meeting.id)
+    assert {c.number: c.votes for c in stored.choices} == {1: 9, 2: 14, 3: 0}
+    assert shown_votes(dialog) == {1: 9, 2: 14, 3: 0}
+    assert dialog.total_label.text() == "I alt 23 stemmer på 3 idéer"
+
+    # A correction: the same number again overwrites the count.
+    enter_votes(qtbot, dialog, "2", "12")
+    assert {c.number: c.votes for c in priorities.latest_round(db, meeting.id).choices}[2] == 12
+    assert shown_votes(dialog)[2] == 12
+
+
+def test_a_row_enter_corrects_its_count(qtbot, db, clock, meeting_factory) -> None:
+    meeting, _running = meeting_with_ideas(db, clock, meeting_factory)
+    round_row = priorities.start_round(db, meeting.id)
+    priorities.set_votes(db, round_row.id, 3, 5)
+    dialog, _hub = open_dialog(qtbot, db, meeting.id)
+    assert dialog.pages.currentIndex() == 1  # the latest round opens for more counts
+    dialog.table.setFocus()
+    dialog.table.selectRow(2)
+    qtbot.keyClick(dialog.table, Qt.Key.Key_Return)
+    assert dialog.number_field.text() == "3"
+    assert dialog.count_field.hasFocus()
+    qtbot.keyClicks(dialog.count_field, "7")  # the old count is selected: typing replaces it
+    qtbot.keyClick(dialog.count_field, Qt.Key.Key_Return)
+    assert {c.number: c.votes for c in priorities.latest_round(db, meeting.id).choices}[3] == 7
+
+
+def test_bad_input_is_refused_in_danish_and_changes_nothing(qtbot, db, clock, meeting_factory) -> None:
+    meeting, _running = meeting_with_ideas(db, clock, meeting_factory)
+    priorities.start_round(db, meeting.id)
+    dialog, hub = open_dialog(qtbot, db, meeting.id)
+    published = []
+    hub.priorities_changed.connect(published.append)
+    for number, votes in (("9", "3"), ("x", "3"), ("1", "mange"), ("1", "")):
+        enter_votes(qtbot, dialog, number, votes)
+        assert dialog.message.is_error, (number, votes)
+        assert "Skriv" in dialog.message.text() or "nummer" in dialog.message.text()
+        dialog.number_field.clear()
+        dialog.count_field.clear()
+        dialog.number_field.setFocus()
+    assert published == []
+    assert all(c.votes == 0 for c in priorities.latest_round(db, meeting.id).choices)
+
+
+def test_a_second_round_over_chosen_items_keeps_the_first(qtbot, db, clock, meeting_factory) -> None:
+    meeting, running = meeting_with_ideas(db, clock, meeting_factory, TITLES[:2])
+    running.next_phase()
+    clock.advance(30)
+    capture.add_idea(db, meeting.id, IdeaInput(title="Legeplads ved skolen"))
+    dialog, _hub = open_dialog(qtbot, db, meeting.id)
+    qtbot.keyClick(dialog.scope_list, Qt.Key.Key_Return)
+    enter_votes(qtbot, dialog, "3", "20")
+
+    qtbot.keyClick(dialog, Qt.Key.Key_N, Qt.KeyboardModifier.ControlModifier)
+    assert dialog.pages.currentIndex() == 0
+    assert dialog.start_button.text() == "Start runde 2 (Enter)"
+    assert dialog.scope_list.count() == 2  # two agenda items hold ideas
+    dialog.scope_list.setCurrentRow(0)
+    qtbot.keyClick(dialog.scope_list, Qt.Key.Key_Space)  # untick the first item
+    qtbot.keyClick(dialog.scope_list, Qt.Key.Key_Return)
+    assert dialog.round_heading.full_text() == "Prioritering – runde 2"
+    assert [c.title for c in dialog.model.rows()] == ["Legeplads ved skolen"]
+    enter_votes(qtbot, dialog, "1", "31")
+
+    rounds = priorities.list_rounds(db, meeting.id)
+    assert [r.number for r in rounds] == [1, 2]
+    assert {c.title: c.votes for c in rounds[0].choices}["Legeplads ved skolen"] == 20
+    assert {c.title: c.votes for c in rounds[1].choices} == {"Legeplads ved skolen": 31}
+
+
+def test_the_room_hears_of_the_round_while_the_dialog_is_open(qtbot, db, clock, meeting_factory) -> None:
+    meeting, _running = meeting_with_ideas(db, clock, meeting_factory)
+    priorities.start_round(db, meeting.id)
+    shown = []
+    dialog, _hub = open_dialog(qtbot, db, meeting.id)
+    dialog.round_changed.connect(shown.append)
+    enter_votes(qtbot, dialog, "1", "4")
+    assert shown[-1] is not None and shown[-1].choices[0].votes == 4
+    qtbot.keyClick(dialog, Qt.Key.Key_Escape)
+    assert shown[-1] is None
+
+
+def test_ctrl_shift_p_on_the_live_screen_opens_it_and_relays_the_round(qtbot, db, clock, meeting_factory) -> None:
+    from PySide6.QtTest import QTest
+
+    from ui.live.live_page import LivePage
+
+    meeting = meeting_factory(db)
+    page = LivePage(db, ChangeHub(), clock)
+    qtbot.addWidget(page)
+    page.resize(1366, 768)
+    page.show()
+    qtbot.waitExposed(page)
+    assert page.start(meeting.id)
+    capture.add_idea(db, meeting.id, IdeaInput(title="Shelter ved søen"))
+    page.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is page)
+    shown = []
+    page.priorities_shown.connect(shown.append)
+    QTest.keyClick(page.windowHandle(), Qt.Key.Key_P,
+                   Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier)
+    dialog = page.voting
+    assert dialog is not None and dialog.isVisible()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is dialog)
+    qtbot.keyClick(dialog.scope_list, Qt.Key.Key_Return)
+    enter_votes(qtbot, dialog, "1", "6")
+    assert shown[-1].choices[0].votes == 6
+    qtbot.keyClick(dialog, Qt.Key.Key_Escape)
+    assert shown[-1] is None
+    qtbot.waitUntil(lambda: page.voting is None)
+
+
+def test_dots_counted_after_the_meeting_are_typed_from_the_corrections(qtbot, db, clock, meeting_factory) -> None:
+    from ui.summary.corrections_page import CorrectionsPage
+
+    meeting, running = meeting_with_ideas(db, clock, meeting_factory)
+    running.close()
+    page = CorrectionsPage(db, ChangeHub())
+    qtbot.addWidget(page)
+    page.load(meeting.id)
+    page.show()
+    qtbot.waitExposed(page)
+    page.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is page)
+    qtbot.keyClick(page, Qt.Key.Key_P,
+                   Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier)
+    dialog = page.findChild(VotingDialog)
+    assert dialog is not None
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is dialog)
+    qtbot.keyClick(dialog.scope_list, Qt.Key.Key_Return)
+    enter_votes(qtbot, dialog, "3", "8")
+    assert {c.number: c.votes for c in priorities.latest_round(db, meeting.id).choices}[3] == 8

@@ -1,0 +1,1 @@
+"""The dot vote (prikafstemning): its dialog."""
