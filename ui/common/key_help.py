@@ -60,6 +60,7 @@ LIVE_KEYS: tuple[PageKey, ...] = (
     PageKey(("Ctrl+R",), N_("Nyt ressourceønske")),
     PageKey(("Ctrl+N",), N_("Nyt næste skridt")),
     PageKey(("Esc",), N_("Luk beskeden")),
+    PageKey(("Ctrl+Shift+S",), N_("Spørgsmål til salen (vises på salens skærm)")),
     PageKey(("Ctrl+Shift+P",), N_("Prioritering: tal idéerne og skriv stemmerne")),
     PageKey(("Ctrl++", "Ctrl+=", "Ctrl+-"), N_("Større / mindre tekst")),
     PageKey(("Return", "Delete", "Ctrl+Z"), N_("I en liste: ret / slet / fortryd sletning")),

@@ -36,6 +36,7 @@ from ui.live.follow_up_box import FollowUpBox
 from ui.live.live_controls import SPEAKER_KEYS, LiveControls
 from ui.live.live_status import TITLE_PX, LiveStatusView, set_px
 from ui.planning.planning_widgets import PLANNING_STYLE, ElidedLabel
+from ui.planning.question_dialog import QUESTION_KEYS, QuestionDialog
 from ui.priorities.voting_dialog import VotingDialog
 
 # The screen redraws four times a second; every figure is computed from the
@@ -211,6 +212,7 @@ class LivePage(QWidget):
         bind(["Ctrl+Shift+A"], self.close_meeting)
         bind(["Ctrl+Z"], self.capture.undo_delete)
         bind(["Ctrl+Shift+P"], self.open_priorities)
+        bind([QUESTION_KEYS], self.edit_question)
         bind(["Ctrl++", "Ctrl+="], lambda: self.change_text_size(+1))
         bind(["Ctrl+-"], lambda: self.change_text_size(-1))
 
@@ -312,6 +314,17 @@ class LivePage(QWidget):
         dialog.round_changed.connect(self.priorities_shown)
         dialog.finished.connect(lambda _result: setattr(self, "voting", None))
         # open(), not exec(): the clock keeps drawing and the room view keeps its bars live.
+        dialog.open()
+        return dialog
+
+    def edit_question(self) -> QuestionDialog | None:
+        """Ctrl+Shift+S: type the question this item puts to the room (the room view shows it)."""
+        running = self.running
+        if running is None or self.state is None:
+            return None
+        dialog = QuestionDialog(self.state.phase, running.set_question, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.accepted.connect(self.publish)
         dialog.open()
         return dialog
 

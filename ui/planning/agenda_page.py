@@ -47,6 +47,7 @@ from ui.planning.planning_widgets import (
     join_isolated,
 )
 from ui.planning.profile_box import ProfileBox
+from ui.planning.question_dialog import QUESTION_KEYS, QuestionDialog
 
 T = TypeVar("T")
 
@@ -228,6 +229,7 @@ class AgendaPage(QWidget):
             ("Alt+Left", _("Tilbage"), self.back_requested.emit),
             ("Ctrl+T", _("Skriv et nyt punkt"), self.new_title.setFocus),
             (OFFER_KEYS, _("Sæt «Opfølgning siden sidst» først på dagsordenen"), self.add_follow_up),
+            (QUESTION_KEYS, _("Spørgsmål til salen for det valgte punkt"), self.edit_question),
         ]
         for keys, description, slot in window_keys:
             shortcut(self, keys, description, slot)
@@ -338,6 +340,18 @@ class AgendaPage(QWidget):
             ),
         )
         return saved is not None
+
+    def edit_question(self) -> QuestionDialog | None:
+        """Ctrl+Shift+S: the question the chosen item puts to the room, prepared beforehand."""
+        phase = self.current_phase()
+        if phase is None or self._meeting is None:
+            return None
+        meeting_id = self._meeting.id
+        dialog = QuestionDialog(phase, lambda text: agenda.set_question(self._db, phase.id, text), self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.accepted.connect(lambda: self._hub.agenda_changed.emit(meeting_id))
+        dialog.open()
+        return dialog
 
     def add_phase(self) -> None:
         """Append the phase typed in the "Nyt punkt" fields."""

@@ -94,6 +94,14 @@ class PhaseTableModel(RowTableModel[PhaseRow]):
         before = sum(r.planned_minutes for r in self._rows if r.position < row.position)
         return clock_time(self._starts_at + timedelta(minutes=before))
 
+    def tooltip(self, row: PhaseRow, column: int) -> str | None:
+        """The title's tooltip names the question put to the room, when there is one."""
+        text = super().tooltip(row, column)
+        if column == self.TITLE and row.question:
+            return _("{title}\nSpørgsmål til salen: {question}").format(
+                title=text, question=row.question)
+        return text
+
     def extra_data(self, row: PhaseRow, column: int, role: int) -> Any:
         """Raw values for the editors."""
         if role == Qt.ItemDataRole.EditRole and column in self.FIELDS:
