@@ -3,8 +3,9 @@
 Every move is stored at once (`ideas.set_idea_theme`) and published on the hub, so
 the capture lists, the overview and a room view follow; the board itself is
 rebuilt from what was stored, never moved in place, so it cannot show a theme
-the database does not hold. A theme added here is only a place to drop ideas
-until one lands in it: themes are what the ideas carry, not records of their own.
+the database does not hold. A theme added here (or emptied here) is only a place
+to drop ideas while the board is open: themes are what the ideas carry, not
+records of their own.
 """
 
 from __future__ import annotations
@@ -158,6 +159,11 @@ class ThemeBoard(QDialog):
         keep = self._select_next if self._select_next is not None else self._selected_key()
         self._select_next = None
         self._rows = {row.id: row for row in rows}
+        # A theme shown once stays while the board is open, even emptied: the idea dragged
+        # out of it by mistake can be dragged back.
+        for row in rows:
+            if row.theme and row.theme.casefold() not in {t.casefold() for t in self._added_themes}:
+                self._added_themes.append(row.theme)
         self.model.set_ideas(rows, self._added_themes)
         self.tree.expandAll()
         self._select(keep)
@@ -236,14 +242,15 @@ class ThemeBoard(QDialog):
         if not theme:
             self.message.show_info(_("Skriv navnet på det nye tema først."))
             return
-        if self.model.index_of_theme(theme).isValid():
-            self.message.show_info(_("Temaet «{theme}» findes allerede.").format(theme=theme))
-        else:
+        known = self.model.index_of_theme(theme).isValid()
+        if not known:
             self._added_themes.append(theme)
         self._select_next = theme
         self.reload()
         self.new_theme.clear()
         self.tree.setFocus()
+        if known:
+            self.message.show_info(_("Temaet «{theme}» findes allerede.").format(theme=theme))
 
 
 def open_theme_board(
