@@ -180,6 +180,8 @@ class KeyOverlay(QWidget):
         per_column = -(-len(self._cells) // columns)
         for index, (cap, description) in enumerate(self._cells):
             column, row = divmod(index, per_column)
+            # Stacked, a description is indented under its keys, with air before the next keys.
+            description.setContentsMargins(*((10, 0, 0, 5) if stacked else (0, 0, 0, 0)))
             if stacked:
                 self._grid.addWidget(cap, 2 * row, column * 3, Qt.AlignmentFlag.AlignLeft)
                 self._grid.addWidget(description, 2 * row + 1, column * 3)

@@ -134,8 +134,9 @@ class SummaryPage(QWidget):
         self.reopen_button = QPushButton(_("Genåbn til rettelser"))
         self.reflection_button = QPushButton(_("&Refleksion …"))
         self.reflection_button.setToolTip(_("Din private refleksion over mødet (kun til dig)"))
-        self.themes_button = QPushButton(_("Temaer … (Ctrl+Shift+T)"))
-        self.themes_button.setToolTip(_("Grupper mødets idéer i temaer"))
+        # The key is in the tooltip and F1: the row of buttons must fit a 1024 px screen.
+        self.themes_button = QPushButton(_("Temaer …"))
+        self.themes_button.setToolTip(_("Grupper mødets idéer i temaer (Ctrl+Shift+T)"))
         self.back_button = QPushButton(_("Til forsiden (Esc)"))
         self.brief_button = QPushButton(_("Lav politisk orientering (Ctrl+B)"))
         self.brief_button.setObjectName("primaryButton")

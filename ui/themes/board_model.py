@@ -20,7 +20,7 @@ from PySide6.QtCore import (
     Qt,
     Signal,
 )
-from PySide6.QtGui import QStandardItem, QStandardItemModel
+from PySide6.QtGui import QBrush, QColor, QStandardItem, QStandardItemModel
 
 from facilitator.domain.danish_order import danish_key
 from facilitator.i18n import _
@@ -31,6 +31,7 @@ IDEA_MIME = "application/x-facilitator-idea-ids"
 IDEA_ID_ROLE = Qt.ItemDataRole.UserRole + 31
 THEME_ROLE = Qt.ItemDataRole.UserRole + 32
 TOOLTIP_LIMIT = 400
+GROUP_BACKGROUND = QColor("#e8efe9")
 
 Index = QModelIndex | QPersistentModelIndex
 
@@ -77,6 +78,8 @@ class ThemeBoardModel(QStandardItemModel):
             font = group.font()
             font.setBold(True)
             group.setFont(font)
+            # A tinted band: each theme reads as a place to drop an idea on.
+            group.setBackground(QBrush(GROUP_BACKGROUND))
             for row in members:
                 group.appendRow(self._idea_item(row, theme))
             root.appendRow(group)
@@ -119,6 +122,13 @@ class ThemeBoardModel(QStandardItemModel):
                 if group.child(c).data(IDEA_ID_ROLE) == idea_id:
                     return group.child(c).index()
         return QModelIndex()
+
+    def first_idea(self) -> QModelIndex:
+        """The first idea shown, or the first group when there is none."""
+        for r in range(self.rowCount()):
+            if self.item(r).rowCount():
+                return self.item(r).child(0).index()
+        return self.index(0, 0)
 
     def index_of_theme(self, theme: str) -> QModelIndex:
         """A theme's group (invalid if not shown); themes are one whatever their case."""

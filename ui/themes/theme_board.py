@@ -52,6 +52,9 @@ class ThemeTree(QTreeView):
         self.setDefaultDropAction(Qt.DropAction.MoveAction)
         self.setDropIndicatorShown(True)
         self.setAutoExpandDelay(400)
+        self.setAlternatingRowColors(False)
+        # Roomy rows: a drop lands on the line meant, even on a small touchpad.
+        self.setStyleSheet("QTreeView { font-size: 11pt; } QTreeView::item { padding: 4px 2px; }")
         tab_leaves(self)
 
     def startDrag(self, supportedActions: Qt.DropAction) -> None:  # noqa: N802 - Qt API
@@ -183,7 +186,8 @@ class ThemeBoard(QDialog):
         else:
             index = QModelIndex()
         if not index.isValid():
-            index = self.model.index(0, 0)
+            # The first idea still to be grouped (or the first idea at all) is where T acts.
+            index = self.model.first_idea()
         self.tree.setCurrentIndex(index)
         self.tree.scrollTo(index)
 
