@@ -285,3 +285,12 @@ def test_ctrl_shift_t_opens_the_board_from_the_summary(qtbot, db, meeting) -> No
     assert shown.meeting_id == meeting.id
     assert group_lines(shown) == ["Uden tema (2)", "natur (2)", "Trafik (1)"]
     shown.reject()
+
+
+def test_the_new_theme_field_offers_the_projects_themes(qtbot, board) -> None:
+    shown = board.board
+    completer = shown.new_theme.completer()
+    qtbot.keyClicks(shown.new_theme, "ul")
+    offered = [completer.completionModel().index(r, 0).data()
+               for r in range(completer.completionCount())]
+    assert offered == ["Kultur"]

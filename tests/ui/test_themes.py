@@ -216,3 +216,15 @@ def test_the_live_screen_sets_a_theme_with_t(qtbot, db, clock, meeting) -> None:
     qtbot.waitUntil(lambda: QApplication.focusWidget() is table)
     QTest.keyClick(window.windowHandle(), Qt.Key.Key_1)
     assert window.live_page.running.speaker is Role.CITIZEN
+
+
+def test_f1_on_the_corrections_lists_the_theme_keys(qtbot, db, clock, meeting) -> None:
+    window = shown_window(qtbot, db, clock)
+    window.correct_meeting(meeting.id)
+    rows = dict((description, keys) for keys, description in
+                window.key_help.rows_for(window.corrections_page))
+    assert rows["Tema for den valgte idé"] == "T / Ctrl+T"
+    assert rows["Temaer: grupper idéerne"] == "Ctrl+Shift+T"
+    summary = dict((description, keys) for keys, description in
+                   window.key_help.rows_for(window.summary_page))
+    assert summary["Temaer: grupper idéerne"] == "Ctrl+Shift+T"

@@ -30,6 +30,7 @@ from facilitator.i18n import _
 from facilitator.services import capture, ideas, meetings
 from facilitator.services.rows import IdeaRow
 from facilitator.storage.database import Database
+from ui.capture.entry_frame import suggest
 from ui.common.actions import Change, run_action
 from ui.common.changes import ChangeHub
 from ui.common.feedback import InlineMessage, attempt
@@ -101,6 +102,7 @@ class ThemeBoard(QDialog):
         hint.setWordWrap(True)
         self.tree = ThemeTree()
         self.tree.setModel(self.model)
+        self.tree.setAccessibleName(_("Temaer og deres idéer"))
         self.new_theme = QLineEdit()
         self.new_theme.setPlaceholderText(_("Navn på et nyt tema"))
         self.new_theme.setClearButtonEnabled(True)
@@ -114,6 +116,9 @@ class ThemeBoard(QDialog):
         self._build_layout(hint, new_label)
         self._connect_signals()
         self.reload()
+        # The project's other themes, offered as one types a new one.
+        known = attempt(lambda: ideas.project_themes(self._db, meeting_id), self.message)
+        suggest(self.new_theme, known or [])
         self.tree.setFocus()
 
     def _build_layout(self, hint: QLabel, new_label: QLabel) -> None:
