@@ -134,6 +134,7 @@ def test_esc_cancels_and_stores_nothing(qtbot, db, live) -> None:
     dialog = open_theme(qtbot, live)
     assert dialog.theme_text() == "Natur"
     qtbot.keyClicks(dialog.combo.lineEdit(), "liv")
+    assert dialog.theme_text() == "liv"  # the theme shown was chosen: typing replaces it
     qtbot.keyClick(dialog.combo.lineEdit(), Qt.Key.Key_Escape)
     if live.panel.theme_dialog is not None:  # the first Esc closed the list of suggestions
         qtbot.keyClick(dialog.combo.lineEdit(), Qt.Key.Key_Escape)
