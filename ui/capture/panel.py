@@ -5,7 +5,7 @@ from __future__ import annotations
 import uuid
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QPoint, QRect, Qt, Signal
 from PySide6.QtGui import QKeySequence, QResizeEvent, QShortcut
@@ -34,8 +34,11 @@ from ui.common.changes import ChangeHub
 from ui.common.feedback import InlineMessage, attempt
 from ui.common.focus import give_focus
 from ui.common.key_help import THEME_BOARD_KEYS, THEME_KEYS
-from ui.themes.theme_board import ThemeBoard, open_theme_board
-from ui.themes.theme_dialog import ThemeDialog, open_theme_dialog
+
+if TYPE_CHECKING:
+    # Imported where used: ui.themes uses ui.capture's widgets, so not at import time here.
+    from ui.themes.theme_board import ThemeBoard
+    from ui.themes.theme_dialog import ThemeDialog
 
 KINDS = ("idea", "ask", "step")
 
@@ -470,6 +473,8 @@ class CapturePanel(QWidget):
         if idea is None:
             self.message.show_info(_("Vælg en idé i listen og tryk T for at give den et tema."))
             return None
+        from ui.themes.theme_dialog import open_theme_dialog
+
         dialog = open_theme_dialog(self._db, idea, [self._change("idea")], self.message, self)
         if dialog is not None:
             self.theme_dialog = dialog
@@ -486,6 +491,8 @@ class CapturePanel(QWidget):
         meeting_id = self._meeting_id
         if meeting_id is None or self._dialog_open():
             return None
+        from ui.themes.theme_board import open_theme_board
+
         board = open_theme_board(self._db, self._hub, meeting_id, self)
         self.theme_board = board
         board.finished.connect(self._theme_board_closed)
