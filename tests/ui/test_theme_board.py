@@ -294,3 +294,19 @@ def test_the_new_theme_field_offers_the_projects_themes(qtbot, board) -> None:
     offered = [completer.completionModel().index(r, 0).data()
                for r in range(completer.completionCount())]
     assert offered == ["Kultur"]
+
+
+def test_a_drop_near_the_edge_of_a_line_still_means_that_line(qtbot, db, board) -> None:
+    shown = board.board
+    tree, model = shown.tree, shown.model
+    source = model.index(0, 0, model.index(0, 0))  # Fælles kalender, no theme
+    target = model.index(2, 0)  # Trafik (1)
+    tree.setCurrentIndex(source)
+    data = model.mimeData([source])
+    edge = tree.visualRect(target).topLeft() + QPoint(60, 1)
+    buttons, none = Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier
+    QApplication.sendEvent(tree.viewport(), QDragEnterEvent(edge, MOVE, data, buttons, none))
+    QApplication.sendEvent(tree.viewport(), QDragMoveEvent(edge, MOVE, data, buttons, none))
+    with qtbot.waitSignal(board.hub.ideas_changed):
+        QApplication.sendEvent(tree.viewport(), QDropEvent(QPointF(edge), MOVE, data, buttons, none))
+    assert themes_stored(db, board.meeting)["Fælles kalender"] == "Trafik"

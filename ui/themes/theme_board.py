@@ -51,6 +51,9 @@ class ThemeTree(QTreeView):
         self.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.setDragDropMode(QAbstractItemView.DragDropMode.DragDrop)
         self.setDefaultDropAction(Qt.DropAction.MoveAction)
+        # A drop lands on the line under the pointer, never between lines: the order of
+        # the ideas is the order they were captured, so "between" would promise a place.
+        self.setDragDropOverwriteMode(True)
         self.setDropIndicatorShown(True)
         self.setAutoExpandDelay(400)
         self.setAlternatingRowColors(False)
