@@ -70,6 +70,11 @@ def main() -> int:
             window.grab().save(str(out / f"live_keys_{width}x{height}.png"))
             window.key_help.toggle()
             app.processEvents()
+        for width, height in SIZES:
+            window.resize(width, height)
+            window.show_summary(meeting_id)
+            app.processEvents()
+            window.grab().save(str(out / f"summary_{width}x{height}.png"))
         window.shut_down()
         db.dispose()
     print("wrote", out)
