@@ -310,3 +310,23 @@ def test_a_drop_near_the_edge_of_a_line_still_means_that_line(qtbot, db, board) 
     with qtbot.waitSignal(board.hub.ideas_changed):
         QApplication.sendEvent(tree.viewport(), QDropEvent(QPointF(edge), MOVE, data, buttons, none))
     assert themes_stored(db, board.meeting)["Fælles kalender"] == "Trafik"
+
+
+def test_enter_or_a_double_click_on_an_idea_opens_its_theme_dialog(qtbot, board) -> None:
+    shown = board.board
+    tree, model = shown.tree, shown.model
+    tree.setFocus()
+    tree.setCurrentIndex(model.index(0, 0, model.index(1, 0)))  # Shelter ved stranden
+    qtbot.keyClick(tree, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: shown.theme_dialog is not None)
+    assert shown.theme_dialog.idea.title == "Shelter ved stranden"
+    qtbot.keyClick(shown.theme_dialog.combo.lineEdit(), Qt.Key.Key_Escape)
+    qtbot.waitUntil(lambda: shown.theme_dialog is None)
+    bench = model.index(1, 0, model.index(1, 0))  # Bænke ved havnen
+    # A double click is a click and then a second, quick one.
+    qtbot.mouseClick(tree.viewport(), Qt.MouseButton.LeftButton,
+                     pos=tree.visualRect(bench).center())
+    qtbot.mouseDClick(tree.viewport(), Qt.MouseButton.LeftButton,
+                      pos=tree.visualRect(bench).center())
+    qtbot.waitUntil(lambda: shown.theme_dialog is not None)
+    assert shown.theme_dialog.idea.title == "Bænke ved havnen"

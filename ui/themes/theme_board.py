@@ -12,8 +12,8 @@ from __future__ import annotations
 
 import uuid
 
-from PySide6.QtCore import QModelIndex, Qt
-from PySide6.QtGui import QDrag
+from PySide6.QtCore import QModelIndex, Qt, Signal
+from PySide6.QtGui import QDrag, QKeyEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
@@ -43,6 +43,9 @@ from ui.themes.theme_dialog import ThemeDialog, open_theme_dialog
 class ThemeTree(QTreeView):
     """The themes and their ideas; an idea is dragged by itself, a group stays put."""
 
+    # Enter on an idea, as in the capture lists: its theme dialog.
+    theme_requested = Signal()
+
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setHeaderHidden(True)
@@ -60,6 +63,16 @@ class ThemeTree(QTreeView):
         # Roomy rows: a drop lands on the line meant, even on a small touchpad.
         self.setStyleSheet("QTreeView { font-size: 11pt; } QTreeView::item { padding: 4px 2px; }")
         tab_leaves(self)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 - Qt API
+        """Enter asks for the chosen idea's theme; other keys move as usual."""
+        plain = event.modifiers() in (
+            Qt.KeyboardModifier.NoModifier, Qt.KeyboardModifier.KeypadModifier
+        )
+        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and plain:
+            self.theme_requested.emit()
+        else:
+            super().keyPressEvent(event)
 
     def startDrag(self, supportedActions: Qt.DropAction) -> None:  # noqa: N802 - Qt API
         """Drag the chosen idea; what happens to the tree is decided by what gets stored.
@@ -150,6 +163,7 @@ class ThemeBoard(QDialog):
         self.add_button.clicked.connect(self.add_theme)
         self.close_button.clicked.connect(self.reject)
         self.tree.doubleClicked.connect(lambda _index: self.theme_of_selected())
+        self.tree.theme_requested.connect(self.theme_of_selected)
         context = Qt.ShortcutContext.WidgetWithChildrenShortcut
         shortcut(self, "T", _("Tema for den valgte idé"), self.theme_of_selected, context)
         shortcut(self, "Ctrl+T", _("Tema for den valgte idé"), self.theme_of_selected, context)
@@ -225,7 +239,7 @@ class ThemeBoard(QDialog):
         return moved
 
     def theme_of_selected(self) -> ThemeDialog | None:
-        """Open the theme dialog for the chosen idea (T, Ctrl+T or a double click)."""
+        """Open the theme dialog for the chosen idea (T, Ctrl+T, Enter or a double click)."""
         idea = self.selected_idea()
         if idea is None:
             self.message.show_info(_("Vælg en idé i listen (pil op/ned) og tryk T."))
