@@ -99,7 +99,8 @@ def capture_order(model: type[SoftDeleted]) -> ColumnElement[int]:
 # ----- ideas ---------------------------------------------------------------
 
 
-def _idea_row(s: Session, idea: Idea) -> IdeaRow:
+def idea_row(s: Session, idea: Idea) -> IdeaRow:
+    """An idea as the capture lists show it (read in the caller's session)."""
     place = s.get(Place, idea.place_id) if idea.place_id else None
     return IdeaRow(
         id=idea.id,
@@ -116,6 +117,13 @@ def _idea_row(s: Session, idea: Idea) -> IdeaRow:
     )
 
 
+def clean_theme(theme: str) -> str:
+    """An idea's theme as stored: trimmed, on one line ("" is no theme); refused if too long."""
+    text = validation.optional_text(theme, "theme", _("Tema"))
+    # A pasted theme may hold a line break or a run of spaces; it groups with the one typed.
+    return " ".join(text.split())
+
+
 def _apply_idea(idea: Idea, data: IdeaInput) -> None:
     clean = validation.clean_fields({
         "title": lambda: validation.required_text(
@@ -125,7 +133,7 @@ def _apply_idea(idea: Idea, data: IdeaInput) -> None:
         "proposed_by": lambda: validation.optional_text(
             data.proposed_by, "proposed_by", _("Foreslået af")
         ),
-        "theme": lambda: validation.optional_text(data.theme, "theme", _("Tema")),
+        "theme": lambda: clean_theme(data.theme),
         "check_note": lambda: validation.optional_text(
             data.check_note, "check_note", _("Note om tjek")
         ),
@@ -160,7 +168,7 @@ def add_idea(
         s.add(idea)
         _link(s, idea, person)
         s.commit()
-        return _idea_row(s, idea)
+        return idea_row(s, idea)
 
 
 def update_idea(
@@ -172,7 +180,7 @@ def update_idea(
         _apply_idea(idea, data)
         _link(s, idea, person)
         s.commit()
-        return _idea_row(s, idea)
+        return idea_row(s, idea)
 
 
 def list_ideas(db: Database, meeting_id: uuid.UUID) -> list[IdeaRow]:
@@ -183,7 +191,7 @@ def list_ideas(db: Database, meeting_id: uuid.UUID) -> list[IdeaRow]:
             .where(Idea.meeting_id == meeting_id, Idea.deleted_at.is_(None))
             .order_by(capture_order(Idea))
         )
-        return [_idea_row(s, i) for i in ideas]
+        return [idea_row(s, i) for i in ideas]
 
 
 # ----- resource asks -------------------------------------------------------

@@ -463,7 +463,8 @@ def idea_fields(data: capture.IdeaInput) -> tuple:
         data.title.strip(),
         data.detail.strip(),
         data.proposed_by.strip(),
-        data.theme.strip(),
+        # A theme is kept on one line, its spaces single: pasted or typed, it groups as one.
+        " ".join(data.theme.split()),
         data.needs_check,
         data.check_note.strip(),
     )

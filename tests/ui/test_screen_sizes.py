@@ -321,6 +321,19 @@ def _step(parent: QWidget, d: Demo) -> QWidget:
     return StepDialog(d.db, d.closed.id, capture.list_steps(d.db, d.closed.id), parent=parent)
 
 
+def _theme(parent: QWidget, d: Demo) -> QWidget:
+    from facilitator.services import ideas
+    from ui.themes.theme_dialog import ThemeDialog
+
+    return ThemeDialog(d.db, d.ideas[0], ideas.project_themes(d.db, d.closed.id), (), parent)
+
+
+def _theme_board(parent: QWidget, d: Demo) -> QWidget:
+    from ui.themes.theme_board import ThemeBoard
+
+    return ThemeBoard(d.db, ChangeHub(), d.closed.id, parent)
+
+
 DIALOGS: dict[str, Callable[[QWidget, Demo], QWidget]] = {
     "project": _project_form,
     "meeting": _meeting_form,
@@ -334,6 +347,8 @@ DIALOGS: dict[str, Callable[[QWidget, Demo], QWidget]] = {
     "ask": _ask,
     "step": _step,
     "groups": _groups,
+    "theme": _theme,
+    "theme_board": _theme_board,
 }
 
 

@@ -33,7 +33,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ui.capture.models import MARKER_ALERT_ROLE, MARKER_ROLE, SUBTITLE_ROLE
+from ui.capture.models import MARKER_ALERT_ROLE, MARKER_ROLE, NOTE_ROLE, SUBTITLE_ROLE
 from ui.common.focus import tab_leaves
 
 PAD_X = 12
@@ -44,6 +44,8 @@ ALERT_FILL = QColor("#fff1c9")
 ALERT_BORDER = QColor("#b07d00")
 ALERT_TEXT = QColor("#4a3500")
 TAG_BORDER = QColor("#9aa5b1")
+# At most this share of the second line goes to the theme; the rest to who and where.
+NOTE_SHARE = 0.45
 
 
 def _is_undo(event: QKeyEvent) -> bool:
@@ -138,14 +140,29 @@ class EntryDelegate(QStyledItemDelegate):
         painter.drawText(
             title_rect, Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter, title
         )
+        sub_rect = QRect(
+            area.left(), title_rect.bottom() + 1 + LINE_GAP, area.width(), subtitle_fm.height()
+        )
+        painter.setFont(subtitle_font)
+        if not selected:
+            painter.setPen(muted(opt.palette))
+        note = _one_line(str(index.data(NOTE_ROLE) or ""))
+        if note:
+            # The theme sits at the right of the second line, in italics: all themes line up.
+            note_font = QFont(subtitle_font)
+            note_font.setItalic(True)
+            note_fm = QFontMetrics(note_font)
+            note_text = note_fm.elidedText(
+                note, Qt.TextElideMode.ElideRight, int(sub_rect.width() * NOTE_SHARE)
+            )
+            painter.setFont(note_font)
+            painter.drawText(
+                sub_rect, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter, note_text
+            )
+            sub_rect.setRight(sub_rect.right() - note_fm.horizontalAdvance(note_text) - TAG_PAD)
+            painter.setFont(subtitle_font)
         subtitle = _one_line(str(index.data(SUBTITLE_ROLE) or ""))
         if subtitle:
-            sub_rect = QRect(
-                area.left(), title_rect.bottom() + 1 + LINE_GAP, area.width(), subtitle_fm.height()
-            )
-            painter.setFont(subtitle_font)
-            if not selected:
-                painter.setPen(muted(opt.palette))
             text = subtitle_fm.elidedText(subtitle, Qt.TextElideMode.ElideRight, sub_rect.width())
             painter.drawText(
                 sub_rect, Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter, text

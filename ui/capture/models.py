@@ -21,6 +21,8 @@ R = TypeVar("R")
 SUBTITLE_ROLE = Qt.ItemDataRole.UserRole + 11
 MARKER_ROLE = Qt.ItemDataRole.UserRole + 12
 MARKER_ALERT_ROLE = Qt.ItemDataRole.UserRole + 13
+# A quiet note at the right of the second line: an idea's theme.
+NOTE_ROLE = Qt.ItemDataRole.UserRole + 14
 
 # Long texts (a pasted 10,000-character detail) must not make a tooltip fill the screen.
 TOOLTIP_LIMIT = 400
@@ -32,6 +34,11 @@ def check_marker(row: IdeaRow) -> str:
     if row.needs_check is None:
         return ""
     return _("⚑ Tjek: {kind}").format(kind=row.needs_check.label)
+
+
+def theme_note(theme: str) -> str:
+    """An idea's theme as the lists show it beside the idea ("" when it has none)."""
+    return _("Tema: {theme}").format(theme=theme) if theme else ""
 
 
 def _clip(text: str) -> str:
@@ -53,6 +60,8 @@ class CaptureTableModel(RowTableModel[R]):
             return self.marker(row)
         if role == MARKER_ALERT_ROLE:
             return self.marker_alert(row)
+        if role == NOTE_ROLE:
+            return self.note(row)
         return self.more_data(row, column, role)
 
     def subtitle(self, row: R) -> str:
@@ -66,6 +75,10 @@ class CaptureTableModel(RowTableModel[R]):
     def marker_alert(self, row: R) -> bool:
         """Whether the tag calls for attention."""
         return False
+
+    def note(self, row: R) -> str:
+        """A quiet note at the right of the second line."""
+        return ""
 
     def more_data(self, row: R, column: int, role: int) -> Any:
         """Other roles (background, font) for a subclass to add."""
@@ -100,8 +113,12 @@ class IdeaTableModel(CaptureTableModel[IdeaRow]):
         return "\n\n".join(parts)
 
     def subtitle(self, row: IdeaRow) -> str:
-        """Who proposed it, where, and the theme."""
-        return _joined(row.proposed_by, row.place_name, row.theme)
+        """Who proposed it and where."""
+        return _joined(row.proposed_by, row.place_name)
+
+    def note(self, row: IdeaRow) -> str:
+        """The theme, if it has one."""
+        return theme_note(row.theme)
 
     def marker(self, row: IdeaRow) -> str:
         """The check flag, if any."""

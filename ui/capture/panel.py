@@ -5,10 +5,10 @@ from __future__ import annotations
 import uuid
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QPoint, QRect, Qt, Signal
-from PySide6.QtGui import QResizeEvent
+from PySide6.QtGui import QKeySequence, QResizeEvent, QShortcut
 from PySide6.QtWidgets import (
     QBoxLayout,
     QFrame,
@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 
 from facilitator.i18n import _
 from facilitator.services import capture, meetings
+from facilitator.services.rows import IdeaRow
 from facilitator.storage.database import Database
 from ui.capture.entry_dialogs import AskDialog, EntryDialog, IdeaDialog, StepDialog
 from ui.capture.lists import CaptureTable
@@ -32,6 +33,12 @@ from ui.common.actions import Change, done, run_action
 from ui.common.changes import ChangeHub
 from ui.common.feedback import InlineMessage, attempt
 from ui.common.focus import give_focus
+from ui.common.key_help import THEME_BOARD_KEYS, THEME_KEYS
+
+if TYPE_CHECKING:
+    # Imported where used: ui.themes uses ui.capture's widgets, so not at import time here.
+    from ui.themes.theme_board import ThemeBoard
+    from ui.themes.theme_dialog import ThemeDialog
 
 KINDS = ("idea", "ask", "step")
 
@@ -47,6 +54,7 @@ class _Section:
     new_button: QToolButton
     edit_button: QToolButton
     delete_button: QToolButton
+    buttons: QHBoxLayout
     widget: QWidget
 
 
@@ -119,7 +127,7 @@ def _section(
     widget = _SectionWidget(heading, buttons)
     widget.body.addWidget(table, 1)
     return _Section(
-        heading, heading_text, model, table, new_button, edit_button, delete_button, widget
+        heading, heading_text, model, table, new_button, edit_button, delete_button, buttons, widget
     )
 
 
@@ -179,6 +187,8 @@ class CapturePanel(QWidget):
         # Deleted entries, newest last: Ctrl+Z restores them one by one.
         self._deleted: list[tuple[str, uuid.UUID, str]] = []
         self.entry_dialog: EntryDialog | None = None
+        self.theme_dialog: ThemeDialog | None = None
+        self.theme_board: ThemeBoard | None = None
         self._entry_kind = "idea"  # the kind of the entry dialog open now (or last)
         self.sections = {
             "idea": _section(
@@ -203,6 +213,13 @@ class CapturePanel(QWidget):
                 StepTableModel(self),
             ),
         }
+        # The ideas' themes: one idea's (T) and the board of all (Ctrl+Shift+T).
+        self.theme_button = _button(_("Tema"), _("Tema for den valgte idé (T)"))
+        self.board_button = _button(_("Temaer …"), _("Grupper idéerne i temaer (Ctrl+Shift+T)"))
+        idea_buttons = self.sections["idea"].buttons
+        for button in (self.theme_button, self.board_button):
+            button.setFocusPolicy(Qt.FocusPolicy.TabFocus)
+            idea_buttons.addWidget(button)
         self.undo_label = QLabel()
         self.undo_button = QPushButton(_("Fortryd (Ctrl+Z)"))
         self.undo_bar = QFrame()
@@ -289,6 +306,13 @@ class CapturePanel(QWidget):
             section.table.undo_requested.connect(self.undo_delete)
             section.table.selectionModel().selectionChanged.connect(self._update_buttons)
         self.undo_button.clicked.connect(self.undo_delete)
+        self.theme_button.clicked.connect(self.theme_of_selected)
+        self.board_button.clicked.connect(self.open_theme_board)
+        # Undescribed here: the page that shows the panel lists these keys (LIVE_KEYS, a note).
+        for keys, slot in ((THEME_KEYS.keys, self.theme_of_selected),
+                           (THEME_BOARD_KEYS.keys, self.open_theme_board)):
+            for key in keys:
+                QShortcut(QKeySequence(key), self).activated.connect(slot)
 
     # ----- loading and refreshing -----------------------------------------
 
@@ -347,6 +371,8 @@ class CapturePanel(QWidget):
             section.edit_button.setEnabled(chosen)
             section.delete_button.setEnabled(chosen)
             section.new_button.setEnabled(self._meeting_id is not None)
+        self.theme_button.setEnabled(self.sections["idea"].table.current_row() >= 0)
+        self.board_button.setEnabled(self._meeting_id is not None)
 
     # ----- quick entry and editing ----------------------------------------
 
@@ -427,6 +453,55 @@ class CapturePanel(QWidget):
         }[kind]
         return (signal, self._meeting_id)
 
+
+    # ----- themes ----------------------------------------------------------
+
+    def selected_idea(self) -> IdeaRow | None:
+        """The idea chosen in the ideas' list, if any."""
+        section = self.sections["idea"]
+        row: IdeaRow | None = section.model.row_at(section.table.current_row())
+        return row
+
+    def _dialog_open(self) -> bool:
+        return any(d is not None for d in (self.entry_dialog, self.theme_dialog, self.theme_board))
+
+    def theme_of_selected(self) -> ThemeDialog | None:
+        """Open the theme dialog for the chosen idea (T, or Ctrl+T from a text field)."""
+        if self._meeting_id is None or self._dialog_open():
+            return None
+        idea = self.selected_idea()
+        if idea is None:
+            self.message.show_info(_("Vælg en idé i listen og tryk T for at give den et tema."))
+            return None
+        from ui.themes.theme_dialog import open_theme_dialog
+
+        dialog = open_theme_dialog(self._db, idea, [self._change("idea")], self.message, self)
+        if dialog is not None:
+            self.theme_dialog = dialog
+            dialog.finished.connect(self._theme_dialog_closed)
+        return dialog
+
+    def _theme_dialog_closed(self) -> None:
+        self.theme_dialog = None
+        if self.isVisible():
+            give_focus(self.sections["idea"].table)
+
+    def open_theme_board(self) -> ThemeBoard | None:
+        """Open «Temaer»: the meeting's ideas by theme, to drag or key into place."""
+        meeting_id = self._meeting_id
+        if meeting_id is None or self._dialog_open():
+            return None
+        from ui.themes.theme_board import open_theme_board
+
+        board = open_theme_board(self._db, self._hub, meeting_id, self)
+        self.theme_board = board
+        board.finished.connect(self._theme_board_closed)
+        return board
+
+    def _theme_board_closed(self) -> None:
+        self.theme_board = None
+        if self.isVisible():
+            give_focus(self.sections["idea"].table)
 
     # ----- delete and undo -----------------------------------------------
 

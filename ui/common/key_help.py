@@ -47,6 +47,10 @@ class PageKey:
     description: str
 
 
+# The ideas' themes, wherever the capture lists are (live screen, corrections).
+THEME_KEYS = PageKey(("T", "Ctrl+T"), N_("Tema for den valgte idé"))
+THEME_BOARD_KEYS = PageKey(("Ctrl+Shift+T",), N_("Temaer: grupper idéerne"))
+
 # The live screen's keys, as in the README's table "Tastatur under mødet".
 LIVE_KEYS: tuple[PageKey, ...] = (
     PageKey(("1", "Ctrl+1"), N_("Borger taler")),
@@ -59,6 +63,8 @@ LIVE_KEYS: tuple[PageKey, ...] = (
     PageKey(("Ctrl+I",), N_("Ny idé")),
     PageKey(("Ctrl+R",), N_("Nyt ressourceønske")),
     PageKey(("Ctrl+N",), N_("Nyt næste skridt")),
+    THEME_KEYS,
+    THEME_BOARD_KEYS,
     PageKey(("Esc",), N_("Luk beskeden")),
     PageKey(("Ctrl+Shift+S",), N_("Spørgsmål til salen (vises på salens skærm)")),
     PageKey(("Ctrl+Shift+P",), N_("Prioritering: tal idéerne og skriv stemmerne")),
@@ -151,7 +157,7 @@ class KeyOverlay(QWidget):
             cap = QLabel(keys, self.panel)
             cap.setObjectName("keyCap")
             self._cells.append((cap, QLabel(description, self.panel)))
-        self._columns = 0
+        self._columns: tuple[int, bool] = (0, False)
         layout = QVBoxLayout(self.panel)
         layout.setContentsMargins(28, 20, 28, 18)
         layout.setSpacing(14)
@@ -161,19 +167,30 @@ class KeyOverlay(QWidget):
         page.installEventFilter(self)
         self._fit()
 
-    def _arrange(self, columns: int) -> None:
-        """Lay the rows out in one column, or two side by side."""
-        if columns == self._columns:
+    def _arrange(self, columns: int, stacked: bool = False) -> None:
+        """Lay the rows out in one column or two; `stacked` puts each description under its keys.
+
+        Stacked is the last resort of a small screen (1024×600) with many keys: two columns
+        of keys beside their descriptions are too wide for it in large type, one too tall.
+        """
+        if (columns, stacked) == self._columns:
             return
-        self._columns = columns
+        self._columns = (columns, stacked)
         for cap, description in self._cells:
             self._grid.removeWidget(cap)
             self._grid.removeWidget(description)
         per_column = -(-len(self._cells) // columns)
         for index, (cap, description) in enumerate(self._cells):
             column, row = divmod(index, per_column)
-            self._grid.addWidget(cap, row, column * 3, Qt.AlignmentFlag.AlignRight)
-            self._grid.addWidget(description, row, column * 3 + 1)
+            # Stacked, a description is indented under its keys, with air before the next keys.
+            description.setContentsMargins(*((10, 0, 0, 5) if stacked else (0, 0, 0, 0)))
+            if stacked:
+                self._grid.addWidget(cap, 2 * row, column * 3, Qt.AlignmentFlag.AlignLeft)
+                self._grid.addWidget(description, 2 * row + 1, column * 3)
+            else:
+                self._grid.addWidget(cap, row, column * 3, Qt.AlignmentFlag.AlignRight)
+                self._grid.addWidget(description, row, column * 3 + 1)
+        self._grid.setVerticalSpacing(3 if stacked else 6)
         self._grid.setColumnMinimumWidth(2, 28 if columns > 1 else 0)
 
     def _fit(self) -> None:
@@ -183,7 +200,7 @@ class KeyOverlay(QWidget):
             return
         self.setGeometry(page.rect())
         room = page.rect().adjusted(16, 12, -16, -12).size()
-        layouts = (2, 1) if len(self._cells) > 8 else (1,)
+        layouts = ((2, False), (1, False), (2, True)) if len(self._cells) > 8 else ((1, False),)
         for points in range(20, 8, -1):
             # Each label by itself: a style sheet on the panel stops fonts passing down.
             for label in self.panel.findChildren(QLabel):
@@ -191,8 +208,8 @@ class KeyOverlay(QWidget):
                 font.setPointSize(points + 4 if label is self.title else points)
                 label.setFont(font)
             fits = False
-            for columns in layouts:
-                self._arrange(columns)
+            for columns, stacked in layouts:
+                self._arrange(columns, stacked)
                 self._grid.invalidate()
                 panel_layout = self.panel.layout()
                 if panel_layout is not None:

@@ -16,7 +16,7 @@ from facilitator.services import meetings
 from facilitator.storage.database import Database
 from ui.capture.panel import CapturePanel
 from ui.common.changes import ChangeHub
-from ui.common.key_help import CAPTURE_LIST_KEYS, note, shortcut
+from ui.common.key_help import CAPTURE_LIST_KEYS, THEME_BOARD_KEYS, THEME_KEYS, note, shortcut
 from ui.planning.planning_widgets import PLANNING_STYLE, ElidedLabel
 from ui.priorities.voting_dialog import VotingDialog
 
@@ -64,6 +64,9 @@ class CorrectionsPage(QWidget):
         ):
             shortcut(self, key, description, slot)
         note(self, CAPTURE_LIST_KEYS.keys, _(CAPTURE_LIST_KEYS.description))
+        # The capture panel's own shortcuts (the themes): listed here, as the live screen lists them.
+        for keys in (THEME_KEYS, THEME_BOARD_KEYS):
+            note(self, keys.keys, _(keys.description))
 
     def load(self, meeting_id: uuid.UUID) -> None:
         """Open a meeting's entries for correction."""

@@ -27,13 +27,14 @@ from facilitator.storage.database import Database
 from ui.common.changes import ChangeHub
 from ui.common.feedback import InlineMessage, attempt
 from ui.common.focus import tab_leaves
-from ui.common.key_help import note, shortcut
+from ui.common.key_help import THEME_BOARD_KEYS, note, shortcut
 from ui.common.row_model import Column, RowTableModel
 from ui.live.talk_share_bar import TalkShareBar
 from ui.live.timeline_strip import TimelineStrip, legend_html
 from ui.planning.planning_widgets import PLANNING_STYLE, ElidedLabel, join_isolated
 from ui.summary.priority_table import PriorityTableModel, ranked_ideas
 from ui.summary.reflection_dialog import ReflectionDialog
+from ui.themes.theme_board import ThemeBoard, open_theme_board
 
 
 def citizens_share(row: PhaseSummary) -> str:
@@ -145,6 +146,9 @@ class SummaryPage(QWidget):
         self.reopen_button = QPushButton(_("Genåbn til rettelser"))
         self.reflection_button = QPushButton(_("&Refleksion …"))
         self.reflection_button.setToolTip(_("Din private refleksion over mødet (kun til dig)"))
+        # The key is in the tooltip and F1: the row of buttons must fit a 1024 px screen.
+        self.themes_button = QPushButton(_("Temaer …"))
+        self.themes_button.setToolTip(_("Grupper mødets idéer i temaer (Ctrl+Shift+T)"))
         self.back_button = QPushButton(_("Til forsiden (Esc)"))
         self.brief_button = QPushButton(_("Lav politisk orientering (Ctrl+B)"))
         self.brief_button.setObjectName("primaryButton")
@@ -152,6 +156,7 @@ class SummaryPage(QWidget):
         buttons.setSpacing(10)
         buttons.addWidget(self.reopen_button)
         buttons.addWidget(self.reflection_button)
+        buttons.addWidget(self.themes_button)
         buttons.addStretch(1)
         buttons.addWidget(self.brief_button)
         buttons.addWidget(self.back_button)
@@ -186,6 +191,8 @@ class SummaryPage(QWidget):
         shortcut(self, "Ctrl+B", _("Lav politisk orientering"), self.open_brief)
         note(self, ["Alt+F"], _("Skriv antallet af fremmødte"))
         self.reflection_button.clicked.connect(self.open_reflection)
+        self.themes_button.clicked.connect(self.open_themes)
+        shortcut(self, THEME_BOARD_KEYS.keys[0], _(THEME_BOARD_KEYS.description), self.open_themes)
         note(self, ["Alt+R"], _("Din refleksion over mødet"))
         self.attendance.valueChanged.connect(self._attendance_changed)
 
@@ -218,6 +225,15 @@ class SummaryPage(QWidget):
             return None
         self.brief_window = open_brief_window(self._db, self.meeting_id, self, self.brief_window)
         return self.brief_window
+
+    def open_themes(self) -> ThemeBoard | None:
+        """Open «Temaer» for this meeting: its ideas grouped by theme."""
+        meeting_id = self.meeting_id
+        if meeting_id is None:
+            return None
+        if self._hub is None:
+            self._hub = ChangeHub()
+        return open_theme_board(self._db, self._hub, meeting_id, self)
 
     def open_reflection(self) -> ReflectionDialog | None:
         """Open the reflection on this meeting (or bring the open one forward)."""
