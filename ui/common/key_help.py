@@ -66,8 +66,8 @@ LIVE_KEYS: tuple[PageKey, ...] = (
     THEME_KEYS,
     THEME_BOARD_KEYS,
     PageKey(("Esc",), N_("Luk beskeden")),
-    PageKey(("Ctrl+Shift+S",), N_("Spørgsmål til salen (vises på salens skærm)")),
-    PageKey(("Ctrl+Shift+P",), N_("Prioritering: tal idéerne og skriv stemmerne")),
+    PageKey(("Ctrl+Shift+S",), N_("Spørgsmål til salen")),
+    PageKey(("Ctrl+Shift+P",), N_("Prioritering (prikafstemning)")),
     PageKey(("Ctrl++", "Ctrl+=", "Ctrl+-"), N_("Større / mindre tekst")),
     PageKey(("Return", "Delete", "Ctrl+Z"), N_("I en liste: ret / slet / fortryd sletning")),
     PageKey(("Ctrl+Shift+A",), N_("Afslut mødet")),
@@ -168,9 +168,9 @@ class KeyOverlay(QWidget):
         self._fit()
 
     def _arrange(self, columns: int, stacked: bool = False) -> None:
-        """Lay the rows out in one column or two; `stacked` puts each description under its keys.
+        """Lay the rows out in one to three columns; `stacked` puts each description under its keys.
 
-        Stacked is the last resort of a small screen (1024×600) with many keys: two columns
+        Stacked is the resort of a small screen (1024×600) with many keys: two or three columns
         of keys beside their descriptions are too wide for it in large type, one too tall.
         """
         if (columns, stacked) == self._columns:
@@ -191,7 +191,8 @@ class KeyOverlay(QWidget):
                 self._grid.addWidget(cap, row, column * 3, Qt.AlignmentFlag.AlignRight)
                 self._grid.addWidget(description, row, column * 3 + 1)
         self._grid.setVerticalSpacing(3 if stacked else 6)
-        self._grid.setColumnMinimumWidth(2, 28 if columns > 1 else 0)
+        for spacer in (2, 5):
+            self._grid.setColumnMinimumWidth(spacer, 28 if columns > spacer // 3 + 1 else 0)
 
     def _fit(self) -> None:
         """Cover the page; the panel in its middle, in the largest type that fits."""
@@ -200,7 +201,8 @@ class KeyOverlay(QWidget):
             return
         self.setGeometry(page.rect())
         room = page.rect().adjusted(16, 12, -16, -12).size()
-        layouts = ((2, False), (1, False), (2, True)) if len(self._cells) > 8 else ((1, False),)
+        layouts = (((2, False), (1, False), (2, True), (3, True)) if len(self._cells) > 8
+                   else ((1, False),))
         for points in range(20, 8, -1):
             # Each label by itself: a style sheet on the panel stops fonts passing down.
             for label in self.panel.findChildren(QLabel):
