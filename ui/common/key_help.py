@@ -61,6 +61,7 @@ LIVE_KEYS: tuple[PageKey, ...] = (
     PageKey(("Ctrl+N",), N_("Nyt næste skridt")),
     PageKey(("Esc",), N_("Luk beskeden")),
     PageKey(("Ctrl++", "Ctrl+=", "Ctrl+-"), N_("Større / mindre tekst")),
+    PageKey(("F5", "B", "F6", "F7", "F8"), N_("Rumvisning: vis/stop · blank · lys/mørk · tid · temaer")),
     PageKey(("Return", "Delete", "Ctrl+Z"), N_("I en liste: ret / slet / fortryd sletning")),
     PageKey(("Ctrl+Shift+A",), N_("Afslut mødet")),
 )
@@ -143,7 +144,7 @@ class KeyOverlay(QWidget):
         self.footer.setObjectName("keyFooter")
         self._grid = QGridLayout()
         self._grid.setHorizontalSpacing(14)
-        self._grid.setVerticalSpacing(6)
+        self._grid.setVerticalSpacing(4)  # the live screen's keys fit 1024×600 in one column
         self._cells: list[tuple[QLabel, QLabel]] = []
         for keys, description in self.rows:
             cap = QLabel(keys, self.panel)

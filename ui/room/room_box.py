@@ -1,0 +1,150 @@
+"""On the official's live screen: a small preview of what the room sees, the screen to
+present on, and the room's options.
+
+The preview is the room view itself, drawn at 1920×1080 off screen and scaled
+down, only when what the room sees changes (never on the live screen's redraws).
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from PySide6.QtCore import QSize, Qt
+from PySide6.QtGui import QPixmap
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QFrame,
+    QGridLayout,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QWidget,
+)
+
+from facilitator.i18n import _
+from facilitator.room_state import RoomOptions, RoomState
+from ui.room.presenter import RoomPresenter
+from ui.room.room_view import RoomView
+
+PREVIEW_SIZE = QSize(1920, 1080)  # the room view is drawn at this size, then scaled down
+PREVIEW_WIDTH = 150  # at a 1366×768 window
+
+
+class RoomBox(QFrame):
+    """Preview, screen chooser and options of the room view."""
+
+    def __init__(self, presenter: RoomPresenter, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("roomBox")
+        self.presenter = presenter
+        self.preview_width = PREVIEW_WIDTH
+        # Drawn off screen: a window of its own that is never shown on any screen.
+        self.renderer = RoomView(self)
+        self.renderer.setWindowFlag(Qt.WindowType.Window, True)
+        self.renderer.setAttribute(Qt.WidgetAttribute.WA_DontShowOnScreen, True)
+        self.renderer.resize(PREVIEW_SIZE)
+        self.preview = QLabel()
+        self.preview.setObjectName("roomPreview")
+        self.preview.setToolTip(_("Det, rummet ser"))
+        self.present_button = QPushButton()
+        self.present_button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.screen_combo = QComboBox()
+        self.screen_combo.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.screen_combo.setToolTip(_("Skærmen, rumvisningen vises på (huskes)"))
+        self.blank_box = self._check(_("Blank (B)"), _("Tom skærm til en pause (B)"))
+        self.dark_box = self._check(_("Mørk"), _("Mørkt tema (F6)"))
+        self.time_box = self._check(_("Tid"), _("Vis tiden tilbage i punktet (F7)"))
+        self.theme_box = self._check(_("Temaer"), _("Grupper idéerne efter tema (F8)"))
+        grid = QGridLayout()
+        grid.setContentsMargins(0, 0, 0, 0)
+        grid.setHorizontalSpacing(10)
+        grid.setVerticalSpacing(4)
+        top = QHBoxLayout()
+        top.addWidget(self.present_button)
+        top.addWidget(self.screen_combo, 1)
+        grid.addLayout(top, 0, 0)
+        options = QHBoxLayout()
+        for box in (self.blank_box, self.dark_box, self.time_box, self.theme_box):
+            options.addWidget(box)
+        options.addStretch(1)
+        grid.addLayout(options, 1, 0)
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(10)
+        layout.addWidget(self.preview, 0, Qt.AlignmentFlag.AlignTop)
+        layout.addLayout(grid, 1)
+        self._connect_signals()
+        self._fill_screens()
+        self._show_presenting(presenter.presenting)
+        self._show_options(presenter.options)
+        self.render_preview(presenter.state)
+
+    def _check(self, text: str, tip: str) -> QCheckBox:
+        box = QCheckBox(text)
+        box.setToolTip(tip)
+        box.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        return box
+
+    def _connect_signals(self) -> None:
+        presenter = self.presenter
+        presenter.room_changed.connect(self.render_preview)
+        presenter.presenting_changed.connect(self._show_presenting)
+        presenter.options_changed.connect(self._show_options)
+        presenter.screens_changed.connect(self._fill_screens)
+        self.present_button.clicked.connect(presenter.toggle_presenting)
+        self.screen_combo.activated.connect(self._screen_chosen)
+        self.blank_box.toggled.connect(lambda on: self._set(blank=on))
+        self.dark_box.toggled.connect(lambda on: self._set(dark=on))
+        self.time_box.toggled.connect(lambda on: self._set(show_time=on))
+        self.theme_box.toggled.connect(lambda on: self._set(group_by_theme=on))
+
+    def _set(self, **changes: bool) -> None:
+        self.presenter.set_options(replace(self.presenter.options, **changes))
+
+    # ----- showing ----------------------------------------------------------------------
+
+    def set_scale(self, scale: float) -> None:
+        """The preview's width follows the window."""
+        self.preview_width = round(PREVIEW_WIDTH * scale)
+        self.render_preview(self.presenter.state)
+
+    def render_preview(self, state: RoomState) -> None:
+        """Draw what the room sees, small."""
+        self.renderer.show_state(state)
+        if not self.renderer.isVisible():
+            self.renderer.show()  # never on a screen (WA_DontShowOnScreen): lays the view out
+        picture: QPixmap = self.renderer.grab()
+        width = self.preview_width
+        height = round(width * PREVIEW_SIZE.height() / PREVIEW_SIZE.width())
+        self.preview.setFixedSize(width, height)
+        self.preview.setPixmap(picture.scaled(
+            width, height, Qt.AspectRatioMode.KeepAspectRatio,
+            Qt.TransformationMode.SmoothTransformation))
+
+    def _show_presenting(self, presenting: bool) -> None:
+        self.present_button.setText(
+            _("Stop rumvisning (F5)") if presenting else _("Vis i rummet (F5)"))
+
+    def _show_options(self, options: RoomOptions) -> None:
+        for box, on in ((self.blank_box, options.blank), (self.dark_box, options.dark),
+                        (self.time_box, options.show_time), (self.theme_box, options.group_by_theme)):
+            box.blockSignals(True)
+            box.setChecked(on)
+            box.blockSignals(False)
+
+    def _fill_screens(self) -> None:
+        target = self.presenter.target_screen()
+        own = self.presenter.official_screen()
+        self.screen_combo.clear()
+        for screen in self.presenter.screens():
+            name = screen.name()
+            shown = name or _("Skærm")
+            if own is not None and screen.name() == own.name():
+                shown = _("{screen} (denne skærm)").format(screen=shown)
+            self.screen_combo.addItem(shown, name)
+        if target is not None:
+            self.screen_combo.setCurrentIndex(max(0, self.screen_combo.findData(target.name())))
+
+    def _screen_chosen(self, index: int) -> None:
+        self.presenter.choose_screen(str(self.screen_combo.itemData(index)))
