@@ -100,12 +100,18 @@ class IdeaBoard(QWidget):
         label.setFont(_font(sizes.title_px))
         label.setWordWrap(True)
         label.setTextFormat(Qt.TextFormat.RichText)
-        text = (f'<span style="color:{colours.accent}; font-weight:bold">{idea.number}</span>'
-                f"&nbsp;&nbsp;{html.escape(idea.title)}")
+        # A table gives the hanging indent: a wrapped title and its group line up after the number.
+        widest = str(max(i.number for i in self.ideas))  # the board's numbers line up
+        number_width = QFontMetrics(_font(sizes.title_px, bold=True)).horizontalAdvance(widest) \
+            + round(sizes.title_px * 0.5)
+        text = html.escape(idea.title)
         if idea.carried_by:
             text += (f'<br><span style="font-size:{sizes.carried_px}px; color:{colours.secondary}">'
                      f"{html.escape(idea.carried_by)}</span>")
-        label.setText(text)
+        label.setText(
+            f'<table cellspacing="0" cellpadding="0"><tr><td width="{number_width}">'
+            f'<span style="color:{colours.accent}; font-weight:bold">{idea.number}</span></td>'
+            f"<td>{text}</td></tr></table>")
         return label
 
     def _heading_label(self, theme: str) -> QLabel:

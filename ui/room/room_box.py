@@ -47,6 +47,8 @@ class RoomBox(QFrame):
         self.preview = QLabel()
         self.preview.setObjectName("roomPreview")
         self.preview.setToolTip(_("Det, rummet ser"))
+        # A frame, so the small picture reads as a screen of its own.
+        self.preview.setStyleSheet("QLabel#roomPreview { border: 1px solid #8a9a91; }")
         self.present_button = QPushButton()
         self.present_button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.screen_combo = QComboBox()

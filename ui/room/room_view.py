@@ -151,8 +151,10 @@ class RoomView(QWidget):
             "" if state.blank or not state.item_title else empty_words(),
         )
         self.bars.show_priorities(state.priorities, colours, round(height * IDEA_SHARE))
-        for widget in (self.meeting, self.item, self.rule, self.agenda_column):
+        for widget in (self.meeting, self.item, self.rule):
             widget.setVisible(not state.blank)
+        # While the room votes, the bars get the whole width: the titles must be read in full.
+        self.agenda_column.setVisible(not state.blank and not voting)
         self.update()
 
     def _show_agenda(self, accent: str, secondary: str, px: float) -> None:
