@@ -408,3 +408,19 @@ def test_the_themes_pass_wcag_aa_with_room_to_spare(colours) -> None:
     assert contrast_ratio(colours.text, colours.background) >= 12
     for quieter in (colours.secondary, colours.accent):
         assert contrast_ratio(quieter, colours.background) >= 4.5
+
+
+def test_closing_the_meeting_closes_the_room_window_and_it_never_keeps_the_app_open(qtbot, page) -> None:
+    from PySide6.QtWidgets import QMessageBox
+
+    from .modal import answer_next_box
+
+    window = present(qtbot, page)
+    # Closing the main window ends the app even while the room window shows.
+    assert not window.testAttribute(Qt.WidgetAttribute.WA_QuitOnClose)
+    answerer = answer_next_box(QMessageBox.StandardButton.Yes, [])
+    with qtbot.waitSignal(page.meeting_closed):
+        key(page, Qt.Key.Key_A, Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier)
+    answerer.stop()
+    assert page.room.window is None
+    assert page.room.state == RoomState(dark=page.room.options.dark)  # nothing of the meeting left

@@ -43,6 +43,7 @@ class RoomBox(QFrame):
         self.renderer = RoomView(self)
         self.renderer.setWindowFlag(Qt.WindowType.Window, True)
         self.renderer.setAttribute(Qt.WidgetAttribute.WA_DontShowOnScreen, True)
+        self.renderer.setAttribute(Qt.WidgetAttribute.WA_QuitOnClose, False)
         self.renderer.resize(PREVIEW_SIZE)
         self.preview = QLabel()
         self.preview.setObjectName("roomPreview")
@@ -108,8 +109,10 @@ class RoomBox(QFrame):
 
     def set_scale(self, scale: float) -> None:
         """The preview's width follows the window."""
-        self.preview_width = round(PREVIEW_WIDTH * scale)
-        self.render_preview(self.presenter.state)
+        width = round(PREVIEW_WIDTH * scale)
+        if width != self.preview_width or self.preview.pixmap().isNull():
+            self.preview_width = width
+            self.render_preview(self.presenter.state)
 
     def render_preview(self, state: RoomState) -> None:
         """Draw what the room sees, small."""

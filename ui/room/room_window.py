@@ -22,6 +22,8 @@ class RoomWindow(QWidget):
         # (F5, B and the speaker keys must go on working while it shows).
         self.setAttribute(Qt.WidgetAttribute.WA_ShowWithoutActivating, True)
         self.setWindowFlag(Qt.WindowType.WindowDoesNotAcceptFocus, True)
+        # Closing the main window ends the app even while the room window shows.
+        self.setAttribute(Qt.WidgetAttribute.WA_QuitOnClose, False)
         self.view = RoomView()
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)

@@ -19,8 +19,12 @@ class QtScreens(QObject):
         super().__init__(parent)
         app = QGuiApplication.instance()
         if isinstance(app, QGuiApplication):
-            app.screenAdded.connect(lambda _screen: self.changed.emit())
-            app.screenRemoved.connect(lambda _screen: self.changed.emit())
+            # Methods, not lambdas: Qt drops the connections when this object goes.
+            app.screenAdded.connect(self._screen_changed)
+            app.screenRemoved.connect(self._screen_changed)
+
+    def _screen_changed(self, _screen: QScreen) -> None:
+        self.changed.emit()
 
     def screens(self) -> list[QScreen]:
         """The screens now; the first is the primary one."""
