@@ -94,6 +94,7 @@ def main() -> None:
             app.processEvents()
             app.processEvents()
             page.refresh()
+            page.room_box.draw_now()
             page.grab().save(str(OUT / f"live-preview-{width}x{height}.png"))
         page.stop()
         db.dispose()

@@ -77,6 +77,8 @@ class RoomPresenter(QObject):
         self.meeting_id: uuid.UUID | None = None
         self.ideas: list[RoomIdea] = []
         self._redact: Redactor | None = None
+        self._redacted: dict[str, str] = {}
+        self._by_phase: dict[uuid.UUID | None, list[RoomIdea]] = {}
         self.live: LiveState | None = None
         self.priorities: RoomPriorities | None = None
         dark = bool(preferences.value(DARK_KEY, False, type=bool)) if preferences else False
@@ -102,6 +104,7 @@ class RoomPresenter(QObject):
         """The meeting stopped running: stop presenting and forget its ideas."""
         self.stop()
         self.meeting_id, self.ideas, self._redact, self.live = None, [], None, None
+        self._by_phase, self._redacted = {}, {}
         self.priorities = None
         self._publish()
 
@@ -120,6 +123,18 @@ class RoomPresenter(QObject):
         )
         if loaded is not None:
             self.ideas, self._redact = loaded
+            self._redacted = {}
+            # Grouped once here, so a redraw four times a second looks at one item's ideas only.
+            self._by_phase = {}
+            for idea in self.ideas:
+                self._by_phase.setdefault(idea.phase_id, []).append(idea)
+
+    def _redacted_text(self, text: str) -> str:
+        # The same few titles come four times a second: each is redacted once per load.
+        known = self._redacted.get(text)
+        if known is None and self._redact is not None:
+            known = self._redacted[text] = self._redact(text)
+        return text if known is None else known
 
     def _ideas_changed(self, meeting_id: object) -> None:
         if meeting_id == self.meeting_id:
@@ -131,7 +146,8 @@ class RoomPresenter(QObject):
         if live is None or self._redact is None:
             state = RoomState(blank=self.options.blank, dark=self.options.dark)
         else:
-            state = room_state(live, self.ideas, self.options, self.priorities, self._redact)
+            state = room_state(live, self._by_phase.get(live.phase.id, []), self.options,
+                               self.priorities, self._redacted_text)
         if state == self.state:
             return
         self.state = state

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from PySide6.QtCore import QSize, Qt
+from PySide6.QtCore import QSize, Qt, QTimer
 from PySide6.QtGui import QPixmap
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -29,6 +29,7 @@ from ui.room.room_view import RoomView
 
 PREVIEW_SIZE = QSize(1920, 1080)  # the room view is drawn at this size, then scaled down
 PREVIEW_WIDTH = 150  # at a 1366×768 window
+PREVIEW_DELAY_MS = 100  # unnoticed in a small preview; the live screen's own redraw comes first
 
 
 class RoomBox(QFrame):
@@ -45,6 +46,11 @@ class RoomBox(QFrame):
         self.renderer.setAttribute(Qt.WidgetAttribute.WA_DontShowOnScreen, True)
         self.renderer.setAttribute(Qt.WidgetAttribute.WA_QuitOnClose, False)
         self.renderer.resize(PREVIEW_SIZE)
+        self._pending = presenter.state
+        self._later = QTimer(self)
+        self._later.setSingleShot(True)
+        self._later.setInterval(PREVIEW_DELAY_MS)
+        self._later.timeout.connect(self.draw_now)
         self.preview = QLabel()
         self.preview.setObjectName("roomPreview")
         self.preview.setToolTip(_("Det, rummet ser"))
@@ -115,14 +121,24 @@ class RoomBox(QFrame):
             self.render_preview(self.presenter.state)
 
     def render_preview(self, state: RoomState) -> None:
-        """Draw what the room sees, small."""
-        self.renderer.show_state(state)
+        """Draw what the room sees, small — a moment later, so a key press repaints the live
+        screen first (drawing the picture takes 20–50 ms); changes in between draw once."""
+        self._pending = state
+        # The place is kept at once, so the page's layout never jumps when the picture comes.
+        self.preview.setFixedSize(self._preview_size())
+        self._later.start()
+
+    def _preview_size(self) -> QSize:
+        width = self.preview_width
+        return QSize(width, round(width * PREVIEW_SIZE.height() / PREVIEW_SIZE.width()))
+
+    def draw_now(self) -> None:
+        """Draw the waiting picture now (the timer's work; screenshots call it)."""
+        self.renderer.show_state(self._pending)
         if not self.renderer.isVisible():
             self.renderer.show()  # never on a screen (WA_DontShowOnScreen): lays the view out
         picture: QPixmap = self.renderer.grab()
-        width = self.preview_width
-        height = round(width * PREVIEW_SIZE.height() / PREVIEW_SIZE.width())
-        self.preview.setFixedSize(width, height)
+        width, height = self._preview_size().toTuple()
         self.preview.setPixmap(picture.scaled(
             width, height, Qt.AspectRatioMode.KeepAspectRatio,
             Qt.TransformationMode.SmoothTransformation))
