@@ -389,8 +389,8 @@ def test_grouping_is_a_key_too(qtbot, page, db) -> None:
 
 
 def test_the_preview_redraws_only_when_the_room_sees_something_new(qtbot, page, clock, db) -> None:
-    qtbot.waitUntil(lambda: not page.room_box.preview.pixmap().isNull())
-    before = page.room_box.preview.pixmap().toImage()
+    qtbot.waitUntil(lambda: not page.room_box.preview.picture.isNull())
+    before = page.room_box.preview.picture.toImage()
     with qtbot.assertNotEmitted(page.room.room_changed):
         for _second in range(5):
             clock.advance(1)
@@ -398,7 +398,7 @@ def test_the_preview_redraws_only_when_the_room_sees_something_new(qtbot, page, 
     with qtbot.waitSignal(page.room.room_changed):
         capture.add_idea(db, page.running.meeting_id, IdeaInput("Bålplads"))
         page.room._ideas_changed(page.running.meeting_id)
-    qtbot.waitUntil(lambda: page.room_box.preview.pixmap().toImage() != before)
+    qtbot.waitUntil(lambda: page.room_box.preview.picture.toImage() != before)
     assert any("Bålplads" in t for t in page.room_box.renderer.texts())
 
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import replace
 
 from PySide6.QtCore import QSize, Qt, QTimer
-from PySide6.QtGui import QPixmap
+from PySide6.QtGui import QColor, QPainter, QPaintEvent, QPixmap
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -32,6 +32,29 @@ PREVIEW_WIDTH = 150  # at a 1366×768 window
 PREVIEW_DELAY_MS = 100  # unnoticed in a small preview; the live screen's own redraw comes first
 
 
+class PreviewPicture(QWidget):
+    """The small picture of the wall, scaled to the widget, in a thin frame like a screen."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("roomPreview")
+        self.picture = QPixmap()
+
+    def set_picture(self, picture: QPixmap) -> None:
+        """Show this picture."""
+        self.picture = picture
+        self.update()
+
+    def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802 - Qt API
+        """The picture fills the frame (a stale one is stretched until the new one comes)."""
+        painter = QPainter(self)
+        inside = self.rect().adjusted(1, 1, -1, -1)
+        if not self.picture.isNull():
+            painter.drawPixmap(inside, self.picture)
+        painter.setPen(QColor("#8a9a91"))
+        painter.drawRect(self.rect().adjusted(0, 0, -1, -1))
+
+
 class RoomBox(QFrame):
     """Preview, screen chooser and options of the room view."""
 
@@ -51,26 +74,27 @@ class RoomBox(QFrame):
         self._later.setSingleShot(True)
         self._later.setInterval(PREVIEW_DELAY_MS)
         self._later.timeout.connect(self.draw_now)
-        self.preview = QLabel()
-        self.preview.setObjectName("roomPreview")
+        self.preview = PreviewPicture()
         self.preview.setToolTip(_("Det, rummet ser"))
-        # A frame, so the small picture reads as a screen of its own.
-        self.preview.setStyleSheet("QLabel#roomPreview { border: 1px solid #8a9a91; }")
         self.present_button = QPushButton()
         self.present_button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.screen_combo = QComboBox()
-        self.screen_combo.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        # Alt+S or Tab reaches it; a click does not take the keyboard from the capture lists.
+        self.screen_combo.setFocusPolicy(Qt.FocusPolicy.TabFocus)
         self.screen_combo.setToolTip(_("Skærmen, rumvisningen vises på (huskes)"))
-        self.blank_box = self._check(_("Blank (B)"), _("Tom skærm til en pause (B)"))
-        self.dark_box = self._check(_("Mørk"), _("Mørkt tema (F6)"))
-        self.time_box = self._check(_("Tid"), _("Vis tiden tilbage i punktet (F7)"))
-        self.theme_box = self._check(_("Temaer"), _("Grupper idéerne efter tema (F8)"))
+        self.screen_label = QLabel(_("&Skærm:"))
+        self.screen_label.setBuddy(self.screen_combo)
+        self.blank_box = self._check(_("&Blank (B)"), _("Tom skærm til en pause (B)"))
+        self.dark_box = self._check(_("&Mørk"), _("Mørkt tema (F6)"))
+        self.time_box = self._check(_("&Tid"), _("Vis tiden tilbage i punktet (F7)"))
+        self.theme_box = self._check(_("T&emaer"), _("Grupper idéerne efter tema (F8)"))
         grid = QGridLayout()
         grid.setContentsMargins(0, 0, 0, 0)
         grid.setHorizontalSpacing(10)
         grid.setVerticalSpacing(4)
         top = QHBoxLayout()
         top.addWidget(self.present_button)
+        top.addWidget(self.screen_label)
         top.addWidget(self.screen_combo, 1)
         grid.addLayout(top, 0, 0)
         options = QHBoxLayout()
@@ -116,7 +140,7 @@ class RoomBox(QFrame):
     def set_scale(self, scale: float) -> None:
         """The preview's width follows the window."""
         width = round(PREVIEW_WIDTH * scale)
-        if width != self.preview_width or self.preview.pixmap().isNull():
+        if width != self.preview_width or self.preview.picture.isNull():
             self.preview_width = width
             self.render_preview(self.presenter.state)
 
@@ -139,7 +163,7 @@ class RoomBox(QFrame):
             self.renderer.show()  # never on a screen (WA_DontShowOnScreen): lays the view out
         picture: QPixmap = self.renderer.grab()
         width, height = self._preview_size().toTuple()
-        self.preview.setPixmap(picture.scaled(
+        self.preview.set_picture(picture.scaled(
             width, height, Qt.AspectRatioMode.KeepAspectRatio,
             Qt.TransformationMode.SmoothTransformation))
 
