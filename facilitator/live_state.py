@@ -189,6 +189,7 @@ class LiveState:
     talk_window_covers_meeting: bool
     talk_share_threshold_pct: int
     nudges: tuple[Nudge, ...]
+    agenda: tuple[str, ...] = ()  # every item's title, in order (the room view lists them)
 
     @property
     def nudge(self) -> Nudge | None:
@@ -274,6 +275,7 @@ def live_state(facts: LiveFacts, now: datetime) -> LiveState:
         talk_window_covers_meeting=window.covers_meeting,
         talk_share_threshold_pct=meeting.talk_share_threshold_pct,
         nudges=facts.nudges,
+        agenda=tuple(p.title for p in facts.phases),
     )
 
 

@@ -4,16 +4,14 @@ from __future__ import annotations
 
 import os
 import sqlite3
-
-# Must be set before anything imports Qt: a test run never needs a display.
-os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-
 from collections.abc import Callable, Iterator, Sequence
 from datetime import datetime
 from pathlib import Path
 
 import pytest
 
+# Must come before anything imports Qt (offscreen, two virtual screens).
+import tests.qt_platform  # noqa: F401, I001
 from facilitator.clock import FakeClock
 from facilitator.domain.enums import Regulation, SelfDriving
 from facilitator.services import agenda, meetings, projects

@@ -28,13 +28,9 @@ from facilitator.reports.export_tables import (
     json_bytes,
     xlsx_bytes,
 )
+from facilitator.services.consent import carried_by, project_redactor
 from facilitator.services.private_files import write_private
-from facilitator.services.project_status import (
-    ProjectError,
-    carried_by,
-    project_of,
-    project_redactor,
-)
+from facilitator.services.project_status import ProjectError, project_of
 from facilitator.storage.database import Database
 from facilitator.storage.models import Idea, Meeting, MeetingPlace, NextStep, Place, ResourceAsk
 from facilitator.storage.os_errors import describe_os_error

@@ -9,16 +9,15 @@ CPR numbers never), applied to every text field before layout sees it.
 from __future__ import annotations
 
 import uuid
-from dataclasses import fields, is_dataclass, replace
+from dataclasses import replace
 from datetime import date
 from pathlib import Path
-from typing import Any, TypeVar
 
 from sqlalchemy import literal_column, select
 from sqlalchemy.orm import Session
 
 from facilitator.domain import validation
-from facilitator.domain.anonymise import Redactor, nfc
+from facilitator.domain.anonymise import nfc
 from facilitator.domain.decision_path import AskDates, ask_clock, department_figures
 from facilitator.domain.enums import AskAnswer, IdeaStatus, MeetingStatus, StepState
 from facilitator.i18n import LANGUAGES, _
@@ -32,6 +31,7 @@ from facilitator.reports.status_data import (
     StatusStep,
 )
 from facilitator.services import settings
+from facilitator.services.consent import carried_by, project_redactor, redacted
 from facilitator.storage.database import Database
 from facilitator.storage.models import (
     FollowUpEvent,
@@ -43,8 +43,6 @@ from facilitator.storage.models import (
     Project,
     ResourceAsk,
 )
-
-_T = TypeVar("_T")
 
 
 class ProjectError(validation.ValidationError):
@@ -76,52 +74,6 @@ def project_of(s: Session, project_id: uuid.UUID) -> Project:
     if project is None:
         raise ProjectError(_("Projektet findes ikke (id {id}).").format(id=project_id))
     return project
-
-
-# ----- anonymising ----------------------------------------------------------
-
-
-def may_be_named(person: Person | None) -> bool:
-    """Consent to be named, not withdrawn."""
-    return person is not None and person.may_be_named and person.withdrawn_at is None
-
-
-def project_redactor(s: Session, project_id: uuid.UUID) -> tuple[dict[uuid.UUID, Person], Redactor]:
-    """Everyone on record (of every project: a neighbour may be named anywhere) and the redactor
-    their consents imply; the project's villages are never hidden as part of a name."""
-    people = {p.id: p for p in s.scalars(select(Person))}
-    shown = [p.name for p in people.values() if may_be_named(p)]
-    hidden = [p.name for p in people.values() if not may_be_named(p)]
-    places = s.scalars(select(Place.name).where(Place.project_id == project_id))
-    return people, Redactor(hidden, shown, keep_words=places)
-
-
-def carried_by(person: Person | None, label: str) -> str:
-    """A consented name (with the group, when there is one), else the group label."""
-    if not may_be_named(person):
-        return label
-    assert person is not None
-    if label and nfc(person.name).casefold() not in nfc(label).casefold():
-        return f"{person.name}, {label}"
-    return person.name
-
-
-def redacted(value: _T, redact: Redactor) -> _T:
-    """A copy of a frozen dataclass with every text, in it and in the dataclasses it holds,
-    redacted (enums stay enums: a StrEnum is a str, so the test is on the exact type)."""
-
-    def clean(item: Any) -> Any:
-        if type(item) is str:
-            return redact(item)
-        if type(item) is tuple:
-            return tuple(clean(x) for x in item)
-        if is_dataclass(item) and not isinstance(item, type):
-            return redacted(item, redact)
-        return item
-
-    assert is_dataclass(value) and not isinstance(value, type)
-    changes = {f.name: clean(getattr(value, f.name)) for f in fields(value)}
-    return replace(value, **changes)
 
 
 # ----- gathering ------------------------------------------------------------

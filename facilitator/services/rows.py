@@ -214,3 +214,15 @@ class SearchHitRow:
     meeting_id: uuid.UUID
     meeting_title: str
     meeting_at: datetime
+
+
+@dataclass(frozen=True)
+class RoomIdea:
+    """An idea as the room may see it: numbered in capture order, its texts anonymised."""
+
+    id: uuid.UUID
+    number: int  # 1..n across the meeting, in the order the ideas were captured
+    phase_id: uuid.UUID | None
+    title: str
+    carried_by: str  # a group label, or a name only with consent
+    theme: str

@@ -69,6 +69,8 @@ LIVE_KEYS: tuple[PageKey, ...] = (
     PageKey(("Ctrl+Shift+S",), N_("Spørgsmål til salen")),
     PageKey(("Ctrl+Shift+P",), N_("Prioritering (prikafstemning)")),
     PageKey(("Ctrl++", "Ctrl+=", "Ctrl+-"), N_("Større / mindre tekst")),
+    PageKey(("F5", "B"), N_("Storskærm: vis/stop · blank")),
+    PageKey(("F6", "F7", "F8"), N_("Storskærm: mørk · tid · temaer")),
     PageKey(("Return", "Delete", "Ctrl+Z"), N_("I en liste: ret / slet / fortryd sletning")),
     PageKey(("Ctrl+Shift+A",), N_("Afslut mødet")),
 )
@@ -151,7 +153,7 @@ class KeyOverlay(QWidget):
         self.footer.setObjectName("keyFooter")
         self._grid = QGridLayout()
         self._grid.setHorizontalSpacing(14)
-        self._grid.setVerticalSpacing(6)
+        self._grid.setVerticalSpacing(4)  # the live screen's keys fit 1024×600 in one column
         self._cells: list[tuple[QLabel, QLabel]] = []
         for keys, description in self.rows:
             cap = QLabel(keys, self.panel)

@@ -24,6 +24,7 @@ from facilitator.domain.formats import clock_time, duration_words, stopwatch
 from facilitator.i18n import _, ngettext
 from facilitator.live_meeting import LiveMeeting
 from facilitator.live_state import Cue, LiveState
+from facilitator.room_state import room_priorities
 from facilitator.services import capture
 from facilitator.services.capture import EntryCounts
 from facilitator.services.rows import GapRow
@@ -38,6 +39,9 @@ from ui.live.live_status import TITLE_PX, LiveStatusView, set_px
 from ui.planning.planning_widgets import PLANNING_STYLE, ElidedLabel
 from ui.planning.question_dialog import QUESTION_KEYS, QuestionDialog
 from ui.priorities.voting_dialog import VotingDialog
+from ui.room.presenter import RoomPresenter, ScreenList
+from ui.room.room_box import RoomBox
+from ui.room.screens import QtScreens
 
 # The screen redraws four times a second; every figure is computed from the
 # clock, so a late or skipped redraw never changes a stored time.
@@ -66,8 +70,10 @@ class LivePage(QWidget):
         clock: Clock,
         parent: QWidget | None = None,
         preferences: QSettings | None = None,
+        screens: ScreenList | None = None,
     ) -> None:
         super().__init__(parent)
+        self._screens = screens
         self._db = db
         self._hub = hub
         self._clock = clock
@@ -114,8 +120,13 @@ class LivePage(QWidget):
         self.message = InlineMessage()
         # «Opfølgning siden sidst»: shown above the capture panel while that item runs.
         self.follow_up = FollowUpBox(self._db, self._hub, self.message)
+        # The room view (F5): its preview, screen and options above the capture panel.
+        self.room = RoomPresenter(self._db, self._hub, self._screens or QtScreens(self), self,
+                                  self.message, self._preferences)
+        self.room_box = RoomBox(self.room)
         right = QVBoxLayout()
         right.setSpacing(8)
+        right.addWidget(self.room_box)
         right.addWidget(self.follow_up)
         right.addWidget(self.capture, 1)
         middle.addWidget(self.status_area, 44)
@@ -158,6 +169,7 @@ class LivePage(QWidget):
         self.status.set_scale(scale, self.window_scale())
         self.controls.set_scale(scale)
         self.follow_up.set_scale(self.window_scale())
+        self.room_box.set_scale(self.window_scale())
         set_px(self.title, TITLE_PX * min(scale, 1.4), bold=True)
         set_px(self.meeting_clock, TITLE_PX * min(scale, 1.4))
 
@@ -215,6 +227,11 @@ class LivePage(QWidget):
         bind([QUESTION_KEYS], self.edit_question)
         bind(["Ctrl++", "Ctrl+="], lambda: self.change_text_size(+1))
         bind(["Ctrl+-"], lambda: self.change_text_size(-1))
+        bind(["F5"], self.room.toggle_presenting)
+        bind(["B"], self.room.toggle_blank)
+        bind(["F6"], self.room.toggle_dark)
+        bind(["F7"], self.room.toggle_time)
+        bind(["F8"], self.room.toggle_grouping)
 
     def _add_speaker_keys(self, dialog: QWidget) -> None:
         # The official types an idea while the floor changes hands: Ctrl+digit
@@ -234,6 +251,10 @@ class LivePage(QWidget):
         self.state_changed.connect(self.controls.show_state)
         self.state_changed.connect(self._show_meeting_clock)
         self.state_changed.connect(self._show_follow_up)
+        self.state_changed.connect(self.room.show_live)
+        self.priorities_shown.connect(
+            lambda round_row: self.room.set_priorities(
+                None if round_row is None else room_priorities(round_row)))
         self.previous_button.clicked.connect(self.previous_phase)
         self.next_button.clicked.connect(self.next_phase)
         self.close_button.clicked.connect(self.close_meeting)
@@ -273,6 +294,7 @@ class LivePage(QWidget):
         self._timer.stop()
         self.running = None
         self.follow_up.show_for(None)
+        self.room.forget_meeting()
 
     # ----- the official's actions -----------------------------------------------
 

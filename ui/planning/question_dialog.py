@@ -34,7 +34,7 @@ class QuestionDialog(FormDialog):
         self.setStyleSheet(PLANNING_STYLE)
         about = QLabel(_("Punkt: {title}").format(title=" ".join(phase.title.split())))
         about.setWordWrap(True)
-        hint = QLabel(_("Vises på salens skærm under punktet. Tomt felt: intet spørgsmål."))
+        hint = QLabel(_("Vises på storskærmen under punktet. Tomt felt: intet spørgsmål."))
         hint.setObjectName("hintText")
         hint.setWordWrap(True)
         self.field = QLineEdit(phase.question)

@@ -1,0 +1,1 @@
+"""The room view: what the citizens see on the projector or the hall's big screen."""
