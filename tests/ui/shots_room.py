@@ -17,8 +17,8 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 from PySide6.QtWidgets import QApplication  # noqa: E402
 
 from facilitator.clock import FakeClock  # noqa: E402
-from facilitator.room_state import RoomOptions, RoomPriorities, RoomVote  # noqa: E402
-from facilitator.services import capture  # noqa: E402
+from facilitator.room_state import RoomOptions  # noqa: E402
+from facilitator.services import capture, priorities  # noqa: E402
 from facilitator.services.capture import IdeaInput  # noqa: E402
 from tests.conftest import meeting_factory  # noqa: E402
 from ui.app import create_application, install_fonts  # noqa: E402
@@ -58,14 +58,13 @@ def main() -> None:
         for title, group, theme in IDEAS:
             clock.advance(40)
             capture.add_idea(db, meeting.id, IdeaInput(title, "", group, theme=theme))
+        assert page.running is not None
+        page.running.set_question("Hvad skal der til, for at I bruger naturen omkring jer mere?")
         page.room._ideas_changed(meeting.id)
         page.capture.load(meeting.id)
         page.publish()
         state = page.room.state
-        # Until the data layer has a question per item, the shots give it one.
         from dataclasses import replace
-
-        state = replace(state, question="Hvad skal der til, for at I bruger naturen omkring jer mere?")
         view = RoomView()
         for dark in (False, True):
             for width, height in ((1920, 1080), (1024, 768)):
@@ -79,9 +78,13 @@ def main() -> None:
         view.resize(1920, 1080)
         app.processEvents()
         view.grab().save(str(OUT / "room-themes-1920x1080.png"))
-        votes = RoomPriorities(1, tuple(
-            RoomVote(n, title, count) for n, ((title, _g, _t), count)
-            in enumerate(zip(IDEAS, (7, 12, 3, 9, 15, 4, 6, 1), strict=True), start=1)), 57)
+        # A round as «Prioritering» stores it, relayed by the live page as it is when voting.
+        round_row = priorities.start_round(db, meeting.id)
+        for number, count in enumerate((7, 12, 3, 9, 15, 4, 6, 1), start=1):
+            round_row = priorities.set_votes(db, round_row.id, number, count)
+        page.priorities_shown.emit(round_row)
+        votes = page.room.state.priorities
+        page.priorities_shown.emit(None)
         for width, height in ((1920, 1080), (1024, 768)):
             view.resize(width, height)
             view.show_state(replace(state, priorities=votes))

@@ -75,38 +75,47 @@ class PriorityBars(QWidget):
         row_height = round(px * 1.7)
         self.heading.setGeometry(0, 0, self.width(), row_height)
         ranked = priorities.ranked()
-        room = max(1, (self.height() - row_height * 2) // row_height)
+        # A long title takes two lines when every row still fits that way, else it is shortened.
+        two_lines = len(ranked) * round(px * 2.9) <= self.height() - row_height * 2
+        line_height = round(px * 2.9) if two_lines else row_height
+        room = max(1, (self.height() - row_height * 2) // line_height)
         shown = ranked[:room]
         largest = max((v.votes for v in ranked), default=0)
-        label_width = round(self.width() * 0.5)
+        # Half the width for the titles, more on a narrow screen (up to some 22 letters' room).
+        label_width = round(max(self.width() * 0.5, min(self.width() * 0.65, px * 22)))
         count_width = round(px * 3.2)
         bar_left = label_width + px // 2
         bar_room = max(1, self.width() - bar_left - count_width - px // 2)
-        for index, vote in enumerate(shown):
-            y = row_height * (index + 1)
+        y = row_height
+        for vote in shown:
             title = QLabel(self)
             title.setObjectName("roomBarTitle")
             title.setFont(_font(px))
             title.setTextFormat(Qt.TextFormat.RichText)
+            title.setWordWrap(two_lines)
+            text_width = label_width - round(px * 2.2)
             elided = title.fontMetrics().elidedText(
-                vote.title, Qt.TextElideMode.ElideRight, label_width - round(px * 2.2))
+                vote.title, Qt.TextElideMode.ElideRight, text_width * (2 if two_lines else 1)
+                - (px * 3 if two_lines else 0))
             title.setText(f'<span style="color:{colours.accent}; font-weight:bold">{vote.number}</span>'
                           f"&nbsp;&nbsp;{html.escape(elided)}")
-            title.setGeometry(0, y, label_width, row_height)
+            title.setGeometry(0, y, label_width, line_height)
             count = QLabel(str(vote.votes), self)
             count.setObjectName("roomBarCount")
             count.setFont(_font(px, bold=True))
             length = round(bar_room * vote.votes / largest) if largest else 0
-            bar = QRect(bar_left, y + row_height // 5, length, row_height - 2 * (row_height // 5))
-            count.setGeometry(bar_left + length + px // 3, y, count_width, row_height)
+            bar_top = y + (line_height - row_height) // 2 + row_height // 5
+            bar = QRect(bar_left, bar_top, length, row_height - 2 * (row_height // 5))
+            count.setGeometry(bar_left + length + px // 3, y, count_width, line_height)
             for label in (title, count):
                 label.show()
             self._rows.append((title, count, bar))
+            y += line_height
         hidden = len(ranked) - len(shown)
         if hidden:
             self.more.setFont(_font(round(px * 0.8)))
             self.more.setText(ngettext("+ {n} idé mere", "+ {n} idéer mere", hidden).format(n=hidden))
-            self.more.setGeometry(0, row_height * (len(shown) + 1), self.width(), row_height)
+            self.more.setGeometry(0, y, self.width(), row_height)
             self.more.show()
         self.update()
 

@@ -169,7 +169,7 @@ class RoomBox(QFrame):
 
     def _show_presenting(self, presenting: bool) -> None:
         self.present_button.setText(
-            _("Stop storskærmen (F5)") if presenting else _("Vis på storskærmen (F5)"))
+            _("Stop storskærm (F5)") if presenting else _("Storskærm (F5)"))
 
     def _show_options(self, options: RoomOptions) -> None:
         for box, on in ((self.blank_box, options.blank), (self.dark_box, options.dark),
