@@ -9,7 +9,7 @@ the screen's height; the board only decides where each idea goes.
 from __future__ import annotations
 
 import html
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from PySide6.QtCore import QRect, Qt
@@ -123,25 +123,37 @@ class IdeaBoard(QWidget):
 
     # ----- packing ----------------------------------------------------------------
 
-    def _items(self, shown: Sequence[RoomIdeaLine]) -> list[QLabel]:
+    def _items(
+        self, shown: Sequence[RoomIdeaLine], ideas: dict[int, QLabel], headings: dict[str, QLabel]
+    ) -> list[QLabel]:
+        # Labels are made once per arrangement and reused by every try at packing them.
+        def idea(line: RoomIdeaLine) -> QLabel:
+            if line.number not in ideas:
+                ideas[line.number] = self._idea_label(line)
+            return ideas[line.number]
+
         if not self.by_theme:
-            return [self._idea_label(i) for i in shown]
+            return [idea(i) for i in shown]
         items: list[QLabel] = []
-        for theme, ideas in grouped(shown):
-            items.append(self._heading_label(theme))
-            items += [self._idea_label(i) for i in ideas]
+        for theme, lines in grouped(shown):
+            if theme not in headings:
+                headings[theme] = self._heading_label(theme)
+            items.append(headings[theme])
+            items += [idea(i) for i in lines]
         return items
 
-    def _pack(self, items: list[QLabel], top: int, columns: int) -> list[QRect] | None:
+    def _pack(
+        self, items: list[QLabel], top: int, columns: int, measure: Callable[[QLabel, int], int]
+    ) -> list[QRect] | None:
         """Where each item goes in `columns` columns below `top`, or None if they do not fit."""
         gap = self.sizes.gap
         width = (self.width() - gap * 2 * (columns - 1)) // columns
         places: list[QRect] = []
         column, y = 0, top
         for index, label in enumerate(items):
-            height = label.heightForWidth(width)
+            height = measure(label, width)
             # A theme's heading never ends a column without its first idea.
-            follows = items[index + 1].heightForWidth(width) + gap if (
+            follows = measure(items[index + 1], width) + gap if (
                 label.objectName() == "roomTheme" and index + 1 < len(items)) else 0
             if y + height + follows > self.height():
                 column += 1
@@ -175,21 +187,39 @@ class IdeaBoard(QWidget):
         self.more.setFont(_font(self.sizes.carried_px))
         more_height = QFontMetrics(self.more.font()).height() + self.sizes.gap
         total = len(self.ideas)
+        ideas: dict[int, QLabel] = {}
+        headings: dict[str, QLabel] = {}
+        heights: dict[tuple[int, int], int] = {}
+
+        def measure(label: QLabel, width: int) -> int:
+            # Laying out rich text is the slow part: each label is measured once per width.
+            key = (id(label), width)
+            if key not in heights:
+                heights[key] = label.heightForWidth(width)
+            return heights[key]
+
+        chosen: tuple[list[QLabel], list[QRect], int, int] | None = None
         # No wall holds more than a few dozen readable ideas: start the search there.
         for count in range(min(total, MOST_SHOWN), 0, -1):
-            items = self._items(self.ideas[total - count:])
+            items = self._items(self.ideas[total - count:], ideas, headings)
             top = 0 if count == total else more_height
             for columns in (1, 2):
-                places = self._pack(items, top, columns)
+                places = self._pack(items, top, columns, measure)
                 if places is not None:
-                    self._show(items, places, total - count, columns)
-                    return
-            for label in items:
+                    chosen = (items, places, total - count, columns)
+                    break
+            if chosen is not None:
+                break
+        if chosen is None:
+            # Not even one idea fits (a tiny window): the newest, cut to the board.
+            items = self._items(self.ideas[-1:], ideas, headings)
+            chosen = (items, [self.rect()] * len(items), total - 1, 1)
+        used = {id(label) for label in chosen[0]}
+        for label in [*ideas.values(), *headings.values()]:
+            if id(label) not in used:
                 label.setParent(None)
                 label.deleteLater()
-        # Not even one idea fits (a tiny window): the newest, cut to the board.
-        items = self._items(self.ideas[-1:])
-        self._show(items, [self.rect()] * len(items), total - 1, 1)
+        self._show(*chosen)
 
     def _show(self, items: list[QLabel], places: list[QRect], hidden: int, columns: int) -> None:
         self._labels = items

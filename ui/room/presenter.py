@@ -22,10 +22,10 @@ from PySide6.QtCore import QObject, QRect, QSettings, Qt, Signal, SignalInstance
 from PySide6.QtGui import QScreen
 from PySide6.QtWidgets import QWidget
 
-from facilitator.domain.anonymise import Redactor
 from facilitator.live_state import LiveState
 from facilitator.room_state import RoomOptions, RoomPriorities, RoomState, room_state
 from facilitator.services import room
+from facilitator.services.room import WallRedactor
 from facilitator.services.rows import RoomIdea
 from facilitator.storage.database import Database
 from ui.common.changes import ChangeHub
@@ -76,9 +76,8 @@ class RoomPresenter(QObject):
         self._preferences = preferences
         self.meeting_id: uuid.UUID | None = None
         self.ideas: list[RoomIdea] = []
-        self._redact: Redactor | None = None
-        self._redacted: dict[str, str] = {}
-        self._by_phase: dict[uuid.UUID | None, list[RoomIdea]] = {}
+        self._redact: WallRedactor | None = None
+        self._loaded_phase: uuid.UUID | None = None  # the agenda item whose ideas are read
         self.live: LiveState | None = None
         self.priorities: RoomPriorities | None = None
         dark = bool(preferences.value(DARK_KEY, False, type=bool)) if preferences else False
@@ -94,17 +93,17 @@ class RoomPresenter(QObject):
     def show_live(self, live: LiveState) -> None:
         """A new live state from the live page (four times a second and after each action)."""
         meeting_id = live.phase.meeting_id
-        if meeting_id != self.meeting_id:
+        self.live = live
+        if meeting_id != self.meeting_id or live.phase.id != self._loaded_phase:
             self.meeting_id = meeting_id
             self._load()
-        self.live = live
         self._publish()
 
     def forget_meeting(self) -> None:
         """The meeting stopped running: stop presenting and forget its ideas."""
         self.stop()
         self.meeting_id, self.ideas, self._redact, self.live = None, [], None, None
-        self._by_phase, self._redacted = {}, {}
+        self._loaded_phase = None
         self.priorities = None
         self._publish()
 
@@ -114,27 +113,17 @@ class RoomPresenter(QObject):
         self._publish()
 
     def _load(self) -> None:
-        meeting_id = self.meeting_id
-        if meeting_id is None:
+        # Only the current item's ideas are read and anonymised (numbered across the meeting):
+        # the cost of a new idea does not grow with a long meeting.
+        meeting_id, live = self.meeting_id, self.live
+        if meeting_id is None or live is None:
             return
-        loaded = attempt(
-            lambda: (room.room_ideas(self._db, meeting_id), room.room_redactor(self._db, meeting_id)),
-            self._message, clear=False,
-        )
+        phase_id = live.phase.id
+        loaded = attempt(lambda: room.room_content(self._db, meeting_id, phase_id),
+                         self._message, clear=False)
         if loaded is not None:
             self.ideas, self._redact = loaded
-            self._redacted = {}
-            # Grouped once here, so a redraw four times a second looks at one item's ideas only.
-            self._by_phase = {}
-            for idea in self.ideas:
-                self._by_phase.setdefault(idea.phase_id, []).append(idea)
-
-    def _redacted_text(self, text: str) -> str:
-        # The same few titles come four times a second: each is redacted once per load.
-        known = self._redacted.get(text)
-        if known is None and self._redact is not None:
-            known = self._redacted[text] = self._redact(text)
-        return text if known is None else known
+            self._loaded_phase = phase_id
 
     def _ideas_changed(self, meeting_id: object) -> None:
         if meeting_id == self.meeting_id:
@@ -146,8 +135,8 @@ class RoomPresenter(QObject):
         if live is None or self._redact is None:
             state = RoomState(blank=self.options.blank, dark=self.options.dark)
         else:
-            state = room_state(live, self._by_phase.get(live.phase.id, []), self.options,
-                               self.priorities, self._redacted_text)
+            state = room_state(live, self.ideas, self.options,
+                               self.priorities, self._redact)
         if state == self.state:
             return
         self.state = state
