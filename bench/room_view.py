@@ -20,7 +20,6 @@ from __future__ import annotations
 
 import argparse
 import os
-import statistics
 import sys
 import tempfile
 import time
@@ -28,6 +27,8 @@ from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
+# The live screen's benchmark prints its figures the same way (bench/ is on the path).
+from live_screen import report  # noqa: E402
 from PySide6.QtWidgets import QApplication  # noqa: E402
 
 from facilitator.clock import FakeClock  # noqa: E402
@@ -45,21 +46,6 @@ STATE_TARGET_P95_MS = 2.0
 IDEA_TARGET_P95_MS = 100.0
 PREVIEW_TARGET_P95_MS = 60.0
 IN_ITEM = 12
-
-
-def percentile(sorted_values: list[float], fraction: float) -> float:
-    """Nearest-rank percentile of already sorted values."""
-    index = max(0, min(len(sorted_values) - 1, round(fraction * len(sorted_values)) - 1))
-    return sorted_values[index]
-
-
-def report(name: str, values: list[float], target: float) -> None:
-    """One line: p50, p95, max and the target."""
-    ordered = sorted(values)
-    p95 = percentile(ordered, 0.95)
-    verdict = "within" if p95 <= target else "OVER"
-    print(f"{name:<34} p50 {statistics.median(ordered):7.2f} ms   p95 {p95:7.2f} ms   "
-          f"max {ordered[-1]:7.2f} ms   target p95 ≤ {target:.0f} ms: {verdict}")
 
 
 def main() -> None:
