@@ -17,7 +17,7 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 from PySide6.QtWidgets import QApplication  # noqa: E402
 
 from facilitator.clock import FakeClock  # noqa: E402
-from facilitator.room_state import RoomOptions  # noqa: E402
+from facilitator.room_state import RoomOptions, RoomVote  # noqa: E402
 from facilitator.services import capture, priorities  # noqa: E402
 from facilitator.services.capture import IdeaInput  # noqa: E402
 from tests.conftest import meeting_factory  # noqa: E402
@@ -39,6 +39,15 @@ IDEAS = (
     ("Stiforbindelse rundt om Mols Bjerge", "", "Natur og friluftsliv"),
     ("Lys ved busstoppestedet på Strandvejen", "Knebel Borgerforening", "Trafik"),
 )
+
+LONG_ROUND = [title for title, _g, _t in IDEAS] + [
+    "Hundeskov ved Vistoft", "Fælles værksted i den gamle smedje", "Bedre mobildækning i Agri",
+    "Loppemarked hver sommer", "Udsigtstårn på Bavnehøj", "Busforbindelse om aftenen",
+    "Fællesbad ved molen", "Borgerhus i præstegården", "Frugtlund ved skolen",
+    "Affaldssortering ved stranden", "Shelterplads til skoleklasser", "Vinterbadeklub i Knebel",
+    "Cykelværksted for unge", "Naturlegeplads ved kirken", "Markedsdag i Femmøller",
+    "Lokalt madmarked om lørdagen",
+]
 
 
 def main() -> None:
@@ -90,6 +99,14 @@ def main() -> None:
             view.show_state(replace(state, priorities=votes))
             app.processEvents()
             view.grab().save(str(OUT / f"room-votes-{width}x{height}.png"))
+        # A long round: every number on the wall while the room votes (two columns).
+        many = replace(votes, entries=tuple(
+            RoomVote(n, title, 0) for n, title in enumerate(LONG_ROUND, start=1)), total=0)
+        for width, height in ((1920, 1080), (1024, 768)):
+            view.resize(width, height)
+            view.show_state(replace(state, priorities=many))
+            app.processEvents()
+            view.grab().save(str(OUT / f"room-votes-24-{width}x{height}.png"))
         page.room.set_options(RoomOptions())
         for width, height in ((1366, 768), (1024, 600)):
             page.resize(width, height)

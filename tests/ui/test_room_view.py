@@ -354,6 +354,22 @@ def test_priority_bars_largest_first_with_their_counts(qtbot) -> None:
     assert not view.board.isVisible()
 
 
+@pytest.mark.parametrize("size", [(1920, 1080), (1024, 768)])
+def test_while_the_room_votes_every_number_of_a_long_round_is_on_the_wall(qtbot, size) -> None:
+    view = make_view(qtbot, *size)
+    votes = tuple(RoomVote(n, f"Idé nummer {n} om stier, bænke og lys ved søen", 0)
+                  for n in range(1, 25))
+    view.show_state(state(priorities=RoomPriorities(1, votes, 0)))
+    rows = view.bars.rows()
+    assert sorted(int(title.split("</span>")[0].rsplit(">", 1)[1]) for title, _c, _b in rows) \
+        == list(range(1, 25))
+    assert view.bars.more.text() == ""
+    labels = [label for label in view.bars.findChildren(QLabel) if label.objectName() == "roomBarTitle"]
+    assert all(label.isVisible() and view.rect().contains(
+        label.geometry().translated(view.bars.pos())) for label in labels)
+    assert min(label.font().pixelSize() for label in labels) >= 0.03 * size[1]
+
+
 def test_the_themes_switch_and_the_choice_is_remembered(qtbot, page, preferences) -> None:
     window = present(qtbot, page)
 

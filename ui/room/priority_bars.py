@@ -10,12 +10,16 @@ from __future__ import annotations
 import html
 
 from PySide6.QtCore import QRect, Qt
-from PySide6.QtGui import QColor, QFont, QPainter, QPaintEvent, QResizeEvent
+from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter, QPaintEvent, QResizeEvent
 from PySide6.QtWidgets import QLabel, QWidget
 
 from facilitator.i18n import _, ngettext
 from facilitator.room_state import RoomPriorities
 from ui.room.room_palette import LIGHT, RoomPalette
+
+# The smallest type the bars take for a long round, as a share of the usual: the usual is
+# 3.6 % of the screen's height (room_view.IDEA_SHARE), this keeps it above 3 %.
+SMALLEST_SHARE = 0.84
 
 
 def _font(px: int, bold: bool = False) -> QFont:
@@ -66,56 +70,80 @@ class PriorityBars(QWidget):
             self.heading.setText("")
             self.update()
             return
-        px = self.text_px
-        self.heading.setFont(_font(px, bold=True))
+        row_height = round(self.text_px * 1.7)
+        heading_font = _font(self.text_px, bold=True)
+        self.heading.setFont(heading_font)
         self.heading.setText(
             _("Prioritering, runde {round}").format(round=priorities.round) + " · "
             + ngettext("{n} prik i alt", "{n} prikker i alt", priorities.total).format(n=priorities.total)
         )
-        row_height = round(px * 1.7)
         self.heading.setGeometry(0, 0, self.width(), row_height)
         ranked = priorities.ranked()
-        # A long title takes two lines when every row still fits that way, else it is shortened.
-        two_lines = len(ranked) * round(px * 2.9) <= self.height() - row_height * 2
-        line_height = round(px * 2.9) if two_lines else row_height
-        room = max(1, (self.height() - row_height * 2) // line_height)
-        shown = ranked[:room]
+        below = self.height() - row_height * 2
+        # Every number must be on the wall while the room votes: one column with two lines
+        # for a long title, one line, two columns side by side, closer lines, and last a
+        # smaller type (never below 3 % of the screen's height); only beyond that «+ N».
+        layouts = [(1, 2.9, 1.0), (1, 1.7, 1.0), (2, 1.7, 1.0), (2, 1.4, 1.0),
+                   (2, 1.35, SMALLEST_SHARE)]
+        columns, line_factor, scale = layouts[-1]
+        for option in layouts:
+            height = round(self.text_px * option[2] * option[1])
+            if len(ranked) <= option[0] * max(1, below // height):
+                columns, line_factor, scale = option
+                break
+        px = round(self.text_px * scale)
+        line_height = round(px * line_factor)
+        per_column = max(1, below // line_height)
+        shown = ranked[:columns * per_column]
         largest = max((v.votes for v in ranked), default=0)
-        # Half the width for the titles, more on a narrow screen (up to some 22 letters' room).
-        label_width = round(max(self.width() * 0.5, min(self.width() * 0.65, px * 22)))
+        gap = px
+        column_width = (self.width() - gap * (columns - 1)) // columns
+        # The titles take half the width, more on a narrow screen (some 22 letters' room),
+        # and two thirds of a column when two stand side by side.
+        label_width = round(column_width * 0.66) if columns > 1 else round(
+            max(column_width * 0.5, min(column_width * 0.65, px * 22)))
         count_width = round(px * 3.2)
-        bar_left = label_width + px // 2
-        bar_room = max(1, self.width() - bar_left - count_width - px // 2)
-        y = row_height
-        for vote in shown:
+        bar_room = max(1, column_width - label_width - px // 2 - count_width - px // 2)
+        two_lines = line_factor > 2
+        row_height = round(px * 1.7)
+        # The numbers stand in a column of their own, so every title starts at the same place.
+        widest = str(max((v.number for v in shown), default=0))
+        number_width = QFontMetrics(_font(px, bold=True)).horizontalAdvance(widest) + round(px * 0.6)
+        for index, vote in enumerate(shown):
+            column, row = divmod(index, per_column)
+            x = column * (column_width + gap)
+            y = round(self.text_px * 1.7) + row * line_height
             title = QLabel(self)
             title.setObjectName("roomBarTitle")
             title.setFont(_font(px))
             title.setTextFormat(Qt.TextFormat.RichText)
             title.setWordWrap(two_lines)
-            text_width = label_width - round(px * 2.2)
+            text_width = label_width - number_width - round(px * 0.3)
             elided = title.fontMetrics().elidedText(
-                vote.title, Qt.TextElideMode.ElideRight, text_width * (2 if two_lines else 1)
-                - (px * 3 if two_lines else 0))
-            title.setText(f'<span style="color:{colours.accent}; font-weight:bold">{vote.number}</span>'
-                          f"&nbsp;&nbsp;{html.escape(elided)}")
-            title.setGeometry(0, y, label_width, line_height)
+                vote.title, Qt.TextElideMode.ElideRight,
+                text_width * 2 - px * 3 if two_lines else text_width)
+            title.setText(
+                f'<table cellspacing="0" cellpadding="0"><tr><td width="{number_width}">'
+                f'<span style="color:{colours.accent}; font-weight:bold">{vote.number}</span></td>'
+                f"<td>{html.escape(elided)}</td></tr></table>")
+            title.setGeometry(x, y, label_width, line_height)
             count = QLabel(str(vote.votes), self)
             count.setObjectName("roomBarCount")
             count.setFont(_font(px, bold=True))
+            bar_left = x + label_width + px // 2
             length = round(bar_room * vote.votes / largest) if largest else 0
-            bar_top = y + (line_height - row_height) // 2 + row_height // 5
-            bar = QRect(bar_left, bar_top, length, row_height - 2 * (row_height // 5))
+            bar_height = min(row_height, line_height) - 2 * (min(row_height, line_height) // 5)
+            bar = QRect(bar_left, y + (line_height - bar_height) // 2, length, bar_height)
             count.setGeometry(bar_left + length + px // 3, y, count_width, line_height)
             for label in (title, count):
                 label.show()
             self._rows.append((title, count, bar))
-            y += line_height
         hidden = len(ranked) - len(shown)
         if hidden:
             self.more.setFont(_font(round(px * 0.8)))
             self.more.setText(ngettext("+ {n} idé mere", "+ {n} idéer mere", hidden).format(n=hidden))
-            self.more.setGeometry(0, y, self.width(), row_height)
+            self.more.setGeometry(0, round(self.text_px * 1.7) + per_column * line_height,
+                                  self.width(), row_height)
             self.more.show()
         self.update()
 
