@@ -195,3 +195,39 @@ def test_dots_counted_after_the_meeting_are_typed_from_the_corrections(qtbot, db
     qtbot.keyClick(dialog.scope_list, Qt.Key.Key_Return)
     enter_votes(qtbot, dialog, "3", "8")
     assert {c.number: c.votes for c in priorities.latest_round(db, meeting.id).choices}[3] == 8
+
+
+def test_votes_typed_by_keyboard_reach_the_summary_and_page_one_of_the_brief(
+    qtbot, db, clock, meeting_factory
+) -> None:
+    import io
+
+    from pypdf import PdfReader
+
+    from facilitator.reports.brief import build_brief
+    from facilitator.services import briefs
+    from ui.summary.summary_page import SummaryPage
+
+    meeting, running = meeting_with_ideas(db, clock, meeting_factory)
+    dialog, _hub = open_dialog(qtbot, db, meeting.id)
+    qtbot.keyClick(dialog.scope_list, Qt.Key.Key_Return)
+    for number, votes in (("1", "9"), ("2", "17"), ("3", "4"), ("2", "21")):  # 2 corrected
+        enter_votes(qtbot, dialog, number, votes)
+    qtbot.keyClick(dialog, Qt.Key.Key_Escape)
+    running.close()
+
+    page = SummaryPage(db)
+    qtbot.addWidget(page)
+    page.load(meeting.id)
+    model = page.priorities_model
+    shown = [[model.index(r, c).data() for c in range(model.columnCount())]
+             for r in range(model.rowCount())]
+    assert shown == [["1", "1.", "Stisystem rundt om byen", "21"],
+                     ["1", "2.", "Shelter ved søen", "9"],
+                     ["1", "3.", "Fællesspisning i hallen", "4"]]
+
+    pdf = build_brief(briefs.brief_data(db, meeting.id), "da")
+    first = " ".join(PdfReader(io.BytesIO(pdf)).pages[0].extract_text().replace("\u00a0", " ").split())
+    assert "Borgernes prioriteringer" in first and "34 stemmer i alt" in first
+    assert "Stisystem rundt om byen" in first and "21 stemmer" in first
+    assert first.index("Stisystem rundt om byen") < first.index("Shelter ved søen")
