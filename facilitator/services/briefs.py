@@ -35,10 +35,11 @@ from facilitator.reports.brief_data import (
 )
 from facilitator.services import agenda, capture, carry_over, live, priorities, settings, summary
 from facilitator.services.carry_rows import CarriedAnswer, CarriedStep, SinceLast, WaitingAsk
+from facilitator.services.consent import carried_by, project_redactor
 from facilitator.services.people_rows import BriefRecordRow
 from facilitator.services.rows import PhaseRow, PromptRow, TurnRow
 from facilitator.storage.database import Database
-from facilitator.storage.models import BriefRecord, Idea, Meeting, Person, Place, ResourceAsk
+from facilitator.storage.models import BriefRecord, Idea, Meeting, Person, ResourceAsk
 from facilitator.storage.os_errors import describe_os_error
 
 # The brief's own dataclasses: each is copied with its texts redacted.
@@ -89,33 +90,6 @@ def _meeting(s: Session, meeting_id: uuid.UUID) -> Meeting:
 
 
 # ----- gathering and anonymising -------------------------------------------
-
-
-def _people(s: Session, meeting: Meeting) -> tuple[dict[uuid.UUID, Person], Redactor]:
-    """Everyone on record, and the redactor their consents imply.
-
-    Every person of every project counts: a neighbour recorded in another
-    project can still be named in this meeting's notes.
-    """
-    people = {p.id: p for p in s.scalars(select(Person))}
-    shown = [p.name for p in people.values() if _may_be_named(p)]
-    hidden = [p.name for p in people.values() if not _may_be_named(p)]
-    places = s.scalars(select(Place.name).where(Place.project_id == meeting.project_id))
-    return people, Redactor(hidden, shown, keep_words=places)
-
-
-def _may_be_named(person: Person | None) -> bool:
-    return person is not None and person.may_be_named and person.withdrawn_at is None
-
-
-def _carried_by(person: Person | None, group_label: str) -> str:
-    """A consented name (with the group, when there is one), else the group label."""
-    if person is None or not _may_be_named(person):
-        return group_label
-    name = person.name
-    if group_label and nfc(name).casefold() not in nfc(group_label).casefold():
-        return f"{name}, {group_label}"
-    return name
 
 
 def _anonymised(value: _Brief, redact: Redactor) -> _Brief:
@@ -196,7 +170,7 @@ def brief_data(db: Database, meeting_id: uuid.UUID) -> BriefData:
     with db.session() as s:
         meeting = _meeting(s, meeting_id)
         attendance = meeting.attendance
-        people, redact = _people(s, meeting)
+        people, redact = project_redactor(s, meeting.project_id)
         idea_people = {
             idea_id: person_id
             for idea_id, person_id in s.execute(
@@ -227,7 +201,7 @@ def brief_data(db: Database, meeting_id: uuid.UUID) -> BriefData:
         BriefIdea(
             title=i.title,
             detail=i.detail,
-            carried_by=_carried_by(person(idea_people.get(i.id)), i.proposed_by),
+            carried_by=carried_by(person(idea_people.get(i.id)), i.proposed_by),
             place=i.place_name,
             theme=i.theme,
             needs_check=i.needs_check,
@@ -242,7 +216,7 @@ def brief_data(db: Database, meeting_id: uuid.UUID) -> BriefData:
             amount_dkk=a.amount_dkk,
             department=a.department,
             answer_needed_by=a.answer_needed_by,
-            asked_by=_carried_by(person(ask_people.get(a.id)), a.asked_by),
+            asked_by=carried_by(person(ask_people.get(a.id)), a.asked_by),
             idea_title=a.idea_title,
             needs_decision=a.needs_decision,
             idea_number=numbers.get(a.idea_id) if a.idea_id is not None else None,
@@ -393,5 +367,5 @@ def public_title(db: Database, meeting_id: uuid.UUID) -> str:
     """The meeting's title as it may leave the app (e.g. in a file name): names hidden."""
     with db.session() as s:
         meeting = _meeting(s, meeting_id)
-        _people_by_id, redact = _people(s, meeting)
+        _people_by_id, redact = project_redactor(s, meeting.project_id)
         return redact(meeting.title)

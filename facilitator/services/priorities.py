@@ -18,7 +18,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
 
-from sqlalchemy import func, select
+from sqlalchemy import false, func, or_, select
 from sqlalchemy.orm import Session
 
 from facilitator.domain import validation
@@ -41,6 +41,11 @@ class PriorityChoiceRow:
     votes: int
     theme: str
     phase_id: uuid.UUID | None
+
+    @property
+    def id(self) -> uuid.UUID:
+        """The idea's id: what tells a round's rows apart in a table."""
+        return self.idea_id
 
 
 @dataclass(frozen=True)
@@ -95,14 +100,17 @@ def _round_row(s: Session, round_: PriorityRound) -> PriorityRoundRow:
 
 
 def start_round(
-    db: Database, meeting_id: uuid.UUID, phase_ids: Sequence[uuid.UUID] | None = None
+    db: Database, meeting_id: uuid.UUID, phase_ids: Sequence[uuid.UUID | None] | None = None
 ) -> PriorityRoundRow:
     """Number the meeting's ideas (of the chosen agenda items, if given) for a new round."""
     with db.session() as s:
         s.get_one(Meeting, meeting_id)
         query = select(Idea).where(Idea.meeting_id == meeting_id, Idea.deleted_at.is_(None))
         if phase_ids is not None:
-            query = query.where(Idea.phase_id.in_(list(phase_ids)))
+            chosen = [p for p in phase_ids if p is not None]
+            outside = len(chosen) < len(phase_ids)  # None: the ideas captured outside any item
+            query = query.where(or_(Idea.phase_id.in_(chosen),
+                                    Idea.phase_id.is_(None) if outside else false()))
         ideas = list(s.scalars(query.order_by(capture_order(Idea))))
         if not ideas:
             message = (_("Mødet har ingen idéer at prioritere.") if phase_ids is None

@@ -116,10 +116,3 @@ def room_content(
         meeting = s.get_one(Meeting, meeting_id)
         people, redact = _wall_redactor(s, meeting.project_id)
         return _room_ideas(s, meeting, redact, people, phase_id), redact
-
-
-def room_redactor(db: Database, meeting_id: uuid.UUID) -> Redactor:
-    """The redactor for the meeting's other texts on the wall (its title, the agenda, the question)."""
-    with db.session() as s:
-        meeting = s.get_one(Meeting, meeting_id)
-        return project_redactor(s, meeting.project_id)[1]

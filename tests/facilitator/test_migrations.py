@@ -90,3 +90,35 @@ def test_a_step_marked_done_before_the_follow_up_desk_is_done_after_the_upgrade(
         assert [(s.done, s.state.value) for s in capture.list_steps(db, meeting.id)] == [(True, "done")]
     finally:
         db.dispose()
+
+
+def test_schema_0007_goes_back_to_0006_keeping_the_meetings(tmp_path, clock) -> None:
+    from alembic import command
+    from alembic.config import Config
+
+    from facilitator.storage.database import MIGRATIONS
+
+    path = tmp_path / "f.db"
+    db = Database.open_file(path, clock)
+    project = projects.create_project(db, "Mols")
+    meeting = meetings.create_meeting(db, project.id, "Borgermøde i Knebel", clock.now())
+    agenda.apply_default_template(db, meeting.id)
+    phase = agenda.list_phases(db, meeting.id)[1]
+    agenda.set_question(db, phase.id, "Hvad er vigtigst for jer?")
+    capture.add_idea(db, meeting.id, capture.IdeaInput("Shelter ved søen"), phase_id=phase.id)
+    priorities.set_votes(db, priorities.start_round(db, meeting.id).id, 1, 7)
+    with db.engine.connect() as connection:  # foreign keys on, as a careless tool would have them
+        connection.exec_driver_sql("PRAGMA foreign_keys=ON")
+        config = Config()
+        config.set_main_option("script_location", str(MIGRATIONS))
+        config.attributes["connection"] = connection
+        command.downgrade(config, "0006")
+        connection.commit()
+    db.dispose()
+    with sqlite3.connect(path) as connection:
+        tables = {r[0] for r in connection.execute("SELECT name FROM sqlite_master WHERE type='table'")}
+        columns = {r[1] for r in connection.execute("PRAGMA table_info(phase)")}
+        titles = [r[0] for r in connection.execute("SELECT title FROM idea")]
+        revision = connection.execute("SELECT version_num FROM alembic_version").fetchone()[0]
+    assert "priority_round" not in tables and "priority_choice" not in tables
+    assert "question" not in columns and titles == ["Shelter ved søen"] and revision == "0006"

@@ -18,7 +18,7 @@ from facilitator.room_state import (
 )
 from facilitator.services import capture, people
 from facilitator.services.capture import IdeaInput, PersonLink
-from facilitator.services.room import room_ideas, room_redactor
+from facilitator.services.room import room_content, room_ideas
 
 
 @pytest.fixture
@@ -69,7 +69,7 @@ def test_the_meetings_own_texts_are_redacted_too(db, clock, meeting_factory) -> 
     meeting = meeting_factory(db, title="Møde hos Søren Kirkegaard")
     people.add_person(db, meeting.project_id, "Søren Kirkegaard", may_be_named=False)
     running = LiveMeeting.start(db, meeting.id, clock)
-    state = room_state(running.state(), [], RoomOptions(), redact=room_redactor(db, meeting.id))
+    state = room_state(running.state(), [], RoomOptions(), redact=room_content(db, meeting.id)[1])
     assert "Kirkegaard" not in state.meeting_title
     assert state.agenda and len(state.agenda) == running.state().phase_count
     assert state.agenda[state.current_index] == state.item_title

@@ -331,6 +331,16 @@ def test_ideas_grouped_by_theme_under_their_headings(qtbot) -> None:
     assert headings == ["Natur", "Mobilitet", "Fællesskab"]
 
 
+def test_a_theme_in_another_case_is_the_same_theme_on_the_wall(qtbot) -> None:
+    view = make_view(qtbot, 1920, 1080)
+    ideas = IDEAS + (RoomIdeaLine(5, "Stier i skoven", "", "natur"),
+                     RoomIdeaLine(6, "Flere bænke", "", ""))
+    view.show_state(state(group_by_theme=True, ideas=ideas))
+    headings = [label.text() for label in view.board.findChildren(QLabel, "roomTheme")
+                if label.isVisible()]
+    assert headings == ["Natur", "Mobilitet", "Fællesskab", "Uden tema"]
+
+
 def test_the_question_and_the_agenda_with_the_current_item_marked(qtbot) -> None:
     view = make_view(qtbot, 1920, 1080)
     view.show_state(state())
@@ -478,3 +488,35 @@ def test_votes_typed_in_prioritering_show_as_bars_on_the_wall_without_names(
     qtbot.waitUntil(lambda: window.view.board.isVisible())
     assert not window.view.bars.isVisible()
     page.room.stop()
+
+
+def test_a_person_registered_without_consent_during_the_meeting_leaves_the_wall_at_once(
+    qtbot, page, db
+) -> None:
+    meeting_id = page.running.meeting_id
+    capture.add_idea(db, meeting_id, IdeaInput("Anna Holm vil have en bænk ved søen"))
+    page.room._ideas_changed(meeting_id)
+    window = present(qtbot, page)
+    assert any("Anna Holm" in text for text in wall(window))  # no one on record yet
+    # A new idea: «Anna Holm» typed as who carries it, registered without consent, not saved.
+    page.activateWindow()
+    qtbot.waitUntil(page.isActiveWindow)
+    key(page, Qt.Key.Key_I, Qt.KeyboardModifier.ControlModifier)
+    qtbot.waitUntil(lambda: page.capture.entry_dialog is not None
+                    and page.capture.entry_dialog.isVisible())
+    dialog = page.capture.entry_dialog
+    qtbot.keyClicks(dialog.focusWidget(), "Bålplads")
+    for _ in range(2):
+        qtbot.keyClick(dialog.focusWidget(), Qt.Key.Key_Tab)
+    qtbot.keyClicks(dialog.proposed_by_edit, "Anna Holm")
+    qtbot.keyClick(dialog.proposed_by_edit, Qt.Key.Key_Return)
+    qtbot.waitUntil(dialog.carried.note.isVisible)
+    dialog.carried.note.add_person_button.click()
+    qtbot.waitUntil(lambda: dialog.carried.person_form is not None)
+    qtbot.keyClick(dialog.carried.person_form.name_edit, Qt.Key.Key_Return)  # consent unticked
+    qtbot.waitUntil(lambda: dialog.carried.person_form is None)
+    texts = "\n".join(wall(window))
+    assert "Anna" not in texts and "Holm" not in texts
+    assert "vil have en bænk ved søen" in texts
+    dialog.forget_changes()
+    dialog.reject()

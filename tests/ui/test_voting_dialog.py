@@ -68,8 +68,11 @@ def test_a_round_is_started_and_counts_are_entered_by_keyboard(qtbot, db, clock,
     assert shown_votes(dialog) == {1: 9, 2: 14, 3: 0}
     assert dialog.total_label.text() == "I alt 23 stemmer på 3 idéer"
 
+    # The row just stored is the table's chosen row.
+    assert dialog.model.row_at(dialog.table.currentIndex()).number == 1
     # A correction: the same number again overwrites the count.
     enter_votes(qtbot, dialog, "2", "12")
+    assert dialog.model.row_at(dialog.table.currentIndex()).number == 2
     assert {c.number: c.votes for c in priorities.latest_round(db, meeting.id).choices}[2] == 12
     assert shown_votes(dialog)[2] == 12
 
@@ -173,6 +176,14 @@ def test_ctrl_shift_p_on_the_live_screen_opens_it_and_relays_the_round(qtbot, db
     qtbot.keyClick(dialog, Qt.Key.Key_Escape)
     assert shown[-1] is None
     qtbot.waitUntil(lambda: page.voting is None)
+    # Opened again on the stored round: its bars go back on the wall before any key.
+    page.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is page)
+    QTest.keyClick(page.windowHandle(), Qt.Key.Key_P,
+                   Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier)
+    assert page.voting is not None
+    assert shown[-1] is not None and shown[-1].choices[0].votes == 6
+    page.voting.reject()
 
 
 def test_dots_counted_after_the_meeting_are_typed_from_the_corrections(qtbot, db, clock, meeting_factory) -> None:
@@ -231,3 +242,20 @@ def test_votes_typed_by_keyboard_reach_the_summary_and_page_one_of_the_brief(
     assert "Borgernes prioriteringer" in first and "34 stemmer i alt" in first
     assert "Stisystem rundt om byen" in first and "21 stemmer" in first
     assert first.index("Stisystem rundt om byen") < first.index("Shelter ved søen")
+
+
+def test_esc_asks_before_a_typed_count_not_yet_stored_is_thrown_away(qtbot, db, clock, meeting_factory) -> None:
+    from tests.ui.modal import DISCARD_QUESTION, escape_answering
+
+    meeting, _running = meeting_with_ideas(db, clock, meeting_factory)
+    priorities.start_round(db, meeting.id)
+    dialog, _hub = open_dialog(qtbot, db, meeting.id)
+    qtbot.keyClicks(dialog.number_field, "2")
+    qtbot.keyClick(dialog.number_field, Qt.Key.Key_Tab)
+    qtbot.keyClicks(dialog.count_field, "17")
+    assert escape_answering(qtbot, dialog.count_field, "Skriv videre") == [DISCARD_QUESTION]
+    assert dialog.isVisible() and dialog.count_field.text() == "17"
+    qtbot.keyClick(dialog.count_field, Qt.Key.Key_Return)  # stored after all
+    assert {c.number: c.votes for c in priorities.latest_round(db, meeting.id).choices}[2] == 17
+    assert escape_answering(qtbot, dialog.number_field, "Skriv videre") == []  # nothing typed
+    assert not dialog.isVisible()

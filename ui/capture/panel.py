@@ -26,6 +26,7 @@ from facilitator.i18n import _
 from facilitator.services import capture, meetings
 from facilitator.services.rows import IdeaRow
 from facilitator.storage.database import Database
+from ui.capture.carried_by import CarriedBy
 from ui.capture.entry_dialogs import AskDialog, EntryDialog, IdeaDialog, StepDialog
 from ui.capture.lists import CaptureTable
 from ui.capture.models import AskTableModel, CaptureTableModel, IdeaTableModel, StepTableModel
@@ -429,6 +430,11 @@ class CapturePanel(QWidget):
         dialog.finished.connect(self._dialog_closed)
         self.entry_dialog = dialog
         self._entry_kind = kind
+        # A person registered from the "carried by" field changes who may be named: the room
+        # view, which hides the others' names, hears it at once, whether the entry is saved or not.
+        for carried in dialog.findChildren(CarriedBy):
+            carried.person_added.connect(
+                lambda _person, c=carried: self._hub.people_changed.emit(c.choices.project_id))
         self.entry_opened.emit(dialog)
         dialog.open()
         # Placed once shown: its final size (with the speaker-keys line) is known only then.

@@ -16,4 +16,6 @@ class ChangeHub(QObject):
     ideas_changed = Signal(object)  # meeting id
     asks_changed = Signal(object)  # meeting id
     steps_changed = Signal(object)  # meeting id
+    # A person was registered, changed their consent or was erased (who may be named changed).
+    people_changed = Signal(object)  # project id
     priorities_changed = Signal(object)  # meeting id: a prioritisation round started or counted

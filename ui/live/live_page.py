@@ -334,6 +334,8 @@ class LivePage(QWidget):
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         self.voting = dialog
         dialog.round_changed.connect(self.priorities_shown)
+        if dialog.round is not None:  # a round reopened: its bars go on the wall at once
+            self.priorities_shown.emit(dialog.round)
         dialog.finished.connect(lambda _result: setattr(self, "voting", None))
         # open(), not exec(): the clock keeps drawing and the room view keeps its bars live.
         dialog.open()

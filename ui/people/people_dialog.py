@@ -210,6 +210,7 @@ class PeopleDialog(QDialog):
     def _changed(self) -> None:
         self.refresh()
         self.people_changed.emit()
+        self._hub.people_changed.emit(self._project_id)
 
     def _erased_changes(self) -> list[Change]:
         """The person's name was replaced in the project's ideas, asks and steps."""

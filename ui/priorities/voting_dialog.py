@@ -44,6 +44,7 @@ from ui.common.changes import ChangeHub
 from ui.common.feedback import InlineMessage, attempt
 from ui.common.key_help import shortcut
 from ui.common.row_model import NUMBER, Column, RowTableModel
+from ui.common.unsaved import confirm_discard
 from ui.planning.planning_widgets import (
     PLANNING_STYLE,
     button,
@@ -209,7 +210,7 @@ class VotingDialog(QDialog):
         """Enter on the first step: number the chosen items' ideas and show them to the room."""
         chosen = self.chosen_items()
         everything = len(chosen) == self.scope_list.count()
-        phase_ids = None if everything else [p for p in chosen if p is not None]
+        phase_ids = None if everything else chosen
         if not everything and not phase_ids:
             self.message.show_error(_("Vælg mindst ét punkt med idéer."))
             return
@@ -340,6 +341,13 @@ class VotingDialog(QDialog):
             self.start_round()
             return True
         return super().eventFilter(watched, event)
+
+    def reject(self) -> None:
+        """Esc: a number or count typed but not yet stored with Enter is not thrown away unasked."""
+        typed = self.number_field.text().strip() or self.count_field.text().strip()
+        if typed and self.pages.currentIndex() == 1 and not confirm_discard(self):
+            return
+        super().reject()
 
     def done(self, result: int) -> None:
         """Closing (Esc, the window's cross): the room view leaves the votes."""

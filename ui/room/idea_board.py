@@ -41,11 +41,19 @@ def _font(px: int, bold: bool = False) -> QFont:
 
 
 def grouped(ideas: Sequence[RoomIdeaLine]) -> list[tuple[str, list[RoomIdeaLine]]]:
-    """The ideas by theme, themes in the order they first came up; no theme last."""
+    """The ideas by theme, themes in the order they first came up; no theme last.
+
+    One theme whatever its case ("Trafik", "trafik"), shown as first spelled, as the
+    «Temaer» board groups them.
+    """
     groups: dict[str, list[RoomIdeaLine]] = {}
+    spelling: dict[str, str] = {}
     for idea in ideas:
-        groups.setdefault(idea.theme.strip(), []).append(idea)
-    ordered = [(theme, items) for theme, items in groups.items() if theme]
+        theme = " ".join(idea.theme.split())
+        key = theme.casefold()
+        spelling.setdefault(key, theme)
+        groups.setdefault(key, []).append(idea)
+    ordered = [(spelling[key], items) for key, items in groups.items() if key]
     if "" in groups:
         ordered.append(("", groups[""]))
     return ordered

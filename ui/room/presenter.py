@@ -86,6 +86,8 @@ class RoomPresenter(QObject):
         self.window: RoomWindow | None = None
         self._chosen_here = ""  # the choice, when there are no preferences to keep it in
         hub.ideas_changed.connect(self._ideas_changed)
+        # Who may be named changed: the wall's texts are anonymised again at once.
+        hub.people_changed.connect(lambda _project_id: self._ideas_changed(self.meeting_id))
         screens.changed.connect(self._screens_changed)
 
     # ----- what the room sees ----------------------------------------------------------

@@ -55,5 +55,6 @@ def downgrade() -> None:
     op.drop_table('priority_choice')
     op.drop_index('ix_priority_round_meeting_id', table_name='priority_round')
     op.drop_table('priority_round')
-    with op.batch_alter_table('phase', schema=None) as batch_op:
-        batch_op.drop_column('question')
+    # A plain DROP COLUMN (SQLite 3.35+), not a batch rebuild: ideas and turns point at
+    # `phase`, and a rebuilt table would trip their foreign keys.
+    op.drop_column('phase', 'question')
