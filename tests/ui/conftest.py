@@ -18,9 +18,10 @@ def pytest_runtest_teardown(item: pytest.Item) -> Generator[None, object, object
     from PySide6.QtWidgets import QApplication
 
     from ui.common.unsaved import FormDialog
+    from ui.priorities.voting_dialog import VotingDialog
 
     if QApplication.instance() is not None:
         for widget in QApplication.allWidgets():
-            if isinstance(widget, FormDialog):
+            if isinstance(widget, (FormDialog, VotingDialog)):
                 widget.forget_changes()
     return (yield)

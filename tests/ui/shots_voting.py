@@ -67,6 +67,7 @@ def main() -> None:
             dialog.number_field.setText("2")
             app.processEvents()
             dialog.grab().save(str(OUT / f"voting-counts-{width}.png"))
+            dialog.forget_changes()  # nothing typed left: closing asks nothing
             dialog.close()
 
 

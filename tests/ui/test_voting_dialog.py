@@ -259,3 +259,17 @@ def test_esc_asks_before_a_typed_count_not_yet_stored_is_thrown_away(qtbot, db, 
     assert {c.number: c.votes for c in priorities.latest_round(db, meeting.id).choices}[2] == 17
     assert escape_answering(qtbot, dialog.number_field, "Skriv videre") == []  # nothing typed
     assert not dialog.isVisible()
+
+
+def test_forgetting_a_typed_count_lets_esc_close_without_asking(qtbot, db, clock, meeting_factory) -> None:
+    """What the UI tests' teardown does, so no question waits for a click after a test."""
+    from tests.ui.modal import escape_answering
+
+    meeting, _running = meeting_with_ideas(db, clock, meeting_factory)
+    priorities.start_round(db, meeting.id)
+    dialog, _hub = open_dialog(qtbot, db, meeting.id)
+    qtbot.keyClicks(dialog.number_field, "3")
+    dialog.forget_changes()
+    assert escape_answering(qtbot, dialog.number_field, "Skriv videre") == []
+    assert not dialog.isVisible()
+    assert all(c.votes == 0 for c in priorities.latest_round(db, meeting.id).choices)

@@ -342,6 +342,11 @@ class VotingDialog(QDialog):
             return True
         return super().eventFilter(watched, event)
 
+    def forget_changes(self) -> None:
+        """Clear a number or count typed but not stored: the next Esc closes without asking."""
+        self.number_field.clear()
+        self.count_field.clear()
+
     def reject(self) -> None:
         """Esc: a number or count typed but not yet stored with Enter is not thrown away unasked."""
         typed = self.number_field.text().strip() or self.count_field.text().strip()
