@@ -9,15 +9,13 @@ import pytest
 
 @pytest.hookimpl(wrapper=True)
 def pytest_runtest_teardown(item: pytest.Item) -> Generator[None, object, object]:
-    """Forms a test leaves open with typed text close without asking when pytest-qt closes them;
-    a dialog still open after that is closed too.
+    """Forms a test leaves open with typed text close without asking when pytest-qt closes them.
 
     pytest-qt closes a test's widgets in its own teardown hook, which runs inside
     this one; a form's "Kassér det indtastede?" would otherwise wait there for a
-    click that never comes. A dialog opened over a test's page is a window of its own: left
-    open, it would be the next test's active modal window and take its keys.
+    click that never comes.
     """
-    from PySide6.QtWidgets import QApplication, QDialog
+    from PySide6.QtWidgets import QApplication
 
     from ui.common.unsaved import FormDialog
     from ui.priorities.voting_dialog import VotingDialog
@@ -26,9 +24,4 @@ def pytest_runtest_teardown(item: pytest.Item) -> Generator[None, object, object
         for widget in QApplication.allWidgets():
             if isinstance(widget, (FormDialog, VotingDialog)):
                 widget.forget_changes()
-    result = yield
-    if QApplication.instance() is not None:
-        for widget in QApplication.topLevelWidgets():
-            if isinstance(widget, QDialog) and widget.isVisible():
-                widget.close()
-    return result
+    return (yield)
