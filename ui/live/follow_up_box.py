@@ -24,8 +24,7 @@ from facilitator.storage.database import Database
 from ui.common.changes import ChangeHub
 from ui.common.feedback import InlineMessage, attempt
 from ui.common.key_help import shortcut
-from ui.common.pixels import set_px
-from ui.live.live_status import SMALL_PX, TEXT_PX
+from ui.live.live_status import SMALL_PX, TEXT_PX, set_px
 
 STEP_DONE_KEYS = "Ctrl+D"
 REPORTED_KEYS = "Ctrl+M"
