@@ -326,12 +326,10 @@ class MainWindow(QMainWindow):
         """
         from PySide6.QtWidgets import QApplication
 
-        from ui.common.unsaved import FormDialog
+        from ui.common.unsaved import closing_unasked
 
-        for widget in QApplication.allWidgets():
-            if isinstance(widget, FormDialog):
-                widget.forget_changes()
-        self.close()
+        with closing_unasked():
+            self.close()
         QApplication.exit(0)
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt API

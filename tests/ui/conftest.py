@@ -13,15 +13,11 @@ def pytest_runtest_teardown(item: pytest.Item) -> Generator[None, object, object
 
     pytest-qt closes a test's widgets in its own teardown hook, which runs inside
     this one; a form's "Kassér det indtastede?" would otherwise wait there for a
-    click that never comes.
+    click that never comes. No widget is looked up: walking
+    QApplication.allWidgets() here made Python wrappers for every internal
+    widget of every window after every test, and serial runs crashed in it.
     """
-    from PySide6.QtWidgets import QApplication
+    from ui.common.unsaved import closing_unasked
 
-    from ui.common.unsaved import FormDialog
-    from ui.priorities.voting_dialog import VotingDialog
-
-    if QApplication.instance() is not None:
-        for widget in QApplication.allWidgets():
-            if isinstance(widget, (FormDialog, VotingDialog)):
-                widget.forget_changes()
-    return (yield)
+    with closing_unasked():
+        return (yield)

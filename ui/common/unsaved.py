@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
+
 from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QAbstractButton,
@@ -43,8 +46,29 @@ def form_values(form: QWidget) -> list[object]:
     return values
 
 
+# False while nobody is there to answer (the session is ending): forms close unasked.
+_asking = True
+
+
+@contextmanager
+def closing_unasked() -> Iterator[None]:
+    """Within this block a form closing throws its unsaved input away without asking.
+
+    For the end of a session (logout, shutdown) and for the UI tests' teardown,
+    where no person is there to answer; no widget is looked up or touched.
+    """
+    global _asking
+    before, _asking = _asking, False
+    try:
+        yield
+    finally:
+        _asking = before
+
+
 def confirm_discard(parent: QWidget) -> bool:
     """Ask whether to throw the unsaved input away; the default is to keep editing."""
+    if not _asking:
+        return True
     box = QMessageBox(
         QMessageBox.Icon.Question,
         _("Kassér det indtastede?"),
