@@ -24,7 +24,8 @@ from facilitator.storage.database import Database
 from ui.common.changes import ChangeHub
 from ui.common.feedback import InlineMessage, attempt
 from ui.common.key_help import shortcut
-from ui.live.live_status import SMALL_PX, TEXT_PX, set_px
+from ui.common.pixels import set_px
+from ui.live.live_status import SMALL_PX, TEXT_PX
 
 STEP_DONE_KEYS = "Ctrl+D"
 REPORTED_KEYS = "Ctrl+M"

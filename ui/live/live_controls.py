@@ -13,8 +13,9 @@ from PySide6.QtWidgets import QGridLayout, QPushButton, QWidget
 from facilitator.domain.enums import Role
 from facilitator.i18n import _
 from facilitator.live_state import Cue, LiveState
+from ui.common.pixels import set_px
 from ui.live.live_palette import ON_ROLE, ROLE_HEX
-from ui.live.live_status import SMALL_PX, TEXT_PX, set_px
+from ui.live.live_status import SMALL_PX, TEXT_PX
 
 SPEAKER_KEYS = {Role.CITIZEN: "1", Role.OFFICIAL: "2", Role.POLITICIAN: "3", Role.SILENCE: "0"}
 

@@ -33,9 +33,10 @@ from ui.capture.panel import CapturePanel
 from ui.common.actions import run_action
 from ui.common.changes import ChangeHub
 from ui.common.feedback import InlineMessage, attempt
+from ui.common.pixels import set_px
 from ui.live.follow_up_box import FollowUpBox
 from ui.live.live_controls import SPEAKER_KEYS, LiveControls
-from ui.live.live_status import TITLE_PX, LiveStatusView, set_px
+from ui.live.live_status import TITLE_PX, LiveStatusView
 from ui.planning.planning_widgets import PLANNING_STYLE, ElidedLabel
 from ui.planning.question_dialog import QUESTION_KEYS, QuestionDialog
 from ui.priorities.voting_dialog import VotingDialog

@@ -23,6 +23,7 @@ from facilitator.domain.formats import stopwatch
 from facilitator.domain.phase_timing import TimeWarning
 from facilitator.i18n import _
 from facilitator.live_state import Cue, LiveState, floor_taken_words
+from ui.common.pixels import set_px
 from ui.live.live_palette import CUE_TONES, ROLE_HEX, SECONDARY_TEXT
 from ui.live.talk_share_bar import TalkShareBar
 from ui.planning.planning_widgets import ElidedLabel
@@ -58,19 +59,6 @@ def warning_text(warning: TimeWarning) -> str:
 def shorten(text: str, limit: int) -> str:
     """At most `limit` characters, ending in "…" when cut (a 10,000-character title must fit)."""
     return text if len(text) <= limit else text[: limit - 1] + "…"
-
-
-def set_px(widget: QWidget, px: float, bold: bool = False) -> None:
-    """Give `widget` a font of `px` pixels (only when it changes)."""
-    font = QFont(widget.font())
-    size = max(9, round(px))
-    if font.pixelSize() == size and font.bold() == bold:
-        return
-    font.setPixelSize(size)
-    font.setBold(bold)
-    widget.setFont(font)
-    if isinstance(widget, ElidedLabel):
-        widget.setText(widget.full_text())  # re-shorten for the new font
 
 
 class FitLabel(ElidedLabel):

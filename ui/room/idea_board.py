@@ -13,11 +13,12 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from PySide6.QtCore import QRect, Qt
-from PySide6.QtGui import QFont, QFontMetrics, QResizeEvent
+from PySide6.QtGui import QFontMetrics, QResizeEvent
 from PySide6.QtWidgets import QLabel, QWidget
 
 from facilitator.i18n import _, ngettext
 from facilitator.room_state import RoomIdeaLine
+from ui.common.pixels import pixel_font
 from ui.room.room_palette import LIGHT, RoomPalette
 
 MOST_SHOWN = 40
@@ -31,13 +32,6 @@ class BoardSizes:
     carried_px: int
     heading_px: int
     gap: int
-
-
-def _font(px: int, bold: bool = False) -> QFont:
-    font = QFont()
-    font.setPixelSize(max(9, px))
-    font.setBold(bold)
-    return font
 
 
 def grouped(ideas: Sequence[RoomIdeaLine]) -> list[tuple[str, list[RoomIdeaLine]]]:
@@ -105,12 +99,12 @@ class IdeaBoard(QWidget):
         sizes, colours = self.sizes, self.palette_
         label = QLabel(self)
         label.setObjectName("roomIdea")
-        label.setFont(_font(sizes.title_px))
+        label.setFont(pixel_font(sizes.title_px))
         label.setWordWrap(True)
         label.setTextFormat(Qt.TextFormat.RichText)
         # A table gives the hanging indent: a wrapped title and its group line up after the number.
         widest = str(max(i.number for i in self.ideas))  # the board's numbers line up
-        number_width = QFontMetrics(_font(sizes.title_px, bold=True)).horizontalAdvance(widest) \
+        number_width = QFontMetrics(pixel_font(sizes.title_px, bold=True)).horizontalAdvance(widest) \
             + round(sizes.title_px * 0.5)
         text = html.escape(idea.title)
         if idea.carried_by:
@@ -125,7 +119,7 @@ class IdeaBoard(QWidget):
     def _heading_label(self, theme: str) -> QLabel:
         label = QLabel(theme or _("Uden tema"), self)
         label.setObjectName("roomTheme")
-        label.setFont(_font(self.sizes.heading_px, bold=True))
+        label.setFont(pixel_font(self.sizes.heading_px, bold=True))
         label.setWordWrap(True)
         return label
 
@@ -182,7 +176,7 @@ class IdeaBoard(QWidget):
         )
         self.more.hide()
         self.more.setText("")
-        self.placeholder.setFont(_font(self.sizes.carried_px))
+        self.placeholder.setFont(pixel_font(self.sizes.carried_px))
         self.placeholder.setGeometry(0, 0, self.width(), self.height())
         self.placeholder.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
         self.shown_count = 0
@@ -192,7 +186,7 @@ class IdeaBoard(QWidget):
             return
         self.placeholder.setText("")
         self.placeholder.hide()
-        self.more.setFont(_font(self.sizes.carried_px))
+        self.more.setFont(pixel_font(self.sizes.carried_px))
         more_height = QFontMetrics(self.more.font()).height() + self.sizes.gap
         total = len(self.ideas)
         ideas: dict[int, QLabel] = {}

@@ -10,23 +10,17 @@ from __future__ import annotations
 import html
 
 from PySide6.QtCore import QRect, Qt
-from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter, QPaintEvent, QResizeEvent
+from PySide6.QtGui import QColor, QFontMetrics, QPainter, QPaintEvent, QResizeEvent
 from PySide6.QtWidgets import QLabel, QWidget
 
 from facilitator.i18n import _, ngettext
 from facilitator.room_state import RoomPriorities
+from ui.common.pixels import pixel_font
 from ui.room.room_palette import LIGHT, RoomPalette
 
 # The smallest type the bars take for a long round, as a share of the usual: the usual is
 # 3.6 % of the screen's height (room_view.IDEA_SHARE), this keeps it above 3 %.
 SMALLEST_SHARE = 0.84
-
-
-def _font(px: int, bold: bool = False) -> QFont:
-    font = QFont()
-    font.setPixelSize(max(9, px))
-    font.setBold(bold)
-    return font
 
 
 class PriorityBars(QWidget):
@@ -71,7 +65,7 @@ class PriorityBars(QWidget):
             self.update()
             return
         row_height = round(self.text_px * 1.7)
-        heading_font = _font(self.text_px, bold=True)
+        heading_font = pixel_font(self.text_px, bold=True)
         self.heading.setFont(heading_font)
         self.heading.setText(
             _("Prioritering, runde {round}").format(round=priorities.round) + " · "
@@ -108,14 +102,14 @@ class PriorityBars(QWidget):
         row_height = round(px * 1.7)
         # The numbers stand in a column of their own, so every title starts at the same place.
         widest = str(max((v.number for v in shown), default=0))
-        number_width = QFontMetrics(_font(px, bold=True)).horizontalAdvance(widest) + round(px * 0.6)
+        number_width = QFontMetrics(pixel_font(px, bold=True)).horizontalAdvance(widest) + round(px * 0.6)
         for index, vote in enumerate(shown):
             column, row = divmod(index, per_column)
             x = column * (column_width + gap)
             y = round(self.text_px * 1.7) + row * line_height
             title = QLabel(self)
             title.setObjectName("roomBarTitle")
-            title.setFont(_font(px))
+            title.setFont(pixel_font(px))
             title.setTextFormat(Qt.TextFormat.RichText)
             title.setWordWrap(two_lines)
             text_width = label_width - number_width - round(px * 0.3)
@@ -129,7 +123,7 @@ class PriorityBars(QWidget):
             title.setGeometry(x, y, label_width, line_height)
             count = QLabel(str(vote.votes), self)
             count.setObjectName("roomBarCount")
-            count.setFont(_font(px, bold=True))
+            count.setFont(pixel_font(px, bold=True))
             bar_left = x + label_width + px // 2
             length = round(bar_room * vote.votes / largest) if largest else 0
             bar_height = min(row_height, line_height) - 2 * (min(row_height, line_height) // 5)
@@ -140,7 +134,7 @@ class PriorityBars(QWidget):
             self._rows.append((title, count, bar))
         hidden = len(ranked) - len(shown)
         if hidden:
-            self.more.setFont(_font(round(px * 0.8)))
+            self.more.setFont(pixel_font(round(px * 0.8)))
             self.more.setText(ngettext("+ {n} idé mere", "+ {n} idéer mere", hidden).format(n=hidden))
             self.more.setGeometry(0, round(self.text_px * 1.7) + per_column * line_height,
                                   self.width(), row_height)

@@ -9,12 +9,13 @@ plain screen in the theme's background with no text at all.
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QColor, QFont, QPainter, QPaintEvent, QResizeEvent
+from PySide6.QtGui import QColor, QPainter, QPaintEvent, QResizeEvent
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
 from facilitator.domain.formats import duration_words
 from facilitator.i18n import _
 from facilitator.room_state import RoomState
+from ui.common.pixels import set_px
 from ui.room.idea_board import BoardSizes, IdeaBoard
 from ui.room.priority_bars import PriorityBars
 from ui.room.room_palette import palette_for
@@ -31,14 +32,6 @@ MARGIN_SHARE = 0.04
 def empty_words() -> str:
     """What the board says before the item's first idea."""
     return _("Idéerne vises her, efterhånden som de bliver skrevet ned.")
-
-
-def _px(widget: QWidget, px: float, bold: bool = False, italic: bool = False) -> None:
-    font = QFont(widget.font())
-    font.setPixelSize(max(9, round(px)))
-    font.setBold(bold)
-    font.setItalic(italic)
-    widget.setFont(font)
 
 
 def _label(name: str) -> QLabel:
@@ -129,11 +122,11 @@ class RoomView(QWidget):
             f" QFrame#roomRule {{ background: {colours.rule}; border: none; }}"
         )
         small = height * SMALL_SHARE
-        _px(self.meeting, small)
-        _px(self.item, height * ITEM_SHARE, bold=True)
-        _px(self.question, height * QUESTION_SHARE, italic=True)
-        _px(self.agenda_heading, small, bold=True)
-        _px(self.time, small * 1.15, bold=True)
+        set_px(self.meeting, small)
+        set_px(self.item, height * ITEM_SHARE, bold=True)
+        set_px(self.question, height * QUESTION_SHARE, italic=True)
+        set_px(self.agenda_heading, small, bold=True)
+        set_px(self.time, small * 1.15, bold=True)
         self.meeting.setText(state.meeting_title)
         self.item.setText(state.item_title)
         self.question.setText(f"»{state.question}«" if state.question else "")
@@ -173,7 +166,7 @@ class RoomView(QWidget):
             label.setText(("▶ " if current else "") + state.agenda[index])
             colour = accent if current else (secondary if index < state.current_index else "")
             label.setStyleSheet(f"color: {colour};" if colour else "")
-            _px(label, px, bold=current)
+            set_px(label, px, bold=current)
             label.show()
 
     def _time_words(self) -> str:
