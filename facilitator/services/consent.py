@@ -9,6 +9,7 @@ villages are never hidden as part of a name.
 from __future__ import annotations
 
 import uuid
+from collections.abc import Iterable
 from dataclasses import fields, is_dataclass, replace
 from typing import Any, TypeVar
 
@@ -29,10 +30,16 @@ def may_be_named(person: Person | None) -> bool:
 def project_redactor(s: Session, project_id: uuid.UUID) -> tuple[dict[uuid.UUID, Person], Redactor]:
     """Everyone on record and the redactor their consents imply, for one project's document."""
     people = {p.id: p for p in s.scalars(select(Person))}
-    shown = [p.name for p in people.values() if may_be_named(p)]
-    hidden = [p.name for p in people.values() if not may_be_named(p)]
     places = s.scalars(select(Place.name).where(Place.project_id == project_id))
-    return people, Redactor(hidden, shown, keep_words=places)
+    return people, redactor_of(people.values(), places)
+
+
+def redactor_of(people: Iterable[Person], places: Iterable[str]) -> Redactor:
+    """The redactor these people's consents imply, the villages never hidden as part of a name."""
+    everyone = list(people)
+    shown = [p.name for p in everyone if may_be_named(p)]
+    hidden = [p.name for p in everyone if not may_be_named(p)]
+    return Redactor(hidden, shown, keep_words=places)
 
 
 def carried_by(person: Person | None, label: str) -> str:

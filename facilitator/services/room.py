@@ -18,7 +18,7 @@ from sqlalchemy.orm import Session
 
 from facilitator.domain.anonymise import Redactor
 from facilitator.services.capture import capture_order
-from facilitator.services.consent import carried_by, may_be_named, project_redactor
+from facilitator.services.consent import carried_by, may_be_named, redactor_of
 from facilitator.services.rows import RoomIdea
 from facilitator.storage.database import Database
 from facilitator.storage.models import Idea, Meeting, Person, Place
@@ -103,7 +103,7 @@ def _wall_redactor(s: Session, project_id: uuid.UUID) -> tuple[Mapping[uuid.UUID
     kept = _kept.get(key)
     if kept is None:
         _kept.clear()  # one project's meeting at a time: the newest redactor only
-        kept = _kept[key] = WallRedactor(project_redactor(s, project_id)[1])
+        kept = _kept[key] = WallRedactor(redactor_of(people.values(), places))
     return people, kept
 
 
