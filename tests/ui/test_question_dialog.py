@@ -8,8 +8,7 @@ from PySide6.QtWidgets import QApplication
 
 from facilitator.services import agenda
 from tests.ui.test_agenda_page import choose_row, make_page  # noqa: F401 - a fixture
-from ui.common.changes import ChangeHub
-from ui.live.live_page import LivePage
+from tests.ui.test_live_page import page  # noqa: F401 - a fixture: the live screen, started
 from ui.planning.planning_models import PhaseTableModel
 from ui.planning.question_dialog import QuestionDialog
 
@@ -26,23 +25,23 @@ def press_question_key(widget) -> QuestionDialog:
 
 def test_the_question_is_prepared_on_the_agenda(qtbot, db, make_page, meeting_factory) -> None:  # noqa: F811
     meeting = meeting_factory(db)
-    page = make_page(meeting.id)
-    choose_row(page, 1)
-    dialog = press_question_key(page)
+    agenda_page = make_page(meeting.id)
+    choose_row(agenda_page, 1)
+    dialog = press_question_key(agenda_page)
     assert dialog.field.hasFocus() and dialog.field.text() == ""
     qtbot.keyClicks(dialog.field, QUESTION)
     qtbot.keyClick(dialog.field, Qt.Key.Key_Return)
     phases = agenda.list_phases(db, meeting.id)
     assert [p.question for p in phases] == ["", QUESTION, "", ""]
-    index = page.model.index(1, PhaseTableModel.TITLE)
-    assert f"Spørgsmål til salen: {QUESTION}" in page.model.data(index, Qt.ItemDataRole.ToolTipRole)
+    index = agenda_page.model.index(1, PhaseTableModel.TITLE)
+    assert f"Spørgsmål til salen: {QUESTION}" in agenda_page.model.data(index, Qt.ItemDataRole.ToolTipRole)
 
     # Emptying the field removes it.
-    qtbot.waitUntil(lambda: page.findChild(QuestionDialog) is None)
-    page.activateWindow()
-    qtbot.waitUntil(lambda: QApplication.activeWindow() is page)
-    choose_row(page, 1)
-    dialog = press_question_key(page)
+    qtbot.waitUntil(lambda: agenda_page.findChild(QuestionDialog) is None)
+    agenda_page.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is agenda_page)
+    choose_row(agenda_page, 1)
+    dialog = press_question_key(agenda_page)
     assert dialog.field.text() == QUESTION
     dialog.field.clear()
     qtbot.keyClick(dialog.field, Qt.Key.Key_Return)
@@ -51,9 +50,9 @@ def test_the_question_is_prepared_on_the_agenda(qtbot, db, make_page, meeting_fa
 
 def test_a_too_long_question_is_refused_and_nothing_changes(qtbot, db, make_page, meeting_factory) -> None:  # noqa: F811
     meeting = meeting_factory(db)
-    page = make_page(meeting.id)
-    choose_row(page, 0)
-    dialog = press_question_key(page)
+    agenda_page = make_page(meeting.id)
+    choose_row(agenda_page, 0)
+    dialog = press_question_key(agenda_page)
     dialog.field.setText("Hvorfor " * 80)
     qtbot.keyClick(dialog.field, Qt.Key.Key_Return)
     assert dialog.isVisible()
@@ -63,14 +62,8 @@ def test_a_too_long_question_is_refused_and_nothing_changes(qtbot, db, make_page
     dialog.reject()
 
 
-def test_the_live_screen_types_the_current_items_question(qtbot, db, clock, meeting_factory) -> None:
-    meeting = meeting_factory(db)
-    page = LivePage(db, ChangeHub(), clock)
-    qtbot.addWidget(page)
-    page.resize(1366, 768)
-    page.show()
-    qtbot.waitExposed(page)
-    assert page.start(meeting.id)
+def test_the_live_screen_types_the_current_items_question(qtbot, db, page) -> None:  # noqa: F811
+    meeting_id = page.running.meeting_id
     page.next_phase()
     page.activateWindow()
     qtbot.waitUntil(lambda: QApplication.activeWindow() is page)
@@ -79,4 +72,4 @@ def test_the_live_screen_types_the_current_items_question(qtbot, db, clock, meet
     with qtbot.waitSignal(page.state_changed) as published:
         qtbot.keyClick(dialog.field, Qt.Key.Key_Return)
     assert published.args[0].phase.question == QUESTION
-    assert [p.question for p in agenda.list_phases(db, meeting.id)][:2] == ["", QUESTION]
+    assert [p.question for p in agenda.list_phases(db, meeting_id)][:2] == ["", QUESTION]

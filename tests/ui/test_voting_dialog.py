@@ -9,6 +9,7 @@ from facilitator.domain.enums import Role
 from facilitator.live_meeting import LiveMeeting
 from facilitator.services import capture, priorities
 from facilitator.services.capture import IdeaInput
+from tests.ui.test_live_page import page  # noqa: F401 - a fixture: the live screen, started
 from ui.common.changes import ChangeHub
 from ui.priorities.voting_dialog import VotingDialog
 
@@ -148,19 +149,10 @@ def test_the_room_hears_of_the_round_while_the_dialog_is_open(qtbot, db, clock, 
     assert shown[-1] is None
 
 
-def test_ctrl_shift_p_on_the_live_screen_opens_it_and_relays_the_round(qtbot, db, clock, meeting_factory) -> None:
+def test_ctrl_shift_p_on_the_live_screen_opens_it_and_relays_the_round(qtbot, db, page) -> None:  # noqa: F811
     from PySide6.QtTest import QTest
 
-    from ui.live.live_page import LivePage
-
-    meeting = meeting_factory(db)
-    page = LivePage(db, ChangeHub(), clock)
-    qtbot.addWidget(page)
-    page.resize(1366, 768)
-    page.show()
-    qtbot.waitExposed(page)
-    assert page.start(meeting.id)
-    capture.add_idea(db, meeting.id, IdeaInput(title="Shelter ved søen"))
+    capture.add_idea(db, page.running.meeting_id, IdeaInput(title="Shelter ved søen"))
     page.activateWindow()
     qtbot.waitUntil(lambda: QApplication.activeWindow() is page)
     shown = []
@@ -191,16 +183,16 @@ def test_dots_counted_after_the_meeting_are_typed_from_the_corrections(qtbot, db
 
     meeting, running = meeting_with_ideas(db, clock, meeting_factory)
     running.close()
-    page = CorrectionsPage(db, ChangeHub())
-    qtbot.addWidget(page)
-    page.load(meeting.id)
-    page.show()
-    qtbot.waitExposed(page)
-    page.activateWindow()
-    qtbot.waitUntil(lambda: QApplication.activeWindow() is page)
-    qtbot.keyClick(page, Qt.Key.Key_P,
+    corrections = CorrectionsPage(db, ChangeHub())
+    qtbot.addWidget(corrections)
+    corrections.load(meeting.id)
+    corrections.show()
+    qtbot.waitExposed(corrections)
+    corrections.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is corrections)
+    qtbot.keyClick(corrections, Qt.Key.Key_P,
                    Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier)
-    dialog = page.findChild(VotingDialog)
+    dialog = corrections.findChild(VotingDialog)
     assert dialog is not None
     qtbot.waitUntil(lambda: QApplication.activeWindow() is dialog)
     qtbot.keyClick(dialog.scope_list, Qt.Key.Key_Return)
@@ -227,10 +219,10 @@ def test_votes_typed_by_keyboard_reach_the_summary_and_page_one_of_the_brief(
     qtbot.keyClick(dialog, Qt.Key.Key_Escape)
     running.close()
 
-    page = SummaryPage(db)
-    qtbot.addWidget(page)
-    page.load(meeting.id)
-    model = page.priorities_model
+    summary = SummaryPage(db)
+    qtbot.addWidget(summary)
+    summary.load(meeting.id)
+    model = summary.priorities_model
     shown = [[model.index(r, c).data() for c in range(model.columnCount())]
              for r in range(model.rowCount())]
     assert shown == [["1", "1.", "Stisystem rundt om byen", "21"],
