@@ -147,3 +147,5 @@ def test_ctrl_digit_marks_the_speaker_while_typing_an_idea(page, db, clock, qtbo
     QTest.keyClick(dialog.windowHandle(), Qt.Key.Key_3, Qt.KeyboardModifier.ControlModifier)
     assert [t.role for t in live.list_turns(db, page.running.meeting_id)] == [Role.CITIZEN, Role.POLITICIAN]
     assert dialog.focusWidget().text() == "Shelter"  # the typing is untouched
+    dialog.forget_changes()
+    dialog.reject()  # not left open as the next test's modal window
