@@ -68,7 +68,11 @@ def test_export_xlsx_and_csv(demo, tmp_path) -> None:
     status, out, _err = run(commands.export, str(demo), "latest", "xlsx", str(book))
     assert status == 0 and "Eksporten er gemt" in out
     sheets = load_workbook(book)
-    assert sheets.sheetnames == ["Idéer", "Ønsker", "Næste skridt", "Møder", "Forvaltninger"]
+    assert sheets.sheetnames == ["Idéer", "Ønsker", "Næste skridt", "Prioriteringer", "Møder",
+                                 "Forvaltninger"]
+    # The demo's round of dots at its latest closed meeting, vote by vote.
+    votes = [row[6].value for row in sheets["Prioriteringer"].iter_rows(min_row=2)]
+    assert sum(votes) == 102
     cells = " ".join(str(c.value) for sheet in sheets for row in sheet.iter_rows() for c in row)
     assert HIDDEN_IN_DEMO not in cells
     folder = tmp_path / "csv"

@@ -14,7 +14,7 @@ stored, so undoing the delete brings it back with them.
 from __future__ import annotations
 
 import uuid
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 
@@ -172,9 +172,14 @@ def get_round(db: Database, round_id: uuid.UUID) -> PriorityRoundRow:
 def list_rounds(db: Database, meeting_id: uuid.UUID) -> list[PriorityRoundRow]:
     """A meeting's rounds, first round first."""
     with db.session() as s:
-        rounds = s.scalars(select(PriorityRound).where(PriorityRound.meeting_id == meeting_id)
-                           .order_by(PriorityRound.number))
-        return [_round_row(s, r) for r in rounds]
+        return rounds_in(s, [meeting_id])
+
+
+def rounds_in(s: Session, meeting_ids: Collection[uuid.UUID]) -> list[PriorityRoundRow]:
+    """The rounds of these meetings (inside an open session), each meeting's first round first."""
+    rounds = s.scalars(select(PriorityRound).where(PriorityRound.meeting_id.in_(meeting_ids))
+                       .order_by(PriorityRound.meeting_id, PriorityRound.number))
+    return [_round_row(s, r) for r in rounds]
 
 
 def latest_round(db: Database, meeting_id: uuid.UUID) -> PriorityRoundRow | None:

@@ -29,6 +29,7 @@ from facilitator.reports.export_tables import (
     xlsx_bytes,
 )
 from facilitator.services.consent import carried_by, project_redactor
+from facilitator.services.priorities import rank_of, rounds_in
 from facilitator.services.private_files import write_private
 from facilitator.services.project_status import ProjectError, project_of
 from facilitator.storage.database import Database
@@ -79,6 +80,12 @@ DEPARTMENT_COLUMNS = (
     Column("slowest_days", N_("Længste ventetid (dage)"), Kind.INT),
     Column("slowest_still_waiting", N_("Venter stadig"), Kind.BOOL),
 )
+PRIORITY_COLUMNS = (
+    Column("meeting", N_("Møde")), Column("meeting_date", N_("Mødedato"), Kind.DATE),
+    Column("round", N_("Runde"), Kind.INT), Column("number", N_("Nr. i runden"), Kind.INT),
+    Column("idea_number", N_("Idé nr."), Kind.INT), Column("idea", N_("Idé")),
+    Column("votes", N_("Stemmer"), Kind.INT), Column("place", N_("Plads"), Kind.INT),
+)
 MEETING_COLUMNS = (
     Column("title", N_("Møde")), Column("scheduled_at", N_("Tidspunkt"), Kind.DATETIME),
     Column("venue", N_("Sted")), Column("places", N_("Landsbyer")), Column("status", N_("Status")),
@@ -88,7 +95,10 @@ MEETING_COLUMNS = (
 
 
 def export_data(db: Database, project_id: uuid.UUID) -> ExportData:
-    """Every live idea, ask, next step and meeting of the project, names hidden without consent."""
+    """Every live idea, ask, next step, priority round and meeting of the project.
+
+    Names are hidden without consent.
+    """
     today = db.clock.now().astimezone().date()
     with db.session() as s:
         project = project_of(s, project_id)
@@ -144,6 +154,14 @@ def export_data(db: Database, project_id: uuid.UUID) -> ExportData:
             n, x.what, x.owner_label, x.owner_side.label, x.due_on, x.state.label, x.state_on,
             by_id[x.meeting_id].title, by_id[x.meeting_id].scheduled_at.date(),
         ) for n, x in enumerate(steps, start=1))
+        # Every prioritisation round, meeting by meeting; "Idé nr." is the idea's row in «Idéer».
+        idea_numbers = {i.id: n for n, i in enumerate(ideas, start=1)}
+        meeting_order = {m.id: n for n, m in enumerate(meetings)}
+        rounds = sorted(rounds_in(s, by_id), key=lambda r: (meeting_order[r.meeting_id], r.number))
+        priority_rows = tuple((
+            by_id[r.meeting_id].title, by_id[r.meeting_id].scheduled_at.date(), r.number,
+            c.number, idea_numbers.get(c.idea_id), c.title, c.votes, rank_of(r, c),
+        ) for r in rounds for c in r.choices)
         meeting_places: dict[uuid.UUID, list[str]] = {m.id: [] for m in meetings}
         for link in s.scalars(select(MeetingPlace).where(MeetingPlace.meeting_id.in_(by_id))):
             meeting_places[link.meeting_id].append(places.get(link.place_id, ""))
@@ -169,6 +187,8 @@ def export_data(db: Database, project_id: uuid.UUID) -> ExportData:
         Table("asks", _("Ønsker"), "oensker", titled(ASK_COLUMNS), clean(ask_rows)),
         Table("next_steps", _("Næste skridt"), "naeste-skridt", titled(STEP_COLUMNS),
               clean(step_rows)),
+        Table("priorities", _("Prioriteringer"), "prioriteringer", titled(PRIORITY_COLUMNS),
+              clean(priority_rows)),
         Table("meetings", _("Møder"), "moeder", titled(MEETING_COLUMNS), clean(meeting_rows)),
         Table("departments", _("Forvaltninger"), "forvaltninger", titled(DEPARTMENT_COLUMNS),
               clean(department_rows)),

@@ -12,6 +12,7 @@ from datetime import date, datetime
 import pytest
 from openpyxl import load_workbook
 
+from facilitator.services import priorities
 from facilitator.services.project_export import export_data, write_export
 from facilitator.services.project_status import ProjectError
 from tests.facilitator.status_factory import FIRST, HIDDEN, SHOWN, TODAY, followed_project
@@ -44,7 +45,8 @@ def test_xlsx_has_a_sheet_per_kind_with_typed_cells(db, project, out) -> None:
     [path] = write_export(db, project.project_id, "xlsx", out / "mols.xlsx")
     assert private(path)
     book = load_workbook(path)
-    assert book.sheetnames == ["Idéer", "Ønsker", "Næste skridt", "Møder", "Forvaltninger"]
+    assert book.sheetnames == ["Idéer", "Ønsker", "Næste skridt", "Prioriteringer", "Møder",
+                               "Forvaltninger"]
     asks = book["Ønsker"]
     header = [c.value for c in asks[1]]
     assert asks.freeze_panes == "A2" and all(c.font.b for c in asks[1])
@@ -81,7 +83,8 @@ def test_csv_round_trips_danish_text(db, project, out) -> None:
     folder = out / "csv"
     written = write_export(db, project.project_id, "csv", folder)
     assert sorted(p.name for p in written) == ["forvaltninger.csv", "ideer.csv", "moeder.csv",
-                                              "naeste-skridt.csv", "oensker.csv"]
+                                              "naeste-skridt.csv", "oensker.csv",
+                                              "prioriteringer.csv"]
     assert all(private(p) for p in written)
     raw = (folder / "oensker.csv").read_bytes()
     assert raw.startswith(b"\xef\xbb\xbf")  # the BOM Danish Excel needs to read UTF-8
@@ -98,8 +101,8 @@ def test_csv_round_trips_danish_text(db, project, out) -> None:
 def test_json_is_one_document(db, project, out) -> None:
     [path] = write_export(db, project.project_id, "json", out / "mols.json")
     document = json.loads(path.read_text(encoding="utf-8"))
-    assert set(document) == {"project", "exported_at", "ideas", "asks", "next_steps", "meetings",
-                             "departments"}
+    assert set(document) == {"project", "exported_at", "ideas", "asks", "next_steps", "priorities",
+                             "meetings", "departments"}
     shelter = next(a for a in document["asks"] if a["what"] == "Tilskud til shelter")
     assert (shelter["amount_dkk"], shelter["asked_on"], shelter["needs_decision"]) == (
         45000, FIRST.isoformat(), False)
@@ -122,7 +125,30 @@ def test_no_name_without_consent_leaves(db, project, out, fmt, name) -> None:
 def test_export_data_counts(db, project) -> None:
     data = export_data(db, project.project_id)
     counts = {t.key: len(t.rows) for t in data.tables}
-    assert counts == {"ideas": 2, "asks": 5, "next_steps": 2, "meetings": 2, "departments": 3}
+    assert counts == {"ideas": 2, "asks": 5, "next_steps": 2, "priorities": 0, "meetings": 2,
+                      "departments": 3}
+
+
+def test_priority_rounds_are_exported_vote_by_vote_and_anonymised(db, project, out) -> None:
+    first = priorities.start_round(db, project.first)
+    priorities.set_votes(db, first.id, 1, 4)
+    priorities.set_votes(db, first.id, 2, 9)
+    second = priorities.start_round(db, project.first)
+    priorities.set_votes(db, second.id, 1, 3)
+    [path] = write_export(db, project.project_id, "xlsx", out / "mols.xlsx")
+    sheet = load_workbook(path)["Prioriteringer"]
+    header = [c.value for c in sheet[1]]
+    assert header == ["Møde", "Mødedato", "Runde", "Nr. i runden", "Idé nr.", "Idé", "Stemmer",
+                      "Plads"]
+    rows = [[c.value for c in row] for row in sheet.iter_rows(min_row=2)]
+    assert [(r[2], r[3], r[4], r[6], r[7]) for r in rows] == [
+        (1, 1, 1, 4, 2), (1, 2, 2, 9, 1), (2, 1, 1, 3, 1), (2, 2, 2, 0, 2)]
+    assert all(isinstance(r[6], int) and r[1] == datetime(2026, 3, 3) for r in rows)
+    # The idea naming a person without consent is anonymised here too.
+    path_title = rows[1][5]
+    assert HIDDEN not in path_title and "[…]" in path_title
+    data = export_data(db, project.project_id)
+    assert {t.key: len(t.rows) for t in data.tables}["priorities"] == 4
 
 
 def test_refusals_are_danish(db, project, out) -> None:
