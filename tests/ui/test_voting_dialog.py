@@ -178,6 +178,43 @@ def test_ctrl_shift_p_on_the_live_screen_opens_it_and_relays_the_round(qtbot, db
     page.voting.reject()
 
 
+def test_the_room_keys_work_while_the_dots_are_counted(qtbot, db, page) -> None:  # noqa: F811
+    from PySide6.QtTest import QTest
+
+    capture.add_idea(db, page.running.meeting_id, IdeaInput(title="Shelter ved søen"))
+    page.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is page)
+    QTest.keyClick(page.windowHandle(), Qt.Key.Key_P,
+                   Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier)
+    dialog = page.voting
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is dialog)
+    qtbot.keyClick(dialog.scope_list, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: dialog.number_field.hasFocus())
+    qtbot.keyClicks(dialog.number_field, "1")
+    room = page.room
+    dark = room.options.dark
+    assert "B: tom storskærm." in dialog.count_hint.text()
+    # B in the number field blanks the wall (the field takes digits only) and leaves the number.
+    QTest.keyClick(dialog.windowHandle(), Qt.Key.Key_B)
+    assert room.options.blank and dialog.number_field.text() == "1"
+    QTest.keyClick(dialog.windowHandle(), Qt.Key.Key_B)
+    assert not room.options.blank
+    QTest.keyClick(dialog.windowHandle(), Qt.Key.Key_F6)
+    assert room.options.dark is not dark
+    QTest.keyClick(dialog.windowHandle(), Qt.Key.Key_F7)
+    assert room.options.show_time
+    QTest.keyClick(dialog.windowHandle(), Qt.Key.Key_F5)
+    qtbot.waitUntil(lambda: room.presenting)
+    QTest.keyClick(dialog.windowHandle(), Qt.Key.Key_F5)
+    qtbot.waitUntil(lambda: not room.presenting)
+    # The count is still typed as before.
+    qtbot.keyClick(dialog.number_field, Qt.Key.Key_Return)
+    qtbot.keyClicks(dialog.count_field, "4")
+    qtbot.keyClick(dialog.count_field, Qt.Key.Key_Return)
+    assert priorities.latest_round(db, page.running.meeting_id).choices[0].votes == 4
+    dialog.reject()
+
+
 def test_dots_counted_after_the_meeting_are_typed_from_the_corrections(qtbot, db, clock, meeting_factory) -> None:
     from ui.summary.corrections_page import CorrectionsPage
 

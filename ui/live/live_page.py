@@ -228,11 +228,14 @@ class LivePage(QWidget):
         bind([QUESTION_KEYS], self.edit_question)
         bind(["Ctrl++", "Ctrl+="], lambda: self.change_text_size(+1))
         bind(["Ctrl+-"], lambda: self.change_text_size(-1))
-        bind(["F5"], self.room.toggle_presenting)
-        bind(["B"], self.room.toggle_blank)
-        bind(["F6"], self.room.toggle_dark)
-        bind(["F7"], self.room.toggle_time)
-        bind(["F8"], self.room.toggle_grouping)
+        for key, slot in self._room_keys().items():
+            bind([key], slot)
+
+    def _room_keys(self) -> dict[str, Callable[[], None]]:
+        # The room view's keys: on this page, and in «Prioritering» while the dots are counted.
+        room = self.room
+        return {"F5": room.toggle_presenting, "B": room.toggle_blank, "F6": room.toggle_dark,
+                "F7": room.toggle_time, "F8": room.toggle_grouping}
 
     def _add_speaker_keys(self, dialog: QWidget) -> None:
         # The official types an idea while the floor changes hands: Ctrl+digit
@@ -338,6 +341,8 @@ class LivePage(QWidget):
         if dialog.round is not None:  # a round reopened: its bars go on the wall at once
             self.priorities_shown.emit(dialog.round)
         dialog.finished.connect(lambda _result: setattr(self, "voting", None))
+        # The wall stays in the official's hands while counting: B blanks it, F5–F8 as here.
+        dialog.add_room_keys(self._room_keys())
         # open(), not exec(): the clock keeps drawing and the room view keeps its bars live.
         dialog.open()
         return dialog

@@ -14,10 +14,11 @@ closing sends None.
 from __future__ import annotations
 
 import uuid
+from collections.abc import Callable, Mapping
 from typing import Any
 
 from PySide6.QtCore import QEvent, QModelIndex, QObject, QPersistentModelIndex, QRect, Qt, Signal
-from PySide6.QtGui import QColor, QKeyEvent, QPainter
+from PySide6.QtGui import QColor, QKeyEvent, QKeySequence, QPainter, QShortcut
 from PySide6.QtWidgets import (
     QDialog,
     QHBoxLayout,
@@ -227,6 +228,7 @@ class VotingDialog(QDialog):
         self.round_heading = heading("")
         hint = QLabel(_("Skriv idéens nummer, Tab, antal stemmer, Enter. Et nummer igen retter "
                         "antallet. Ctrl+N: ny runde. Esc: luk."))
+        self.count_hint = hint
         hint.setObjectName("hintText")
         hint.setWordWrap(True)
         self.model = ChoiceModel()
@@ -323,6 +325,11 @@ class VotingDialog(QDialog):
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt API
         """Enter/Space move from number to count, Enter saves; Enter on a row corrects it."""
+        if (event.type() == QEvent.Type.ShortcutOverride and isinstance(event, QKeyEvent)
+                and watched in (self.number_field, self.count_field) and event.text().isalpha()):
+            # The fields take digits only: a letter is left to the shortcuts (B blanks the wall).
+            event.ignore()
+            return True
         if event.type() != QEvent.Type.KeyPress or not isinstance(event, QKeyEvent):
             return super().eventFilter(watched, event)
         key = event.key()
@@ -341,6 +348,13 @@ class VotingDialog(QDialog):
             self.start_round()
             return True
         return super().eventFilter(watched, event)
+
+    def add_room_keys(self, keys: Mapping[str, Callable[[], None]]) -> None:
+        """The room view's keys (B, F5–F8) work here too: the wall stays in hand while counting."""
+        for key, slot in keys.items():
+            QShortcut(QKeySequence(key), self).activated.connect(slot)
+        if "B" in keys:
+            self.count_hint.setText(self.count_hint.text() + " " + _("B: tom storskærm."))
 
     def forget_changes(self) -> None:
         """Clear a number or count typed but not stored: the next Esc closes without asking."""

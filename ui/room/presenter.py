@@ -20,7 +20,7 @@ from typing import Protocol
 
 from PySide6.QtCore import QObject, QRect, QSettings, Qt, Signal, SignalInstance
 from PySide6.QtGui import QScreen
-from PySide6.QtWidgets import QWidget
+from PySide6.QtWidgets import QApplication, QWidget
 
 from facilitator.live_state import LiveState
 from facilitator.room_state import RoomOptions, RoomPriorities, RoomState, room_state
@@ -273,6 +273,9 @@ class RoomPresenter(QObject):
 
     def _place(self, window: RoomWindow) -> None:
         screen = self.target_screen()
+        # The official goes on typing where they were (the live screen, «Prioritering»),
+        # whatever the platform did on showing.
+        typing_in = QApplication.activeWindow() or self._anchor.window()
         if screen is None:
             window.show()
             return
@@ -291,7 +294,5 @@ class RoomPresenter(QObject):
                                      room_rect.y() + (room_rect.height() - height) // 2,
                                      width, height))
         window.show()
-        # The official goes on typing on the live screen, whatever the platform did on showing.
-        official = self._anchor.window()
-        if official.isVisible():
-            official.activateWindow()
+        if typing_in.isVisible():
+            typing_in.activateWindow()
