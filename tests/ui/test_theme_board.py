@@ -176,7 +176,9 @@ def test_a_new_theme_is_a_group_to_drop_ideas_on(qtbot, db, board) -> None:
     assert group_lines(shown) == ["Uden tema (2)", "Kultur og idræt (0)", "natur (2)", "Trafik (1)"]
     assert shown.new_theme.text() == ""
     assert shown.tree.currentIndex().data() == "Kultur og idræt (0)"
-    # Nothing is stored until an idea is given the theme.
+    # Nothing is stored until an idea is given the theme, and the board says so.
+    assert shown.message.text() == (
+        "ℹ Træk idéer over på «Kultur og idræt». Et tema uden idéer gemmes ikke.")
     assert "Kultur og idræt" not in themes_stored(db, board.meeting).values()
     with qtbot.waitSignal(board.hub.ideas_changed):
         drop_on(qtbot, shown, "Madmarked om lørdagen", "Kultur og idræt (0)")

@@ -277,6 +277,11 @@ class ThemeBoard(QDialog):
         self.tree.setFocus()
         if known:
             self.message.show_info(_("Temaet «{theme}» findes allerede.").format(theme=theme))
+        else:
+            # A theme lives on its ideas: one given to no idea is not kept when the board closes.
+            self.message.show_info(
+                _("Træk idéer over på «{theme}». Et tema uden idéer gemmes ikke.").format(
+                    theme=theme))
 
 
 def open_theme_board(
