@@ -28,7 +28,7 @@ from facilitator.reports.parts import (
     sort_steps,
 )
 from facilitator.reports.priority_section import priority_flowables, priority_title
-from facilitator.reports.since_section import since_flowables
+from facilitator.reports.since_section import since_flowables, since_title
 from facilitator.reports.styles import (
     FRAME_HEIGHT,
     FRAME_WIDTH,
@@ -92,7 +92,8 @@ class FirstPage:
         )
         headings = [self.heading(*section) for section in sections]
         content: list[Flowable] = self.title_block()
-        content += since_flowables(data.since_last, self.words, self.styles)
+        since = since_flowables(data.since_last, self.words, self.styles)
+        content += since
         # What the citizens put first, before all they want: the councillors' first question.
         content += priority_flowables(data.priorities, self.words, self.styles)
         tables = PageOneTables(data, self.words, self.styles)
@@ -107,9 +108,12 @@ class FirstPage:
         bottom.setStyle(layout_style())
         # A heading's spaceBefore is dropped at the top of a table cell; give it back here.
         content += [Spacer(0, self.styles.heading.spaceBefore), bottom]
+        # The outline marks stand before the frame: marks inside a shrinking frame are lost.
         marks = [OutlineMark(title) for title, *_rest in sections]
         if data.priorities is not None:
             marks.insert(0, OutlineMark(priority_title(self.words)))
+        if since:
+            marks.insert(0, OutlineMark(since_title(self.words)))
         return [*marks, KeepInFrame(FRAME_WIDTH, FRAME_HEIGHT, content, mode="shrink")]
 
     def idea_cap(self) -> int:

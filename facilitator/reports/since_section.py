@@ -9,12 +9,17 @@ from __future__ import annotations
 from reportlab.platypus import Flowable, Paragraph
 
 from facilitator.reports.formatting import BriefWords, markup
-from facilitator.reports.parts import OutlineMark, muted
+from facilitator.reports.parts import muted
 from facilitator.reports.since_last import since_sections, summary_line
 from facilitator.reports.styles import Styles
 from facilitator.services.carry_rows import SinceLast
 
 ITEMS_PER_LINE = 3
+
+
+def since_title(words: BriefWords) -> str:
+    """The section's title (also its outline entry, which page 1 sets beside the others')."""
+    return words.gettext("Siden sidst")
 
 
 def since_flowables(since: SinceLast | None, words: BriefWords, styles: Styles) -> list[Flowable]:
@@ -23,13 +28,11 @@ def since_flowables(since: SinceLast | None, words: BriefWords, styles: Styles) 
     sections = since_sections(since, words) if since is not None else []
     if since is None or not sections:
         return []
-    title = _("Siden sidst")
-    heading = markup(title)
+    heading = markup(since_title(words))
     if since.previous_title.strip():
         heading += " " + muted(markup(_("(sidste møde: {meeting}, {date})").format(
             meeting=since.previous_title.strip(), date=words.short_date(since.since))))
     flowables: list[Flowable] = [
-        OutlineMark(title),
         Paragraph(heading, styles.heading),
         Paragraph(markup(summary_line(since, words)), styles.body),
     ]

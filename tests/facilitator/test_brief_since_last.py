@@ -34,6 +34,14 @@ def test_the_brief_tells_what_happened_since_the_previous_meeting(db, clock, mee
     assert "venter i 36 dage (forfaldent)" in text
 
 
+def test_since_last_has_its_outline_entry_first(db, clock, meeting_factory) -> None:
+    h = make_history(db, clock, meeting_factory)
+    pdf = build_brief(briefs.brief_data(db, h.second.id), "da", date(2026, 4, 15), invariant=True)
+    reader = PdfReader(io.BytesIO(pdf))
+    outline = [(item.title, reader.get_destination_page_number(item)) for item in reader.outline]
+    assert outline[:2] == [("Siden sidst", 0), ("Det vil borgerne", 0)]
+
+
 def test_no_since_section_when_nothing_happened(db, clock, meeting_factory) -> None:
     h = make_history(db, clock, meeting_factory)
     assert "Siden sidst" not in page_one(db, h.first.id)
