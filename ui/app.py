@@ -16,6 +16,7 @@ from facilitator import __version__
 from facilitator.clock import Clock, SystemClock
 from facilitator.i18n import _
 from facilitator.paths import data_dir, resource
+from ui.common.main_thread_gc import collect_on_main_thread
 from ui.window_state import app_settings, save_window_state, show_main_window
 
 if TYPE_CHECKING:
@@ -92,6 +93,8 @@ def create_application(argv: list[str] | None = None) -> QApplication:
     app.setDesktopFileName("facilitator")
     install_fonts(app)
     install_danish(app)
+    # Widgets caught in reference cycles are destroyed on this thread, never on the brief's.
+    collect_on_main_thread(app)
     return app
 
 

@@ -116,10 +116,9 @@ def _corrections_page(db, hub, data):
 def _project_form():
     from ui.start.start_page import ProjectForm
 
-    holder = QWidget()
-    form = ProjectForm("Nyt projekt", "", True, holder)
-    form.holder = holder
-    return form
+    # No parent: a parent kept alive only by an attribute of its own child is deleted from
+    # inside the child's destructor when the child is deleted first (a double delete).
+    return ProjectForm("Nyt projekt", "", True, None)
 
 
 def _meeting_form(db, hub, data):
