@@ -5,7 +5,9 @@ was not closed properly (the app killed, the laptop's power gone) leaves its
 preview PDFs in `previews/`. Both hold names, and neither is a backup anyone
 can restore, so they are removed at the start of every session
 (`remove_stale_copies`) and by every erasure (`remove_copies`). An erasure also
-removes the e-mail drafts in `exports/` (they are the official's, kept otherwise).
+removes the e-mail drafts in `exports/`; otherwise they are the official's, kept
+for MAIL_DRAFT_DAYS days after they were written (long enough to send one; by
+then the mail program has its own copy) and removed at the first start after.
 
 A preview shown by a window of this process is not stale: the window holds its
 folder (`hold_previews`) until it closes. An erasure removes it all the same,
@@ -17,6 +19,7 @@ from __future__ import annotations
 import os
 import shutil
 import threading
+import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -29,6 +32,7 @@ PREVIEW_FOLDER = "previews"
 # removes them all the same, since the official may have typed a name into an ask.
 EXPORT_FOLDER = "exports"
 MAIL_DRAFT_GLOB = "mail-*.eml"
+MAIL_DRAFT_DAYS = 30
 
 # Preview folders shown by a window of this process, and what to call when an
 # erasure removed one (the window makes its preview anew).
@@ -97,14 +101,29 @@ def _remove(path: Path) -> bool:
     return True
 
 
+def old_mail_drafts(folder: Path, now: float | None = None) -> list[Path]:
+    """The e-mail drafts written more than MAIL_DRAFT_DAYS days before `now` (seconds)."""
+    limit = (time.time() if now is None else now) - MAIL_DRAFT_DAYS * 24 * 3600
+    found = []
+    for draft in mail_drafts(folder):
+        try:
+            if draft.stat().st_mtime < limit:
+                found.append(draft)
+        except OSError:
+            continue  # gone meanwhile, or unreadable: left for the next start
+    return found
+
+
 def remove_stale_copies(folder: Path) -> list[Path]:
-    """At the start of a session: delete half-written backups and previews no window shows.
+    """At the start of a session: delete half-written backups, previews no window shows and
+    e-mail drafts older than MAIL_DRAFT_DAYS days.
 
     Best effort (a file that cannot be deleted now is tried again next time);
     returns what could not be deleted.
     """
     left = [p for p in half_written_files(folder) if not _remove(p)]
     left += [p for p in preview_entries(folder, include_held=False) if not _remove(p)]
+    left += [p for p in old_mail_drafts(folder) if not _remove(p)]
     return left
 
 

@@ -172,6 +172,30 @@ def test_erasing_a_person_removes_the_mail_drafts(db, tmp_path, filled) -> None:
     assert not path.exists() and (tmp_path / "exports").is_dir()
 
 
+def test_drafts_older_than_thirty_days_are_removed_when_the_folder_is_next_opened(
+    db, tmp_path, filled
+) -> None:
+    import time
+
+    from facilitator.data_door import Purpose, open_data_folder
+
+    old = follow_up_mail.make_mail_draft(db, filled["shelter"].id)
+    recent = old.with_name("mail-2026-03-01-0000beef.eml")
+    recent.write_text("udkast")
+    own = tmp_path / "exports" / "eget-notat.txt"
+    own.write_text("mit eget")
+    now = time.time()
+    day = 24 * 3600
+    for path, days in ((old, stale_files.MAIL_DRAFT_DAYS + 1), (recent, 29), (own, 400)):
+        os.utime(path, (now - days * day, now - days * day))
+    assert stale_files.old_mail_drafts(tmp_path, now) == [old]
+    db.dispose()
+    with open_data_folder(tmp_path, db.clock, Purpose.APP):
+        pass
+    assert not old.exists()
+    assert recent.exists() and own.exists()
+
+
 def test_a_draft_of_the_same_ask_the_same_day_replaces_the_earlier(db, tmp_path, filled) -> None:
     first = follow_up_mail.make_mail_draft(db, filled["shelter"].id)
     again = follow_up_mail.make_mail_draft(db, filled["shelter"].id)
