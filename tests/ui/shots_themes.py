@@ -63,6 +63,10 @@ def main() -> int:
             app.processEvents()
             board.grab().save(str(out / f"theme_board_{width}x{height}.png"))
             window.grab().save(str(out / f"theme_board_over_window_{width}x{height}.png"))
+            board.new_theme.setText("Natur og friluftsliv")
+            board.add_theme()  # a new, still empty theme: the board says it is kept only with ideas
+            app.processEvents()
+            board.grab().save(str(out / f"theme_board_new_theme_{width}x{height}.png"))
             board.reject()
             app.processEvents()
             window.key_help.toggle()
