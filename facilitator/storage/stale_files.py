@@ -7,7 +7,9 @@ can restore, so they are removed at the start of every session
 (`remove_stale_copies`) and by every erasure (`remove_copies`). An erasure also
 removes the e-mail drafts in `exports/`; otherwise they are the official's, kept
 for MAIL_DRAFT_DAYS days after they were written (long enough to send one; by
-then the mail program has its own copy) and removed at the first start after.
+then the mail program has its own copy) and removed by the next opening of the
+folder after that. Age is the file's date against the system clock: a clock set
+wrongly ahead removes drafts early, which loses nothing (E writes one anew).
 
 A preview shown by a window of this process is not stale: the window holds its
 folder (`hold_previews`) until it closes. An erasure removes it all the same,

@@ -78,6 +78,34 @@ def test_nothing_is_collected_before_a_generation_is_full(qtbot) -> None:
         collector.stop()
 
 
+def test_the_oldest_generation_over_its_threshold_is_collected(qtbot) -> None:
+    thresholds = gc.get_threshold()
+    collector = MainThreadCollector(interval_ms=3_600_000)
+    kept: list[object] = []
+    try:
+        gc.collect()
+        gc.set_threshold(5, 1, 1000)
+        due = []
+        for _ in range(3):
+            kept.extend([] for _ in range(20))
+            due.append(collector.check())
+        # Generation 1 is due once two collections of generation 0 have run since its last.
+        assert due == [0, 0, 1]
+    finally:
+        gc.set_threshold(*thresholds)
+        collector.stop()
+
+
+def test_collection_switched_back_on_is_switched_off_again(qtbot) -> None:
+    collector = MainThreadCollector(interval_ms=3_600_000)
+    try:
+        gc.enable()
+        collector.check()
+        assert not gc.isenabled()
+    finally:
+        collector.stop()
+
+
 def test_stopping_gives_collection_back_to_python_only_if_it_had_it(qtbot) -> None:
     was = gc.isenabled()
     gc.enable()
@@ -100,3 +128,7 @@ def test_the_app_collects_on_its_gui_thread(qtbot) -> None:
     installed = collect_on_main_thread(app)
     assert installed is collect_on_main_thread(app)
     assert installed.timer.isActive()
+    # About to quit, the windows still exist: one full collection then, on this thread.
+    before = installed.collections
+    app.aboutToQuit.emit()
+    assert installed.collections == before + 1

@@ -12,7 +12,7 @@ import shiboken6
 from PySide6.QtCore import QObject, QSettings, Qt, Signal
 from PySide6.QtGui import QGuiApplication, QScreen
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QLabel
+from PySide6.QtWidgets import QApplication, QLabel, QWidget
 
 from facilitator.room_state import RoomState
 from facilitator.services import capture, people
@@ -161,12 +161,21 @@ def test_a_captured_idea_appears_on_the_wall_and_unsaved_typing_never_does(qtbot
     dialog.close()
 
 
-def test_unplugging_the_projector_moves_the_view_to_the_laptop_and_back(qtbot, page, screens) -> None:
+def test_unplugging_the_projector_moves_the_view_to_the_laptop_and_back(
+    qtbot, page, screens, monkeypatch
+) -> None:
     window = present(qtbot, page)
     qtbot.waitUntil(window.isFullScreen)
+    # Say the platform gave the room window the keyboard (offscreen never does): placed
+    # again, it hands the keyboard back to the official's window.
+    official = page.window()
+    handed: list[QWidget] = []
+    monkeypatch.setattr(QApplication, "activeWindow", staticmethod(lambda: window))
+    monkeypatch.setattr(official, "activateWindow", lambda: handed.append(official))
     screens.unplug("Projektor")
     qtbot.waitUntil(lambda: not window.isFullScreen())
     assert window.screen().name() == "Laptop"
+    assert handed and handed[-1] is official
     laptop = screen_named("Laptop").availableGeometry()
     assert laptop.contains(window.geometry())
     assert window.isVisible() and page.room.window is window

@@ -11,14 +11,17 @@ crashes later wherever Qt walks that list.
 So the automatic collector is switched off and the same generational rule is
 applied from a timer on the GUI thread (the approach long used by large PyQt
 applications). Cycles without Qt objects are collected there as well, only a
-moment later.
+moment later. (CPython also skips a full collection while few long-lived objects
+are new; that figure is not visible from Python, so full collections may come a
+little more often here.)
 """
 
 from __future__ import annotations
 
 import gc
 
-from PySide6.QtCore import QObject, QTimer
+import shiboken6
+from PySide6.QtCore import QCoreApplication, QObject, QTimer
 
 INTERVAL_MS = 500  # often enough that memory never grows far between two checks
 
@@ -28,7 +31,6 @@ class MainThreadCollector(QObject):
 
     def __init__(self, parent: QObject | None = None, interval_ms: int = INTERVAL_MS) -> None:
         super().__init__(parent)
-        self.thresholds = gc.get_threshold()
         self.collections = 0
         self._was_enabled = gc.isenabled()
         gc.disable()
@@ -38,18 +40,27 @@ class MainThreadCollector(QObject):
         self.timer.start()
 
     def check(self) -> int:
-        """Collect the generations that are full, as the automatic collector would; returns
-        the oldest generation collected, or -1 when none was due."""
+        """Collect as the automatic collector would have by now: the oldest generation whose
+        count is over its threshold. Returns that generation, or -1 when none was due."""
+        if gc.isenabled():
+            gc.disable()  # switched back on by someone: collections would run on any thread again
+        thresholds = gc.get_threshold()
+        if thresholds[0] == 0:
+            return -1  # gc.set_threshold(0): collection is off altogether
         counts = gc.get_count()
-        due = -1
-        for generation, (count, threshold) in enumerate(zip(counts, self.thresholds, strict=True)):
-            if threshold <= 0 or count <= threshold:
-                break
-            due = generation
-        if due >= 0:
-            gc.collect(due)
-            self.collections += 1
-        return due
+        if counts[0] <= thresholds[0]:
+            return -1  # Python looks at the older generations only when the youngest is full
+        for generation in reversed(range(len(counts))):
+            if counts[generation] > thresholds[generation]:
+                gc.collect(generation)
+                self.collections += 1
+                return generation
+        return -1
+
+    def collect_all(self) -> None:
+        """A full collection now (the application is about to quit: its widgets still exist)."""
+        gc.collect()
+        self.collections += 1
 
     def stop(self) -> None:
         """Stop checking; Python collects by itself again if it did before."""
@@ -61,9 +72,11 @@ class MainThreadCollector(QObject):
 _installed: MainThreadCollector | None = None
 
 
-def collect_on_main_thread(parent: QObject) -> MainThreadCollector:
-    """Install the collector once for the process, owned by `parent` (the application)."""
+def collect_on_main_thread(app: QCoreApplication) -> MainThreadCollector:
+    """Install the collector once for the application, owned by it; a full collection runs
+    when it is about to quit."""
     global _installed
-    if _installed is None:
-        _installed = MainThreadCollector(parent)
+    if _installed is None or not shiboken6.isValid(_installed):
+        _installed = MainThreadCollector(app)
+        app.aboutToQuit.connect(_installed.collect_all)
     return _installed

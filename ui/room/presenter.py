@@ -275,7 +275,10 @@ class RoomPresenter(QObject):
         screen = self.target_screen()
         # The official goes on typing where they were (the live screen, «Prioritering»),
         # whatever the platform did on showing.
-        typing_in = QApplication.activeWindow() or self._anchor.window()
+        # Placed again (a projector plugged in or out), the room window may be the active one.
+        typing_in = QApplication.activeWindow()
+        if typing_in is None or typing_in is window:
+            typing_in = self._anchor.window()
         if screen is None:
             window.show()
             return
