@@ -130,6 +130,8 @@ def launch(data_dir_option: str | None, clock: Clock, prompts: Prompts | None = 
             return  # the session ended while the question was open (logout, shutdown)
         window.attach(result.database)
         window.offer_resume()
+        # Started: what lives as long as the app is kept out of later cycle collections.
+        collect_on_main_thread(app).settle()
 
     def failed(message: str) -> None:
         QMessageBox.critical(window, _("Facilitator kan ikke starte"), message)

@@ -96,6 +96,53 @@ def test_the_oldest_generation_over_its_threshold_is_collected(qtbot) -> None:
         collector.stop()
 
 
+def test_a_full_collection_waits_until_a_quarter_more_objects_are_long_lived(qtbot) -> None:
+    thresholds = gc.get_threshold()
+    collector = MainThreadCollector(interval_ms=3_600_000)
+    kept: list[object] = []
+    try:
+        collector.collect_all()
+        long_lived = len(gc.get_objects(2))
+        gc.set_threshold(5, 1, 1)
+        due = []
+        for _ in range(6):
+            kept.extend([] for _ in range(20))
+            due.append(collector.check())
+        assert 2 not in due and 1 in due  # a few new objects: the young generations only
+        while 2 not in due:
+            kept.extend([] for _ in range(2000))
+            due.append(collector.check())
+        # By then about a quarter more objects had reached the oldest generation.
+        assert len(kept) > long_lived / 4 - 2000
+    finally:
+        gc.set_threshold(*thresholds)
+        collector.stop()
+
+
+def test_settling_keeps_what_lives_on_out_of_collections_and_settling_again_frees_it(
+    qtbot
+) -> None:
+    collector = MainThreadCollector(interval_ms=3_600_000)
+    try:
+        destroyed_on: list[int] = []
+        held: list[object] = []
+        widget = QWidget()
+        widget.destroyed.connect(lambda: destroyed_on.append(threading.get_ident()),
+                                 Qt.ConnectionType.DirectConnection)
+        held.append(Cycle(widget))
+        del widget
+        collector.settle()
+        assert gc.get_freeze_count() > 0
+        held.clear()  # garbage now, but frozen: a full collection leaves it
+        gc.collect()
+        assert destroyed_on == []
+        collector.settle()  # a new window after a restore: the old is let go first
+        assert destroyed_on == [threading.get_ident()]
+    finally:
+        gc.unfreeze()
+        collector.stop()
+
+
 def test_collection_switched_back_on_is_switched_off_again(qtbot) -> None:
     collector = MainThreadCollector(interval_ms=3_600_000)
     try:
@@ -132,3 +179,17 @@ def test_the_app_collects_on_its_gui_thread(qtbot) -> None:
     before = installed.collections
     app.aboutToQuit.emit()
     assert installed.collections == before + 1
+
+
+def test_the_started_app_keeps_what_lives_on_out_of_later_collections(
+    qtbot, tmp_path, clock, monkeypatch
+) -> None:
+    from tests.ui.test_start_purge import finish, start
+
+    gc.unfreeze()
+    try:
+        window = start(qtbot, tmp_path, clock, monkeypatch)
+        assert gc.get_freeze_count() > 0
+        finish(window)
+    finally:
+        gc.unfreeze()
