@@ -7,7 +7,7 @@ from PySide6.QtWidgets import QApplication
 
 from facilitator.domain.enums import Role
 from facilitator.live_meeting import LiveMeeting
-from facilitator.services import capture, priorities
+from facilitator.services import capture, live, priorities
 from facilitator.services.capture import IdeaInput
 from tests.ui.test_live_page import page  # noqa: F401 - a fixture: the live screen, started
 from ui.common.changes import ChangeHub
@@ -193,7 +193,7 @@ def test_the_room_keys_work_while_the_dots_are_counted(qtbot, db, page) -> None:
     qtbot.keyClicks(dialog.number_field, "1")
     room = page.room
     dark = room.options.dark
-    assert "B: tom storskærm." in dialog.count_hint.text()
+    assert "B: tom storskærm. Ctrl+tal: taler." in dialog.count_hint.text()
     # B in the number field blanks the wall (the field takes digits only) and leaves the number.
     QTest.keyClick(dialog.windowHandle(), Qt.Key.Key_B)
     assert room.options.blank and dialog.number_field.text() == "1"
@@ -209,6 +209,12 @@ def test_the_room_keys_work_while_the_dots_are_counted(qtbot, db, page) -> None:
     qtbot.waitUntil(lambda: QApplication.activeWindow() is dialog)
     QTest.keyClick(dialog.windowHandle(), Qt.Key.Key_F5)
     qtbot.waitUntil(lambda: not room.presenting)
+    # Ctrl+digit marks who speaks meanwhile; the typed number stays.
+    before = len(live.list_turns(db, page.running.meeting_id))
+    QTest.keyClick(dialog.windowHandle(), Qt.Key.Key_3, Qt.KeyboardModifier.ControlModifier)
+    turns = live.list_turns(db, page.running.meeting_id)
+    assert len(turns) == before + 1 and turns[-1].role is Role.POLITICIAN
+    assert dialog.number_field.text() == "1"
     # The count is still typed as before.
     qtbot.keyClick(dialog.number_field, Qt.Key.Key_Return)
     qtbot.keyClicks(dialog.count_field, "4")

@@ -343,6 +343,9 @@ class LivePage(QWidget):
         dialog.finished.connect(lambda _result: setattr(self, "voting", None))
         # The wall stays in the official's hands while counting: B blanks it, F5–F8 as here.
         dialog.add_room_keys(self._room_keys())
+        # Talk goes on while the dots are counted: Ctrl+digit marks the speaker (a bare digit
+        # is a number there).
+        self._add_speaker_keys(dialog)
         # open(), not exec(): the clock keeps drawing and the room view keeps its bars live.
         dialog.open()
         return dialog

@@ -354,7 +354,8 @@ class VotingDialog(QDialog):
         for key, slot in keys.items():
             QShortcut(QKeySequence(key), self).activated.connect(slot)
         if "B" in keys:
-            self.count_hint.setText(self.count_hint.text() + " " + _("B: tom storskærm."))
+            self.count_hint.setText(self.count_hint.text() + " " + _("B: tom storskærm. "
+                                                                     "Ctrl+tal: taler."))
 
     def forget_changes(self) -> None:
         """Clear a number or count typed but not stored: the next Esc closes without asking."""
