@@ -5,6 +5,7 @@ from __future__ import annotations
 import uuid
 
 from sqlalchemy import select
+from sqlalchemy.orm import Session
 
 from facilitator.domain.danish_order import danish_key
 from facilitator.domain.enums import IdeaStatus
@@ -17,6 +18,16 @@ from facilitator.storage.database import Database
 from facilitator.storage.models import Idea, Meeting
 
 
+def _live_idea(s: Session, idea_id: uuid.UUID, field: str, if_deleted: str) -> Idea:
+    """The idea to change, refused in Danish when it is gone or deleted."""
+    idea = s.get(Idea, idea_id)
+    if idea is None:
+        raise ValidationError(_("Idéen findes ikke længere."), field)
+    if idea.deleted_at is not None:
+        raise ValidationError(if_deleted, field)
+    return idea
+
+
 def set_idea_status(db: Database, idea_id: uuid.UUID, status: IdeaStatus | str) -> ProjectIdeaRow:
     """Give an idea a new status, stored at once; the idea as the overview lists it."""
     try:
@@ -24,11 +35,7 @@ def set_idea_status(db: Database, idea_id: uuid.UUID, status: IdeaStatus | str) 
     except ValueError:
         raise ValidationError(_("Ukendt status for en idé."), "status") from None
     with db.session() as s:
-        idea = s.get(Idea, idea_id)
-        if idea is None:
-            raise ValidationError(_("Idéen findes ikke længere."), "status")
-        if idea.deleted_at is not None:
-            raise ValidationError(_("Idéen er slettet og kan ikke få ny status."), "status")
+        idea = _live_idea(s, idea_id, "status", _("Idéen er slettet og kan ikke få ny status."))
         idea.status = chosen
         s.commit()
         return project_idea_row(s, idea)
@@ -38,11 +45,7 @@ def set_idea_theme(db: Database, idea_id: uuid.UUID, theme: str) -> IdeaRow:
     """Group an idea under a theme ("" or only spaces: no theme), stored at once."""
     cleaned = clean_theme(theme)
     with db.session() as s:
-        idea = s.get(Idea, idea_id)
-        if idea is None:
-            raise ValidationError(_("Idéen findes ikke længere."), "theme")
-        if idea.deleted_at is not None:
-            raise ValidationError(_("Idéen er slettet og kan ikke få et tema."), "theme")
+        idea = _live_idea(s, idea_id, "theme", _("Idéen er slettet og kan ikke få et tema."))
         idea.theme = cleaned
         s.commit()
         return idea_row(s, idea)

@@ -4,11 +4,8 @@ from __future__ import annotations
 
 from datetime import date
 
-import pytest
 from sqlalchemy import select
 
-from facilitator.clock import FakeClock
-from facilitator.demo import create_demo
 from facilitator.domain.enums import (
     AskAnswer,
     FollowUpKind,
@@ -19,17 +16,7 @@ from facilitator.domain.enums import (
 )
 from facilitator.services import agenda, briefs, carry_over, follow_up, meetings, reflection
 from facilitator.services.project_overview import project_overview
-from facilitator.storage.database import Database
 from facilitator.storage.models import ResourceAsk
-
-
-@pytest.fixture(scope="module")
-def demo(tmp_path_factory):
-    clock = FakeClock()
-    db = Database.open_file(tmp_path_factory.mktemp("demo") / "f.db", clock)
-    project = create_demo(db, clock)
-    yield db, project
-    db.dispose()
 
 
 def by_date(db, project):

@@ -4,24 +4,11 @@ from __future__ import annotations
 
 import io
 
-import pytest
 from pypdf import PdfReader
 
-from facilitator.clock import FakeClock
-from facilitator.demo import create_demo
 from facilitator.domain.enums import MeetingStatus
 from facilitator.reports.brief import build_brief
 from facilitator.services import agenda, briefs, meetings, priorities
-from facilitator.storage.database import Database
-
-
-@pytest.fixture(scope="module")
-def demo(tmp_path_factory):
-    clock = FakeClock()
-    db = Database.open_file(tmp_path_factory.mktemp("demo") / "f.db", clock)
-    project = create_demo(db, clock)
-    yield db, project
-    db.dispose()
 
 
 def test_the_latest_held_meeting_had_a_round_with_votes(demo) -> None:

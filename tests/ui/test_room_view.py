@@ -108,14 +108,19 @@ def shown_ideas(window) -> list[str]:
     return [label.text() for label in window.view.board.idea_labels() if label.isVisible()]
 
 
-def capture_idea(qtbot, page, title: str, carried_by: str = "") -> None:
-    """Ctrl+I, type, Enter — as the official does."""
+def open_idea_dialog(qtbot, page):
+    """Ctrl+I on the live screen: the idea dialog, shown."""
     page.activateWindow()
     qtbot.waitUntil(page.isActiveWindow)
     key(page, Qt.Key.Key_I, Qt.KeyboardModifier.ControlModifier)
     qtbot.waitUntil(lambda: page.capture.entry_dialog is not None
                     and page.capture.entry_dialog.isVisible())
-    dialog = page.capture.entry_dialog
+    return page.capture.entry_dialog
+
+
+def capture_idea(qtbot, page, title: str, carried_by: str = "") -> None:
+    """Ctrl+I, type, Enter — as the official does."""
+    dialog = open_idea_dialog(qtbot, page)
     qtbot.keyClicks(dialog.focusWidget(), title)
     with qtbot.waitSignal(page.capture.entry_saved, timeout=2000):
         qtbot.keyClick(dialog.focusWidget(), Qt.Key.Key_Return)
@@ -367,12 +372,7 @@ def test_a_person_registered_without_consent_during_the_meeting_leaves_the_wall_
     window = present(qtbot, page)
     assert any("Anna Holm" in text for text in wall(window))  # no one on record yet
     # A new idea: «Anna Holm» typed as who carries it, registered without consent, not saved.
-    page.activateWindow()
-    qtbot.waitUntil(page.isActiveWindow)
-    key(page, Qt.Key.Key_I, Qt.KeyboardModifier.ControlModifier)
-    qtbot.waitUntil(lambda: page.capture.entry_dialog is not None
-                    and page.capture.entry_dialog.isVisible())
-    dialog = page.capture.entry_dialog
+    dialog = open_idea_dialog(qtbot, page)
     qtbot.keyClicks(dialog.focusWidget(), "Bålplads")
     for _ in range(2):
         qtbot.keyClick(dialog.focusWidget(), Qt.Key.Key_Tab)

@@ -442,9 +442,13 @@ class CapturePanel(QWidget):
 
     def _dialog_closed(self) -> None:
         self.entry_dialog = None
+        self._focus_list(self._entry_kind)
+
+    def _focus_list(self, kind: str) -> None:
+        # A dialog closed: back to the list, not a text field, so a bare 1/2/3/0 or S reaches
+        # the live screen.
         if self.isVisible():
-            # Back to the list, not a text field: a bare 1/2/3/0 or S must reach the live screen.
-            give_focus(self.sections[self._entry_kind].table)
+            give_focus(self.sections[kind].table)
 
     def _saved(self, kind: str, row: Any) -> None:
         self._select(kind, row.id)
@@ -487,11 +491,6 @@ class CapturePanel(QWidget):
             dialog.finished.connect(self._theme_dialog_closed)
         return dialog
 
-    def _theme_dialog_closed(self) -> None:
-        self.theme_dialog = None
-        if self.isVisible():
-            give_focus(self.sections["idea"].table)
-
     def open_theme_board(self) -> ThemeBoard | None:
         """Open «Temaer»: the meeting's ideas by theme, to drag or key into place."""
         meeting_id = self._meeting_id
@@ -504,10 +503,13 @@ class CapturePanel(QWidget):
         board.finished.connect(self._theme_board_closed)
         return board
 
+    def _theme_dialog_closed(self) -> None:
+        self.theme_dialog = None
+        self._focus_list("idea")
+
     def _theme_board_closed(self) -> None:
         self.theme_board = None
-        if self.isVisible():
-            give_focus(self.sections["idea"].table)
+        self._focus_list("idea")
 
     # ----- delete and undo -----------------------------------------------
 
